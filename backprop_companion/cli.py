@@ -1,0 +1,96 @@
+"""``backprop-companion``: the command line.
+
+Each subcommand lives in a module of its own (``cmd_*.py``) with ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``; those modules import numpy or sympy only
+inside ``run``. Errors never print a traceback: bad usage is one line and exit 2, a failed check
+exit 1; under ``--json`` the same message comes as ``{"error": ...}`` on stdout. Set
+``BACKPROP_COMPANION_DEBUG=1`` to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import NoReturn
+
+from backprop_companion import __version__, cmd_train, cmd_walkthrough
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_USAGE, CommandError, UsageError
+
+PROG = "backprop-companion"
+COMMANDS: tuple[ModuleType, ...] = (cmd_walkthrough, cmd_train)
+DEFAULT_COMMAND = cmd_walkthrough.NAME
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and leave the exit code to :func:`main`."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="A verified companion to backpropagation: Mazur's worked example recomputed "
+        "digit for digit, with its errata explained.",
+        epilog=f"With no command, runs '{DEFAULT_COMMAND}'.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMANDS:
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def _report(message: str, exit_code: int, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps({"error": message, "exit_code": exit_code}))
+    else:
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+    return exit_code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in args_list
+    parser = build_parser()
+    try:
+        if (
+            not args_list
+            or (args_list[0].startswith("-")
+            and args_list[0] not in ("-h", "--help", "--version"))
+        ):
+            args_list.insert(0, DEFAULT_COMMAND)
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            args = parser.parse_args([DEFAULT_COMMAND])
+        return int(args.run(args))
+    except CommandError as error:
+        return _report(str(error), error.exit_code, as_json)
+    except (ValueError, TypeError) as error:  # bad input caught by the validating API
+        if os.environ.get("BACKPROP_COMPANION_DEBUG"):
+            raise
+        return _report(str(error), EXIT_USAGE, as_json)
+    except FloatingPointError as error:
+        return _report(str(error), EXIT_CHECK_FAILED, as_json)
+    except KeyboardInterrupt:
+        return _report("interrupted", 130, as_json)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`): nothing left to say
+        return EXIT_CHECK_FAILED
+    except Exception as error:
+        if os.environ.get("BACKPROP_COMPANION_DEBUG"):
+            raise
+        return _report(
+            f"internal error: {type(error).__name__}: {error} "
+            "(set BACKPROP_COMPANION_DEBUG=1 for the traceback, and please report it)",
+            EXIT_CHECK_FAILED,
+            as_json,
+        )

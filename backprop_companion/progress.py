@@ -1,0 +1,33 @@
+"""Progress on stderr for long commands: only on a terminal, never under ``--json``."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+DELAY_S = 1.0
+"""Nothing is shown for work that ends sooner than this."""
+
+
+class Progress:
+    """``update(done)`` redraws one line ``label: done/total (p%)`` at most a few times a second."""
+
+    def __init__(self, total: int, label: str, enabled: bool = True) -> None:
+        self.total, self.label = total, label
+        self.enabled = enabled and sys.stderr.isatty()
+        self.start = self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, done: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.start < DELAY_S or now - self.last < 0.2:
+            return
+        self.last, self.shown = now, True
+        percent = 100.0 * done / self.total if self.total else 100.0
+        sys.stderr.write(f"\r{self.label}: {done:,}/{self.total:,} ({percent:.0f}%)")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()

@@ -1,0 +1,180 @@
+r"""How each number the tutorial prints is computed from the general network.
+
+A :class:`Run` is the tutorial's network pushed through the general code once: a forward and
+backward pass (:meth:`Network.backprop`, BP1-BP4), one training step, and the
+:data:`~worked.tutorial.STEPS`-step training run, all under one update order. Each :class:`Key`
+reads one printed quantity off a run, with the tutorial's own formula beside it. Gradients come
+from the general backprop; the tutorial's hand-made intermediates (the two paths into out_h1, for
+example) are read off the same run, so the two meet at the printed digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from worked import tutorial
+from worked.network import Backprop, Network
+from worked.training import Trajectory, shared_bias_gradients, step, train
+
+FORWARD = "forward pass"
+OUTPUT = "output layer"
+HIDDEN = "hidden layer"
+TRAINING = "training"
+GROUPS = (FORWARD, OUTPUT, HIDDEN, TRAINING)
+
+
+@dataclass(frozen=True)
+class Run:
+    """The tutorial's network under one update order (biases frozen, as in the tutorial)."""
+
+    order: str = "simultaneous"
+    steps: int = tutorial.STEPS
+
+    @cached_property
+    def network(self) -> Network:
+        return tutorial.network()
+
+    @cached_property
+    def backprop(self) -> Backprop:
+        return self.network.backprop(tutorial.x(), tutorial.y())
+
+    @cached_property
+    def after_one(self) -> Network:
+        return step(
+            self.network, tutorial.x(), tutorial.y(), tutorial.ETA, order=self.order, train_biases=False
+        )
+
+    @cached_property
+    def trajectory(self) -> Trajectory:
+        return train(
+            self.network,
+            tutorial.x(),
+            tutorial.y(),
+            tutorial.ETA,
+            self.steps,
+            order=self.order,
+            train_biases=False,
+        )
+
+    # -- reading values off the run by Mazur's names --------------------------------------------
+    def z(self, neuron: str) -> float:
+        l, j = tutorial.neuron(neuron)
+        return float(self.backprop.zs[l - 1][j])
+
+    def a(self, neuron: str) -> float:
+        l, j = tutorial.neuron(neuron)
+        return float(self.backprop.activations[l][j])
+
+    def delta(self, neuron: str) -> float:
+        l, j = tutorial.neuron(neuron)
+        return float(self.backprop.deltas[l - 1][j])
+
+    def sigma_prime(self, neuron: str) -> float:
+        l, j = tutorial.neuron(neuron)
+        bp = self.backprop
+        return float(self.network.sigmas[l - 1].prime(bp.zs[l - 1], bp.activations[l])[j])
+
+    def w(self, name: str, network: Network | None = None) -> float:
+        l, j, k = tutorial.weight_index(name)
+        return float((network or self.network).weights[l][j, k])
+
+    def nabla_w(self, name: str) -> float:
+        l, j, k = tutorial.weight_index(name)
+        return float(self.backprop.nabla_w[l][j, k])
+
+    def cost_term(self, neuron: str) -> float:
+        """The output neuron's own share of the cost, e.g. E_o1."""
+        _, j = tutorial.neuron(neuron)
+        return float(self.network.cost_function.terms(self.backprop.activations[-1], tutorial.y())[j])
+
+    def nabla_a(self, neuron: str) -> float:
+        """∂E_total/∂out for an output neuron, from the cost's own gradient."""
+        _, j = tutorial.neuron(neuron)
+        return float(self.network.cost_function.nabla_a(self.backprop.activations[-1], tutorial.y())[j])
+
+    def path(self, output: str, hidden: str) -> float:
+        """∂E_output/∂out_hidden = δ_output · w(output ← hidden): one path of the error into ``hidden``."""
+        (_, j), (_, k) = tutorial.neuron(output), tutorial.neuron(hidden)
+        return self.delta(output) * float(self.network.weights[1][j, k])
+
+    def shared_bias_gradient(self, layer: int) -> float:
+        return shared_bias_gradients(self.backprop.nabla_b)[layer - 1]
+
+    def error_after(self, steps: int) -> float:
+        return float(self.trajectory.errors[steps])
+
+    def output_after_training(self, neuron: str) -> float:
+        _, j = tutorial.neuron(neuron)
+        _, activations = self.trajectory.network.feedforward(tutorial.x())
+        return float(activations[-1][j])
+
+
+@dataclass(frozen=True)
+class Key:
+    """One printed number: its key, group, the tutorial's formula, and how to read it off a run."""
+
+    key: str
+    group: str
+    formula: str
+    value: Callable[[Run], float]
+
+
+def _new_weight(name: str) -> Key:
+    group = HIDDEN if tutorial.weight_index(name)[0] == 0 else OUTPUT
+    return Key(f"{name}_new", group, f"{name} − η·∂E_total/∂{name}", lambda r: r.w(name, r.after_one))
+
+
+KEYS: tuple[Key, ...] = (
+    Key("net_h1", FORWARD, "w1·i1 + w2·i2 + b1·1", lambda r: r.z("h1")),
+    Key("out_h1", FORWARD, "1/(1 + e^(−net_h1))", lambda r: r.a("h1")),
+    Key("out_h2", FORWARD, "1/(1 + e^(−net_h2))", lambda r: r.a("h2")),
+    Key("net_o1", FORWARD, "w5·out_h1 + w6·out_h2 + b2·1", lambda r: r.z("o1")),
+    Key("out_o1", FORWARD, "1/(1 + e^(−net_o1))", lambda r: r.a("o1")),
+    Key("out_o2", FORWARD, "1/(1 + e^(−net_o2))", lambda r: r.a("o2")),
+    Key("E_o1", FORWARD, "½(target_o1 − out_o1)²", lambda r: r.cost_term("o1")),
+    Key("E_o2", FORWARD, "½(target_o2 − out_o2)²", lambda r: r.cost_term("o2")),
+    Key("E_total", FORWARD, "E_o1 + E_o2", lambda r: r.network.cost(tutorial.x(), tutorial.y())),
+    Key("dEtotal_dout_o1", OUTPUT, "−(target_o1 − out_o1)", lambda r: r.nabla_a("o1")),
+    Key("dout_o1_dnet_o1", OUTPUT, "out_o1(1 − out_o1)", lambda r: r.sigma_prime("o1")),
+    Key("dnet_o1_dw5", OUTPUT, "out_h1", lambda r: r.a("h1")),
+    Key("dEtotal_dw5", OUTPUT, "∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5", lambda r: r.nabla_w("w5")),
+    *(_new_weight(w) for w in ("w5", "w6", "w7", "w8")),
+    Key("delta_o1", HIDDEN, "∂E_o1/∂net_o1 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1", lambda r: r.delta("o1")),
+    Key("dnet_o1_dout_h1", HIDDEN, "w5", lambda r: r.w("w5")),
+    Key("dEo1_dout_h1", HIDDEN, "∂E_o1/∂net_o1 · w5", lambda r: r.path("o1", "h1")),
+    Key("dEo2_dout_h1", HIDDEN, "∂E_o2/∂net_o2 · w7", lambda r: r.path("o2", "h1")),
+    Key(
+        "dEtotal_dout_h1",
+        HIDDEN,
+        "∂E_o1/∂out_h1 + ∂E_o2/∂out_h1",
+        lambda r: r.path("o1", "h1") + r.path("o2", "h1"),
+    ),
+    Key("out_h1_operand", HIDDEN, "out_h1, as written inside ∂out_h1/∂net_h1", lambda r: r.a("h1")),
+    Key("dout_h1_dnet_h1", HIDDEN, "out_h1(1 − out_h1)", lambda r: r.sigma_prime("h1")),
+    Key("dnet_h1_dw1", HIDDEN, "i1", lambda r: float(r.backprop.activations[0][0])),
+    Key("dEtotal_dw1", HIDDEN, "∂E_total/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w1", lambda r: r.nabla_w("w1")),
+    *(_new_weight(w) for w in ("w1", "w2", "w3", "w4")),
+    Key("E_total_after_1", TRAINING, "E_total after one update of w1..w8", lambda r: r.error_after(1)),
+    Key(
+        "E_total_after_10000",
+        TRAINING,
+        "E_total after 10,000 updates (current post)",
+        lambda r: r.error_after(tutorial.STEPS),
+    ),
+    Key(
+        "E_total_after_10000_2017",
+        TRAINING,
+        "E_total after 10,000 updates (post until 2017)",
+        lambda r: r.error_after(tutorial.STEPS),
+    ),
+    Key(
+        "out_o1_after_10000", TRAINING, "out_o1 after 10,000 updates", lambda r: r.output_after_training("o1")
+    ),
+    Key(
+        "out_o2_after_10000", TRAINING, "out_o2 after 10,000 updates", lambda r: r.output_after_training("o2")
+    ),
+)
+
+KEY_NAMES = tuple(k.key for k in KEYS)

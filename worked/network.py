@@ -1,0 +1,206 @@
+r"""A multilayer perceptron and its gradient by the four equations of backpropagation.
+
+Conventions follow Nielsen, *Neural Networks and Deep Learning*, chapter 2, with layers
+counted from the input: layer 0 is the input, layer :math:`L` the output.
+
+- ``sizes = [n_0, n_1, ..., n_L]``.
+- ``weights[l - 1]`` is :math:`w^l`, shape ``(n_l, n_{l-1})``: entry ``[j, k]`` is :math:`w^l_{jk}`,
+  the weight *into* neuron :math:`j` of layer :math:`l` *from* neuron :math:`k` of layer :math:`l-1`.
+  (Python lists start at 0, so the tutorial's w5 = :math:`w^2_{11}` is ``weights[1][0, 0]``.)
+- ``biases[l - 1]`` is :math:`b^l`, shape ``(n_l,)``.
+- :math:`z^l = w^l a^{l-1} + b^l`, :math:`a^l = \sigma(z^l)`,
+  :math:`\delta^l_j = \partial C / \partial z^l_j`.
+
+An input ``x`` is one example of shape ``(n_0,)`` or a batch of ``m`` examples as the rows of an
+``(m, n_0)`` array. The cost of a batch is the mean of the per-example costs, so the gradient of a
+batch is the mean of the per-example gradients (the ``1/m`` of Ng's :math:`D = \Delta / m`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from worked.activations import Activation, Array, get_activation
+from worked.costs import Cost, get_cost
+
+# Given a layer l (list index into weights) and the gradient just computed for it, return the
+# weight matrix that BP2 should carry delta back through (see Network.backward).
+WeightsForBP2 = Callable[[int, Array, Array], Array]
+
+
+@dataclass(frozen=True)
+class Backprop:
+    r"""Everything one backward pass computed; lists are indexed like ``weights``.
+
+    ``zs[l]`` is :math:`z^{l+1}`, ``activations[l]`` is :math:`a^l` (so ``activations[0]`` is the
+    input), ``deltas[l]`` is :math:`\delta^{l+1}`. For one example these have shape ``(n_l,)``, for a
+    batch ``(m, n_l)``. ``nabla_w`` and ``nabla_b`` always have the shapes of the parameters.
+    """
+
+    zs: list[Array]
+    activations: list[Array]
+    deltas: list[Array]
+    nabla_w: list[Array]
+    nabla_b: list[Array]
+
+
+class Network:
+    """A fully connected feed-forward network with one activation per layer and one cost."""
+
+    def __init__(
+        self,
+        weights: Sequence[Array],
+        biases: Sequence[Array],
+        activation: str | Activation | Sequence[str | Activation] = "sigmoid",
+        cost: str | Cost = "quadratic",
+    ) -> None:
+        if len(weights) == 0:
+            raise ValueError("a network needs at least one layer of weights")
+        if len(biases) != len(weights):
+            raise ValueError(
+                f"got {len(weights)} weight matrices but {len(biases)} bias vectors; "
+                "give one bias vector per layer of weights"
+            )
+        ws = [np.array(w, dtype=np.float64) for w in weights]
+        bs = [np.array(b, dtype=np.float64) for b in biases]
+        for l, (w, b) in enumerate(zip(ws, bs, strict=True), start=1):
+            if w.ndim != 2:
+                raise ValueError(f"weights for layer {l} must be a matrix, got shape {w.shape}")
+            if l > 1 and w.shape[1] != ws[l - 2].shape[0]:
+                raise ValueError(
+                    f"weights for layer {l} have shape {w.shape}, but layer {l - 1} has "
+                    f"{ws[l - 2].shape[0]} neurons: expected ({w.shape[0]}, {ws[l - 2].shape[0]})"
+                )
+            if b.shape != (w.shape[0],):
+                raise ValueError(f"biases for layer {l} have shape {b.shape}, expected ({w.shape[0]},)")
+        if isinstance(activation, (str, Activation)):
+            sigmas = [get_activation(activation)] * len(ws)
+        else:
+            if len(activation) != len(ws):
+                raise ValueError(
+                    f"got {len(activation)} activations for {len(ws)} layers; "
+                    "give one name, or one per layer of weights"
+                )
+            sigmas = [get_activation(a) for a in activation]
+        self.weights: list[Array] = ws
+        self.biases: list[Array] = bs
+        self.sigmas: list[Activation] = sigmas
+        self.cost_function: Cost = get_cost(cost)
+
+    @classmethod
+    def random(
+        cls,
+        sizes: Sequence[int],
+        rng: np.random.Generator,
+        activation: str | Activation | Sequence[str | Activation] = "sigmoid",
+        cost: str | Cost = "quadratic",
+    ) -> Network:
+        """Weights drawn from N(0, 1/n_{l-1}), biases from N(0, 1) (Nielsen's network2 default)."""
+        if len(sizes) < 2 or any(int(n) != n or n < 1 for n in sizes):
+            raise ValueError(f"sizes must be at least two positive integers, got {list(sizes)}")
+        weights = [rng.standard_normal((n, k)) / np.sqrt(k) for k, n in itertools.pairwise(sizes)]
+        biases = [rng.standard_normal(n) for n in sizes[1:]]
+        return cls(weights, biases, activation, cost)
+
+    def replace(self, weights: list[Array], biases: list[Array]) -> Network:
+        """The same architecture with new parameters (taken as they are: shapes must match)."""
+        new = object.__new__(Network)
+        new.weights, new.biases = weights, biases
+        new.sigmas, new.cost_function = self.sigmas, self.cost_function
+        return new
+
+    @property
+    def sizes(self) -> list[int]:
+        return [self.weights[0].shape[1]] + [w.shape[0] for w in self.weights]
+
+    def __repr__(self) -> str:
+        names = ",".join(s.name for s in self.sigmas)
+        return f"Network(sizes={self.sizes}, activation={names}, cost={self.cost_function.name})"
+
+    # -- inputs ---------------------------------------------------------------------------------
+    def _rows(self, x: Array, n: int, what: str) -> Array:
+        """``x`` as an (m, n) float64 array of rows; explain a shape that does not fit."""
+        rows = np.asarray(x, dtype=np.float64)
+        if rows.ndim == 1 and rows.shape[0] == n:
+            return rows[np.newaxis, :]
+        if rows.ndim == 2 and rows.shape[1] == n and rows.shape[0] >= 1:
+            return rows
+        raise ValueError(f"{what} has shape {rows.shape}; expected ({n},) or (m, {n}) with m >= 1")
+
+    def as_batch(self, x: Array, y: Array) -> tuple[Array, Array, bool]:
+        """``(xs, ys, single)``: inputs and targets as rows, and whether ``x`` was one example."""
+        sizes = self.sizes
+        xs, ys = self._rows(x, sizes[0], "x"), self._rows(y, sizes[-1], "y")
+        if xs.shape[0] != ys.shape[0]:
+            raise ValueError(f"x has {xs.shape[0]} examples but y has {ys.shape[0]}")
+        return xs, ys, np.ndim(x) == 1
+
+    # -- the forward pass -----------------------------------------------------------------------
+    def forward_rows(self, xs: Array) -> tuple[list[Array], list[Array]]:
+        """:math:`z^l = w^l a^{l-1} + b^l`, :math:`a^l = \\sigma(z^l)` for a batch of rows."""
+        zs: list[Array] = []
+        activations = [xs]
+        for w, b, sigma in zip(self.weights, self.biases, self.sigmas, strict=True):
+            z = activations[-1] @ w.T + b
+            zs.append(z)
+            activations.append(sigma.value(z))
+        return zs, activations
+
+    def feedforward(self, x: Array) -> tuple[list[Array], list[Array]]:
+        """Return ``(zs, activations)``: :math:`z^1..z^L` and :math:`a^0..a^L`, shaped like ``x``."""
+        xs = self._rows(x, self.sizes[0], "x")
+        zs, activations = self.forward_rows(xs)
+        if np.ndim(x) == 1:
+            return [z[0] for z in zs], [a[0] for a in activations]
+        return zs, activations
+
+    def cost(self, x: Array, y: Array) -> float:
+        """The cost, averaged over the examples of a batch."""
+        xs, ys, _ = self.as_batch(x, y)
+        _, activations = self.forward_rows(xs)
+        return float(np.mean(self.cost_function.value(activations[-1], ys)))
+
+    # -- the backward pass ----------------------------------------------------------------------
+    def backward(
+        self,
+        zs: list[Array],
+        activations: list[Array],
+        ys: Array,
+        weights_for_bp2: WeightsForBP2 | None = None,
+    ) -> tuple[list[Array], list[Array], list[Array]]:
+        r"""BP1-BP4 for a batch of rows; return ``(deltas, nabla_w, nabla_b)``.
+
+        Gradients are means over the ``m`` rows. BP2 carries :math:`\delta^{l+1}` back through
+        :math:`w^{l+1}`; ``weights_for_bp2`` may supply another matrix for that step, which is how
+        the tutorial script's early "output-first" update order is expressed (see ``training``).
+        """
+        m = zs[-1].shape[0]
+        L = len(self.weights)
+        deltas: list[Array] = [np.empty(0)] * L
+        nabla_w: list[Array] = [np.empty(0)] * L
+        nabla_b: list[Array] = [np.empty(0)] * L
+        delta = self.cost_function.delta(zs[-1], activations[-1], ys, self.sigmas[-1])  # BP1
+        for l in range(L - 1, -1, -1):
+            deltas[l] = delta
+            nabla_b[l] = delta.sum(axis=0) / m  # BP3: ∂C/∂b^l_j = δ^l_j, averaged over rows
+            nabla_w[l] = delta.T @ activations[l] / m  # BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j, averaged
+            if l > 0:
+                w = self.weights[l]
+                if weights_for_bp2 is not None:
+                    w = weights_for_bp2(l, nabla_w[l], nabla_b[l])
+                # BP2: δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l); with examples as rows, (wᵀδ)ᵀ = δᵀ w.
+                delta = (delta @ w) * self.sigmas[l - 1].prime(zs[l - 1], activations[l])
+        return deltas, nabla_w, nabla_b
+
+    def backprop(self, x: Array, y: Array) -> Backprop:
+        """The gradient of :meth:`cost` with respect to every weight and bias, by BP1-BP4."""
+        xs, ys, single = self.as_batch(x, y)
+        zs, activations = self.forward_rows(xs)
+        deltas, nabla_w, nabla_b = self.backward(zs, activations, ys)
+        if single:
+            zs, activations, deltas = ([v[0] for v in vs] for vs in (zs, activations, deltas))
+        return Backprop(zs, activations, deltas, nabla_w, nabla_b)

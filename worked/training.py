@@ -1,0 +1,123 @@
+r"""Gradient descent, with the tutorial's modelling choices as named parameters.
+
+One step is :math:`w^l \leftarrow w^l - \eta\, \partial C/\partial w^l` and likewise for biases.
+Three choices that the tutorial makes, and that readers trip over, are parameters here rather than
+special cases:
+
+``order``
+    ``"simultaneous"`` (the stated rule): every gradient is computed from the weights before the step.
+    ``"output-first"`` (the first version of the tutorial's script, 2015-03-14): each layer's weights
+    are updated as soon as its gradient is known, and BP2 then carries :math:`\delta` back through the
+    *already updated* weights. For more than two layers the same rule is applied layer by layer.
+``train_biases``
+    The tutorial never updates its biases (``False``).
+``shared_biases``
+    The tutorial has one bias per layer, shared by its neurons, so :math:`\partial C/\partial b` is the
+    sum :math:`\sum_j \delta^l_j` over the layer (see :func:`shared_bias_gradients`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from worked.activations import Array
+from worked.network import Network
+
+UPDATE_ORDERS = ("simultaneous", "output-first")
+
+
+def shared_bias_gradients(nabla_b: list[Array]) -> list[float]:
+    r""":math:`\partial C/\partial b^l` when one bias :math:`b^l` feeds every neuron of layer :math:`l`.
+
+    By the chain rule over :math:`b^l_j = b^l`: :math:`\partial C/\partial b^l = \sum_j \delta^l_j` (BP3).
+    """
+    return [float(nb.sum()) for nb in nabla_b]
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """``errors[t]`` is the cost after ``t`` steps (``t = 0..steps``); ``network`` is the last one."""
+
+    errors: Array
+    network: Network
+
+
+def _check_choices(order: str, eta: float) -> None:
+    if order not in UPDATE_ORDERS:
+        raise ValueError(f"unknown update order {order!r}; choose one of: {', '.join(UPDATE_ORDERS)}")
+    if not (np.isfinite(eta) and eta > 0):
+        raise ValueError(f"the learning rate must be a positive finite number, got {eta!r}")
+
+
+def _step_rows(
+    network: Network,
+    xs: Array,
+    ys: Array,
+    eta: float,
+    order: str,
+    train_biases: bool,
+    shared_biases: bool,
+) -> tuple[Network, float]:
+    """One step on a batch of rows; return the new network and the cost *before* the step."""
+    zs, activations = network.forward_rows(xs)
+    cost = float(np.mean(network.cost_function.value(activations[-1], ys)))
+
+    def updated_weights(l: int, nabla_w_l: Array, nabla_b_l: Array) -> Array:
+        return network.weights[l] - eta * nabla_w_l
+
+    hook = updated_weights if order == "output-first" else None
+    _, nabla_w, nabla_b = network.backward(zs, activations, ys, hook)
+    weights = [w - eta * nw for w, nw in zip(network.weights, nabla_w, strict=True)]
+    if not train_biases:
+        biases = network.biases
+    elif shared_biases:
+        shared = shared_bias_gradients(nabla_b)
+        biases = [b - eta * g for b, g in zip(network.biases, shared, strict=True)]
+    else:
+        biases = [b - eta * nb for b, nb in zip(network.biases, nabla_b, strict=True)]
+    return network.replace(weights, biases), cost
+
+
+def step(
+    network: Network,
+    x: Array,
+    y: Array,
+    eta: float,
+    *,
+    order: str = "simultaneous",
+    train_biases: bool = True,
+    shared_biases: bool = False,
+) -> Network:
+    """One step of gradient descent on the (mean) cost of ``x``, ``y``; the input is not changed."""
+    _check_choices(order, eta)
+    xs, ys, _ = network.as_batch(x, y)
+    return _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)[0]
+
+
+def train(
+    network: Network,
+    x: Array,
+    y: Array,
+    eta: float,
+    steps: int,
+    *,
+    order: str = "simultaneous",
+    train_biases: bool = True,
+    shared_biases: bool = False,
+) -> Trajectory:
+    """``steps`` steps of full-batch gradient descent, recording the cost before each and after the last."""
+    _check_choices(order, eta)
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
+        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+    xs, ys, _ = network.as_batch(x, y)
+    errors = np.empty(steps + 1)
+    for t in range(steps):
+        network, errors[t] = _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)
+        if not np.isfinite(errors[t]):
+            raise FloatingPointError(
+                f"training diverged: the cost became {errors[t]} at step {t}; try a smaller learning rate"
+            )
+    errors[steps] = network.cost(xs, ys)
+    return Trajectory(errors, network)

@@ -1,0 +1,180 @@
+r"""Matt Mazur's "A Step by Step Backpropagation Example" (2015), as data on top of :class:`Network`.
+
+The tutorial's network is 2-2-2 with logistic activations everywhere, one bias shared by the
+neurons of each layer (b1 for the hidden layer, b2 for the output layer), biases never updated,
+:math:`E_{total} = \sum \tfrac12 (target - out)^2` and :math:`\eta = 0.5`.
+
+Mazur's names (w1..w8, net_h1, out_o1, ...) are used in this module only. :data:`NAMES` is the one
+table that maps them to Nielsen's indices; the network's weight matrices are *built* from it, so the
+table cannot drift from the code. Nielsen's :math:`w^l_{jk}` is the weight into neuron :math:`j` of
+layer :math:`l` from neuron :math:`k` of layer :math:`l-1`, and lives at ``weights[l-1][j-1, k-1]``.
+
+:data:`PRINTED` is the tutorial's record: every number the post prints, as the exact string it prints
+(trailing zeros and mixed precision included). It is quoted beside computed values and never used to
+compute anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from worked.network import Network
+
+INPUTS = {"i1": 0.05, "i2": 0.10}
+TARGETS = {"o1": 0.01, "o2": 0.99}
+INITIAL = {
+    "w1": 0.15,
+    "w2": 0.20,
+    "w3": 0.25,
+    "w4": 0.30,
+    "w5": 0.40,
+    "w6": 0.45,
+    "w7": 0.50,
+    "w8": 0.55,
+    "b1": 0.35,
+    "b2": 0.60,
+}
+ETA = 0.5
+STEPS = 10_000
+"""The length of the training run whose result the post quotes."""
+
+
+@dataclass(frozen=True)
+class Name:
+    """One of Mazur's names and where it lives in Nielsen's notation (indices from 1)."""
+
+    mazur: str
+    kind: str  # "w" weight, "b" shared bias, "a" activation/input, "z" weighted input
+    layer: int
+    j: int  # neuron in `layer` (for "b": every neuron of the layer)
+    k: int = 0  # for "w": neuron in layer - 1
+
+    @property
+    def nielsen(self) -> str:
+        """Nielsen's symbol, e.g. ``w^2_11``."""
+        if self.kind == "w":
+            return f"w^{self.layer}_{self.j}{self.k}"
+        if self.kind == "b":
+            return f"b^{self.layer}_j (all j)"
+        return f"{self.kind}^{self.layer}_{self.j}"
+
+    @property
+    def python(self) -> str:
+        """Where the general code keeps it, e.g. ``weights[1][0, 0]``."""
+        if self.kind == "w":
+            return f"weights[{self.layer - 1}][{self.j - 1}, {self.k - 1}]"
+        if self.kind == "b":
+            return f"biases[{self.layer - 1}][:]"
+        if self.kind == "z":
+            return f"zs[{self.layer - 1}][{self.j - 1}]"
+        return f"activations[{self.layer}][{self.j - 1}]"
+
+
+NAMES: dict[str, Name] = {
+    n.mazur: n
+    for n in (
+        Name("i1", "a", 0, 1),
+        Name("i2", "a", 0, 2),
+        Name("w1", "w", 1, 1, 1),
+        Name("w2", "w", 1, 1, 2),
+        Name("w3", "w", 1, 2, 1),
+        Name("w4", "w", 1, 2, 2),
+        Name("b1", "b", 1, 0),
+        Name("net_h1", "z", 1, 1),
+        Name("net_h2", "z", 1, 2),
+        Name("out_h1", "a", 1, 1),
+        Name("out_h2", "a", 1, 2),
+        Name("w5", "w", 2, 1, 1),
+        Name("w6", "w", 2, 1, 2),
+        Name("w7", "w", 2, 2, 1),
+        Name("w8", "w", 2, 2, 2),
+        Name("b2", "b", 2, 0),
+        Name("net_o1", "z", 2, 1),
+        Name("net_o2", "z", 2, 2),
+        Name("out_o1", "a", 2, 1),
+        Name("out_o2", "a", 2, 2),
+    )
+}
+
+WEIGHTS = tuple(name for name, n in NAMES.items() if n.kind == "w")
+"""w1..w8, in Mazur's order."""
+
+
+def neuron(name: str) -> tuple[int, int]:
+    """``(layer, list index)`` of a neuron named like ``h1``/``o2``/``i1`` (``out_h1`` → (1, 0))."""
+    n = NAMES[name if name.startswith(("out_", "i")) else f"out_{name}"]
+    return n.layer, n.j - 1
+
+
+def weight_index(name: str) -> tuple[int, int, int]:
+    """``(list index into weights, row, column)`` of ``w1``..``w8``: w5 → (1, 0, 0)."""
+    n = NAMES[name]
+    if n.kind != "w":
+        raise ValueError(f"{name!r} is not a weight; the weights are {', '.join(WEIGHTS)}")
+    return n.layer - 1, n.j - 1, n.k - 1
+
+
+def network(values: dict[str, float] | None = None) -> Network:
+    """The tutorial's network, its matrices filled in from :data:`NAMES` (default :data:`INITIAL`)."""
+    values = INITIAL if values is None else values
+    weights = [np.zeros((2, 2)), np.zeros((2, 2))]
+    for name in WEIGHTS:
+        l, j, k = weight_index(name)
+        weights[l][j, k] = values[name]
+    biases = [np.full(2, values["b1"]), np.full(2, values["b2"])]
+    return Network(weights, biases, activation="sigmoid", cost="quadratic")
+
+
+def x() -> np.ndarray:
+    """The input vector (i1, i2)."""
+    return np.array([INPUTS["i1"], INPUTS["i2"]])
+
+
+def y() -> np.ndarray:
+    """The target vector (target_o1, target_o2)."""
+    return np.array([TARGETS["o1"], TARGETS["o2"]])
+
+
+PRINTED: dict[str, str] = {
+    # forward pass
+    "net_h1": "0.3775",
+    "out_h1": "0.593269992",
+    "out_h2": "0.596884378",
+    "net_o1": "1.105905967",
+    "out_o1": "0.75136507",
+    "out_o2": "0.772928465",
+    "E_o1": "0.274811083",
+    "E_o2": "0.023560026",
+    "E_total": "0.298371109",
+    # output layer
+    "dEtotal_dout_o1": "0.74136507",
+    "dout_o1_dnet_o1": "0.186815602",
+    "dnet_o1_dw5": "0.593269992",
+    "dEtotal_dw5": "0.082167041",
+    "w5_new": "0.35891648",
+    "w6_new": "0.408666186",
+    "w7_new": "0.511301270",
+    "w8_new": "0.561370121",
+    # hidden layer
+    "delta_o1": "0.138498562",
+    "dnet_o1_dout_h1": "0.40",
+    "dEo1_dout_h1": "0.055399425",
+    "dEo2_dout_h1": "-0.019049119",
+    "dEtotal_dout_h1": "0.036350306",
+    "out_h1_operand": "0.59326999",
+    "dout_h1_dnet_h1": "0.241300709",
+    "dnet_h1_dw1": "0.05",
+    "dEtotal_dw1": "0.000438568",
+    "w1_new": "0.149780716",
+    "w2_new": "0.19956143",
+    "w3_new": "0.24975114",
+    "w4_new": "0.29950229",
+    # training
+    "E_total_after_1": "0.291027924",
+    "E_total_after_10000": "0.0000351085",
+    "E_total_after_10000_2017": "0.000035085",
+    "out_o1_after_10000": "0.015912196",
+    "out_o2_after_10000": "0.984065734",
+}
