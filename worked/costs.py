@@ -35,7 +35,8 @@ class Cost:
 
     def value(self, a: Array, y: Array) -> Array:
         """Cost per example: the sum of the terms over output neurons (last axis)."""
-        return self.terms(a, y).sum(axis=-1)
+        total: Array = self.terms(a, y).sum(axis=-1)
+        return total
 
     def delta(self, z: Array, a: Array, y: Array, activation: Activation) -> Array:
         r"""Implements BP1: :math:`\delta^L = \nabla_a C \odot \sigma'(z^L)`."""
