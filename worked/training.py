@@ -113,11 +113,16 @@ def train(
         raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
     xs, ys, _ = network.as_batch(x, y)
     errors = np.empty(steps + 1)
-    for t in range(steps):
-        network, errors[t] = _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)
-        if not np.isfinite(errors[t]):
-            raise FloatingPointError(
-                f"training diverged: the cost became {errors[t]} at step {t}; try a smaller learning rate"
-            )
-    errors[steps] = network.cost(xs, ys)
+    # Overflow is detected below, by the cost turning non-finite, and reported with its step.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for t in range(steps + 1):
+            if t < steps:
+                network, errors[t] = _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)
+            else:
+                errors[t] = network.cost(xs, ys)
+            if not np.isfinite(errors[t]):
+                raise FloatingPointError(
+                    f"training diverged: the cost became {errors[t]} after {t} steps; "
+                    "try a smaller learning rate"
+                )
     return Trajectory(errors, network)

@@ -1,0 +1,100 @@
+"""The command line, driven in-process: what a reader sees, and what a script can rely on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from backprop_companion.cli import main
+from worked import tutorial
+from worked.printed import rounds_to
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def walkthrough_json():
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        code = main(["walkthrough", "--json"])
+    assert code == 0
+    return json.loads(buffer.getvalue())
+
+
+def test_walkthrough_json_has_every_key_and_every_verdict(walkthrough_json):
+    values = {v["key"]: v for v in walkthrough_json["values"]}
+    assert set(values) == set(tutorial.PRINTED)
+    for key, v in values.items():
+        assert v["printed"] == tutorial.PRINTED[key]
+        assert v["matches"] == rounds_to(v["computed"], v["printed"])
+        if v["matches"]:
+            assert v["erratum"] is None
+        else:
+            assert set(v["erratum"]) >= {"explanation", "reproduced_value", "how"}
+            assert rounds_to(v["erratum"]["reproduced_value"], v["printed"]), key
+    assert walkthrough_json["unexplained"] == []
+    assert {x["key"] for x in walkthrough_json["not_printed"]} == {"dEtotal_db1", "dEtotal_db2"}
+
+
+def test_no_arguments_runs_the_walkthrough_as_text(capsys):
+    code, out, err = run(capsys)
+    assert code == 0 and err == ""
+    for key in tutorial.PRINTED:
+        assert key in out
+    assert "Errata" in out and "output-first" in out and "w^2_11" in out
+
+
+def test_json_flag_alone_runs_the_walkthrough(capsys):
+    code, out, _ = run(capsys, "--json")
+    assert code == 0 and "values" in json.loads(out)
+
+
+@pytest.mark.parametrize(
+    ("order", "out_o1", "out_o2"),
+    [("output-first", "0.015912196", "0.984065734"), ("simultaneous", "0.015913620", "0.984064274")],
+)
+def test_train_json_ends_at_the_expected_outputs(capsys, order, out_o1, out_o2):
+    code, out, _ = run(capsys, "train", "--steps", "10000", "--order", order, "--json")
+    result = json.loads(out)
+    assert code == 0
+    assert (f"{result['outputs']['out_o1']:.9f}", f"{result['outputs']['out_o2']:.9f}") == (out_o1, out_o2)
+    assert [c["step"] for c in result["checkpoints"]] == [0, 1, 10, 100, 1000, 10000]
+
+
+def test_train_text_with_biases(capsys):
+    code, out, _ = run(capsys, "train", "--steps", "3", "--train-biases")
+    assert code == 0 and "biases updated" in out and "b1 = " in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["train", "--steps", "-1"],
+        ["train", "--steps", "many"],
+        ["train", "--order", "sideways"],
+        ["train", "--eta", "0"],
+        ["train", "--eta", "nan"],
+        ["bogus"],
+        ["walkthrough", "--nope"],
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_2(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("backprop-companion: error: ")
+    assert "Traceback" not in err
+
+
+def test_bad_usage_under_json_is_json(capsys):
+    code, out, err = run(capsys, "train", "--steps", "-5", "--json")
+    assert code == 2 and err == ""
+    assert "--steps" in json.loads(out)["error"]
