@@ -62,10 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_json = "--json" in args_list
     parser = build_parser()
     try:
-        if (
-            not args_list
-            or (args_list[0].startswith("-")
-            and args_list[0] not in ("-h", "--help", "--version"))
+        if not args_list or (
+            args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
         ):
             args_list.insert(0, DEFAULT_COMMAND)
         args = parser.parse_args(args_list)

@@ -44,7 +44,9 @@ def reference_cost(weights, biases, activations, cost, x_rows, y_rows):
         if cost == "quadratic":
             total += sum(0.5 * (aj - yj) ** 2 for aj, yj in zip(a, y, strict=True))
         else:
-            total += -sum(yj * math.log(aj) + (1 - yj) * math.log(1 - aj) for aj, yj in zip(a, y, strict=True))
+            total += -sum(
+                yj * math.log(aj) + (1 - yj) * math.log(1 - aj) for aj, yj in zip(a, y, strict=True)
+            )
     return total / len(x_rows)
 
 
@@ -55,7 +57,8 @@ def numerical_gradient(net, names, cost, x, y):
     def c():
         return reference_cost(weights, biases, names, cost, x, y)
 
-    grads_w, grads_b = [], []
+    grads_w: list[np.ndarray] = []
+    grads_b: list[np.ndarray] = []
     for params, grads in ((weights, grads_w), (biases, grads_b)):
         for layer in params:
             rows = layer if isinstance(layer[0], list) else [layer]
@@ -164,15 +167,17 @@ def test_one_step_is_parameters_minus_eta_times_gradient():
     net, x, y = tutorial.network(), tutorial.x(), tutorial.y()
     grads = net.backprop(x, y)
     after = step(net, x, y, 0.5, train_biases=True)
-    for new, old, g in zip(after.weights + after.biases, net.weights + net.biases,
-                           grads.nabla_w + grads.nabla_b, strict=True):  # fmt: skip
+    for new, old, g in zip(
+        after.weights + after.biases, net.weights + net.biases, grads.nabla_w + grads.nabla_b, strict=True
+    ):
         np.testing.assert_array_equal(new, old - 0.5 * g)  # exact: the same float operations
 
 
 def test_output_first_takes_hidden_deltas_through_the_updated_output_weights():
     # Expected value from the issue: w1 after one output-first step, 0.149817639.
-    net = step(tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA,
-               order="output-first", train_biases=False)  # fmt: skip
+    net = step(
+        tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, order="output-first", train_biases=False
+    )
     assert f"{net.weights[0][0, 0]:.9f}" == "0.149817639"
 
 
@@ -181,16 +186,18 @@ def test_output_first_takes_hidden_deltas_through_the_updated_output_weights():
     [("simultaneous", "0.015913620", "0.984064274"), ("output-first", "0.015912196", "0.984065734")],
 )
 def test_ten_thousand_steps(order, out_o1, out_o2):
-    trajectory = train(tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, 10_000,
-                       order=order, train_biases=False)  # fmt: skip
+    trajectory = train(
+        tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, 10_000, order=order, train_biases=False
+    )
     _, activations = trajectory.network.feedforward(tutorial.x())
     assert (f"{activations[-1][0]:.9f}", f"{activations[-1][1]:.9f}") == (out_o1, out_o2)
     assert np.all(np.diff(trajectory.errors) < 0), "the error falls at every step"
 
 
 def test_shared_biases_stay_shared_when_trained():
-    trajectory = train(tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, 5,
-                       train_biases=True, shared_biases=True)  # fmt: skip
+    trajectory = train(
+        tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, 5, train_biases=True, shared_biases=True
+    )
     for b in trajectory.network.biases:
         assert b[0] == b[1]  # exact: both get the same update
     assert trajectory.network.biases[0][0] != tutorial.INITIAL["b1"]
@@ -209,7 +216,10 @@ def test_shared_biases_stay_shared_when_trained():
         (lambda: tutorial.network().backprop(np.ones(3), np.ones(2)), "x has shape (3,)"),
         (lambda: tutorial.network().backprop(np.ones((2, 2)), np.ones((3, 2))), "2 examples but y has 3"),
         (lambda: Network.random([3], np.random.default_rng(0)), "at least two positive integers"),
-        (lambda: step(tutorial.network(), tutorial.x(), tutorial.y(), 0.5, order="backwards"), "update order"),
+        (
+            lambda: step(tutorial.network(), tutorial.x(), tutorial.y(), 0.5, order="backwards"),
+            "update order",
+        ),
         (lambda: step(tutorial.network(), tutorial.x(), tutorial.y(), -1.0), "learning rate"),
     ],
 )
