@@ -21,9 +21,6 @@ HELP = (
 WIDTH = 100
 """Column at which prose is wrapped."""
 
-GUARD_DIGITS = 3
-"""Digits shown beyond the printed ones, so a reader sees which way the computed value rounds."""
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
@@ -63,7 +60,7 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
 
     return {
         "source": "Matt Mazur, A Step by Step Backpropagation Example (2015)",
-        "rule": _RULE,
+        "rule": tutorial.STATED_RULE,
         "values": [entry(e) for e in result.entries],
         "not_printed": [{"key": x.key, "formula": x.formula, "computed": x.computed} for x in result.extras],
         "names": [
@@ -73,68 +70,40 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
     }
 
 
-_RULE = (
-    "gradient descent on E_total = Σ ½(target − out)², η = 0.5, every update computed from the "
-    "weights before the step; one shared bias per layer, never updated"
-)
-
-
 def as_text(result: Walkthrough) -> str:
+    from backprop_companion.present import errata_numbers, explanations, shown, summary, verdict
     from worked import tutorial
     from worked.keys import GROUPS
     from worked.printed import rounded
 
     entries = result.entries
-    errata = [e for e in entries if e.erratum is not None]
-    matched = sum(e.matches for e in entries)
+    numbers = errata_numbers(entries)
     out = [
         'Mazur, "A Step by Step Backpropagation Example", recomputed from a general BP1-BP4 code.',
-        f"Stated rule: {_RULE}.",
-        f"{len(entries)} printed numbers: {matched} reproduced to the printed digits, "
-        f"{len(errata)} errata, each reproduced by another computation"
-        + (f", {len(result.unexplained)} UNEXPLAINED." if result.unexplained else "."),
+        f"Stated rule: {tutorial.STATED_RULE}.",
+        summary(entries, len(result.unexplained)),
     ]
-    number = {e.key: i for i, e in enumerate(errata, start=1)}
     for group in GROUPS:
-        rows = []
-        for e in (e for e in entries if e.group == group):
-            verdict = (
-                "✓" if e.matches else (f"erratum [{number[e.key]}]" if e.key in number else "✗ unexplained")
-            )
-            rows.append(
-                [e.key, e.formula, rounded(e.computed, e.decimals + GUARD_DIGITS), e.printed, verdict]
-            )
+        rows = [
+            [e.key, e.formula, shown(e), e.printed, verdict(e, numbers)] for e in entries if e.group == group
+        ]
         out += ["", group.capitalize(), format_table(["key", "formula", "computed", "printed", ""], rows)]
-    if errata:
+    if numbers:
         out += ["", "Errata: printed numbers the stated rule does not give, and the computation that does"]
         rows = []
-        for e in errata:
-            assert e.erratum is not None
-            rows.append(
-                [
-                    f"[{number[e.key]}]",
-                    e.key,
-                    e.printed,
-                    e.computed_rounded,
-                    e.erratum.name,
-                    rounded(e.erratum.reproduced_value, e.decimals),
-                ]
-            )
-        out.append(format_table(["", "key", "printed", "stated rule", "reproduced by", "which gives"], rows))
-        for name in dict.fromkeys(e.erratum.name for e in errata if e.erratum is not None):
-            which = [e for e in errata if e.erratum is not None and e.erratum.name == name]
-            first = which[0].erratum
-            assert first is not None
-            labels = ", ".join(str(number[e.key]) for e in which)
-            out += ["", f"  {name} ({'errata' if len(which) > 1 else 'erratum'} {labels})"]
-            out.append(
-                textwrap.fill(f"How: {first.how}.", WIDTH, initial_indent="    ", subsequent_indent="    ")
-            )
-            out.append(
-                textwrap.fill(
-                    f"Why: {first.explanation}", WIDTH, initial_indent="    ", subsequent_indent="    "
+        for e in entries:
+            if e.erratum is not None:
+                reproduced = rounded(e.erratum.reproduced_value, e.decimals)
+                rows.append(
+                    [f"[{numbers[e.key]}]", e.key, e.printed, e.computed_rounded, e.erratum.name, reproduced]
                 )
-            )
+        out.append(format_table(["", "key", "printed", "stated rule", "reproduced by", "which gives"], rows))
+        for x in explanations(entries):
+            out += ["", f"  {x.name} ({x.label})"]
+            for label, text in (("How", x.how + "."), ("Why", x.why)):
+                out.append(
+                    textwrap.fill(f"{label}: {text}", WIDTH, initial_indent="    ", subsequent_indent="    ")
+                )
     out += [
         "",
         "Not printed in the tutorial: the gradients of the shared biases (never used, as biases stay fixed)",

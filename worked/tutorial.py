@@ -39,6 +39,11 @@ INITIAL = {
 ETA = 0.5
 STEPS = 10_000
 """The length of the training run whose result the post quotes."""
+STATED_RULE = (
+    "gradient descent on E_total = Σ ½(target − out)², η = 0.5, every update computed from the "
+    "weights before the step; one shared bias per layer, never updated"
+)
+"""The rule the post states, in words: the one the walkthrough computes by."""
 
 
 @dataclass(frozen=True)

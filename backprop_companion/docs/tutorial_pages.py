@@ -1,0 +1,103 @@
+"""``docs/walkthrough.md``, ``docs/errata.md`` and the tutorial's figures, from one walkthrough run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from backprop_companion.docs import figures
+from backprop_companion.docs.templates import fill
+from backprop_companion.present import errata_numbers, explanations, shown, summary, verdict
+
+
+def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    def cells(row: Sequence[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
+
+    return "\n".join([cells(headers), "| " + " | ".join("---" for _ in headers) + " |", *map(cells, rows)])
+
+
+def code(text: str) -> str:
+    return f"`{text}`"
+
+
+def pages() -> dict[str, str]:
+    from worked import tutorial, walkthrough
+    from worked.keys import GROUPS, Run
+    from worked.printed import rounded
+
+    result = walkthrough()
+    entries = result.entries
+    numbers = errata_numbers(entries)
+
+    groups = []
+    for group in GROUPS:
+        rows = [
+            [code(e.key), e.formula, code(shown(e)), code(e.printed), _link(verdict(e, numbers), e.key, numbers)]
+            for e in entries
+            if e.group == group
+        ]
+        groups.append(f"## {group.capitalize()}\n\n" + markdown_table(["key", "formula", "computed", "printed", "verdict"], rows))
+    names = markdown_table(
+        ["Mazur", "Nielsen", "general code"],
+        [[code(n.mazur), _nielsen_math(n.nielsen), code(n.python)] for n in tutorial.NAMES.values()],
+    )
+    extras = markdown_table(
+        ["quantity", "formula", "computed"],
+        [[code(x.key), x.formula, code(f"{x.computed:.12f}")] for x in result.extras],
+    )
+    walkthrough_md = fill(
+        "walkthrough.md",
+        summary=summary(entries, len(result.unexplained)),
+        rule=tutorial.STATED_RULE[0].upper() + tutorial.STATED_RULE[1:] + ".",
+        names=names,
+        groups="\n\n".join(groups),
+        extras=extras,
+    )
+
+    errata_rows = []
+    for e in entries:
+        if e.erratum is not None:
+            errata_rows.append(
+                [
+                    f'<a id="erratum-{numbers[e.key]}"></a>{numbers[e.key]}',
+                    code(e.key),
+                    code(e.printed),
+                    code(e.computed_rounded),
+                    e.erratum.name,
+                    code(rounded(e.erratum.reproduced_value, e.decimals)),
+                ]
+            )
+    explained = "\n\n".join(
+        f"## {x.name} ({x.label})\n\n**How it is computed:** {x.how}.\n\n**Why:** {x.why}"
+        for x in explanations(entries)
+    )
+    errata_md = fill(
+        "errata.md",
+        table=markdown_table(
+            ["#", "key", "printed", "stated rule", "reproduced by", "which gives"], errata_rows
+        ),
+        explanations=explained,
+    )
+
+    stated, output_first = Run("simultaneous"), Run("output-first")
+    return {
+        "walkthrough.md": walkthrough_md,
+        "errata.md": errata_md,
+        "figures/tutorial-network.svg": figures.tutorial_network(),
+        "figures/error-curves.svg": figures.error_curves(stated, output_first),
+        "figures/error-gap.svg": figures.error_gap(stated, output_first),
+    }
+
+
+def _link(text: str, key: str, numbers: dict[str, int]) -> str:
+    return f"[{text}](errata.md#erratum-{numbers[key]})" if key in numbers else text
+
+
+def _nielsen_math(symbol: str) -> str:
+    """``w^2_11`` → ``$w^{2}_{11}$`` (inline math, which the code host renders)."""
+    if " " in symbol:  # a shared bias: "b^1_j (all j)"
+        base, rest = symbol.split(" ", 1)
+        return _nielsen_math(base) + " " + rest
+    letter, indices = symbol.split("^")
+    layer, sub = indices.split("_")
+    return f"${letter}^{{{layer}}}_{{{sub}}}$"
