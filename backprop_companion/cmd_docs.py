@@ -41,7 +41,10 @@ def run(args: argparse.Namespace) -> int:
         changed = write(root, wanted)
     except OSError as error:
         raise CommandError(f"could not write {root}: {error.strerror or error}") from None
-    print(f"{root}: {len(changed)} of {len(wanted)} files rewritten" + (": " + ", ".join(changed) if changed else ""))
+    print(
+        f"{root}: {len(changed)} of {len(wanted)} files rewritten"
+        + (": " + ", ".join(changed) if changed else "")
+    )
     extra = drift(root, wanted)
     if extra:
         print(f"note: {root} holds files the generator does not make; 'docs --check' fails until they go:")

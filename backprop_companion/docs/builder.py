@@ -28,9 +28,13 @@ def header(path: str) -> str:
     raise ValueError(f"no header style for {path!r}")
 
 
+DOCUMENTS = (("walkthrough", "The tutorial, number by number"), ("errata", "Errata"))
+"""The Markdown pages in reading order, as they appear on the one HTML page."""
+
+
 def pages() -> dict[str, str]:
     """Every generated file, keyed by its path under ``docs/``, each starting with its header."""
-    from backprop_companion.docs import tutorial_pages
+    from backprop_companion.docs import html, tutorial_pages
 
     generated: dict[str, str] = {}
     for make in (tutorial_pages.pages,):
@@ -38,6 +42,9 @@ def pages() -> dict[str, str]:
             if path in generated:
                 raise RuntimeError(f"two generators write docs/{path}")
             generated[path] = header(path) + text
+    figures = {path: text for path, text in generated.items() if path.endswith(".svg")}
+    documents = [(name, title, generated[f"{name}.md"]) for name, title in DOCUMENTS]
+    generated["index.html"] = header("index.html") + html.page("backprop-companion", documents, figures)
     return dict(sorted(generated.items()))
 
 

@@ -32,11 +32,20 @@ def pages() -> dict[str, str]:
     groups = []
     for group in GROUPS:
         rows = [
-            [code(e.key), e.formula, code(shown(e)), code(e.printed), _link(verdict(e, numbers), e.key, numbers)]
+            [
+                code(e.key),
+                e.formula,
+                code(shown(e)),
+                code(e.printed),
+                _link(verdict(e, numbers), e.key, numbers),
+            ]
             for e in entries
             if e.group == group
         ]
-        groups.append(f"## {group.capitalize()}\n\n" + markdown_table(["key", "formula", "computed", "printed", "verdict"], rows))
+        groups.append(
+            f"## {group.capitalize()}\n\n"
+            + markdown_table(["key", "formula", "computed", "printed", "verdict"], rows)
+        )
     names = markdown_table(
         ["Mazur", "Nielsen", "general code"],
         [[code(n.mazur), _nielsen_math(n.nielsen), code(n.python)] for n in tutorial.NAMES.values()],
