@@ -40,10 +40,9 @@ class Activation:
 
 
 def _sigmoid(z: Array) -> Array:
-    # Evaluate through e = exp(-|z|) <= 1, so nothing overflows even for |z| = 1e4 and beyond:
-    # for z >= 0 this is 1/(1+e^{-z}); for z < 0 it is e^{z}/(1+e^{z}), the same number.
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    # e^{min(z,0)} / (1 + e^{-|z|}): for z >= 0 this is 1/(1+e^{-z}), for z < 0 it is e^z/(1+e^z),
+    # the same number; no exponent is ever positive, so nothing overflows even at |z| = 1e6.
+    return np.exp(np.minimum(z, 0.0)) / (1.0 + np.exp(-np.abs(z)))
 
 
 def _relu(z: Array) -> Array:

@@ -162,7 +162,11 @@ class Network:
         """The cost, averaged over the examples of a batch."""
         xs, ys, _ = self.as_batch(x, y)
         _, activations = self.forward_rows(xs)
-        return float(np.mean(self.cost_function.value(activations[-1], ys)))
+        return self.mean_cost(activations[-1], ys)
+
+    def mean_cost(self, output: Array, ys: Array) -> float:
+        """The cost of a batch of output rows: the mean of the per-example costs."""
+        return float(self.cost_function.value(output, ys).sum()) / ys.shape[0]
 
     # -- the backward pass ----------------------------------------------------------------------
     def backward(
@@ -179,21 +183,22 @@ class Network:
         the tutorial script's early "output-first" update order is expressed (see ``training``).
         """
         m = zs[-1].shape[0]
-        L = len(self.weights)
-        deltas: list[Array] = [np.empty(0)] * L
-        nabla_w: list[Array] = [np.empty(0)] * L
-        nabla_b: list[Array] = [np.empty(0)] * L
+        deltas: list[Array] = []
+        nabla_w: list[Array] = []
+        nabla_b: list[Array] = []
         delta = self.cost_function.delta(zs[-1], activations[-1], ys, self.sigmas[-1])  # BP1
-        for l in range(L - 1, -1, -1):
-            deltas[l] = delta
-            nabla_b[l] = delta.sum(axis=0) / m  # BP3: ∂C/∂b^l_j = δ^l_j, averaged over rows
-            nabla_w[l] = delta.T @ activations[l] / m  # BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j, averaged
+        for l in reversed(range(len(self.weights))):
+            deltas.append(delta)
+            nabla_b.append(delta.sum(axis=0) / m)  # BP3: ∂C/∂b^l_j = δ^l_j, averaged over rows
+            nabla_w.append(delta.T @ activations[l] / m)  # BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j, averaged
             if l > 0:
                 w = self.weights[l]
                 if weights_for_bp2 is not None:
-                    w = weights_for_bp2(l, nabla_w[l], nabla_b[l])
+                    w = weights_for_bp2(l, nabla_w[-1], nabla_b[-1])
                 # BP2: δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l); with examples as rows, (wᵀδ)ᵀ = δᵀ w.
                 delta = (delta @ w) * self.sigmas[l - 1].prime(zs[l - 1], activations[l])
+        for computed in (deltas, nabla_w, nabla_b):
+            computed.reverse()  # built from the output layer down; index them like `weights`
         return deltas, nabla_w, nabla_b
 
     def backprop(self, x: Array, y: Array) -> Backprop:
