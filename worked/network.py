@@ -166,7 +166,8 @@ class Network:
 
     def mean_cost(self, output: Array, ys: Array) -> float:
         """The cost of a batch of output rows: the mean of the per-example costs."""
-        return float(self.cost_function.value(output, ys).sum()) / ys.shape[0]
+        total = float(self.cost_function.value(output, ys).sum())
+        return total / len(ys)
 
     # -- the backward pass ----------------------------------------------------------------------
     def backward(

@@ -1,0 +1,1 @@
+"""``backprop-companion bench``: Nielsen's "in what sense is backpropagation fast?", measured."""

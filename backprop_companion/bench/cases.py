@@ -1,0 +1,116 @@
+"""The benchmark cases: each measures one claim of Nielsen's "in what sense is backprop fast?"."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+import numpy as np
+
+from backprop_companion.bench.timing import Result, median_seconds
+from worked import Network, train, tutorial
+
+GRADIENT_TARGETS = {((784, 30, 10), 100): 2.3, ((512, 512, 512, 10), 64): 3.0}
+"""gradient/forward ceilings from the issue; other shapes are shown against their ideal only."""
+
+
+def multiply_adds(sizes: Sequence[int]) -> list[int]:
+    """Multiply-adds per example of each layer's matrix product: n_l · n_{l-1}."""
+    return [n * k for k, n in itertools.pairwise(sizes)]
+
+
+def ideal_gradient_ratio(sizes: Sequence[int]) -> float:
+    r"""Multiply-adds of forward + backward over forward alone, counting matrix products only.
+
+    Forward costs :math:`F = \sum_l c_l`; BP4 costs another :math:`c_l` per layer and BP2 one per layer
+    but the first (no delta is sent to the input), so gradient/forward :math:`= (3F - c_1)/F`: about
+    2 with one dominant first layer, 2.5 for two equal hidden layers.
+    """
+    c = multiply_adds(sizes)
+    return (3 * sum(c) - c[0]) / sum(c)
+
+
+def _data(
+    sizes: Sequence[int], batch: int, rng: np.random.Generator
+) -> tuple[Network, np.ndarray, np.ndarray]:
+    net = Network.random(list(sizes), rng)
+    return net, rng.standard_normal((batch, sizes[0])), rng.uniform(0, 1, (batch, sizes[-1]))
+
+
+def gradient_vs_forward(sizes: Sequence[int], batch: int, rng: np.random.Generator) -> Result:
+    net, x, y = _data(sizes, batch, rng)
+    forward = median_seconds(lambda: net.feedforward(x))
+    gradient = median_seconds(lambda: net.backprop(x, y))
+    return Result(
+        f"gradient / forward, {list(sizes)} batch {batch}",
+        gradient / forward,
+        "×",
+        GRADIENT_TARGETS.get((tuple(sizes), batch)),
+        ideal=ideal_gradient_ratio(sizes),
+        detail=f"forward {forward * 1e6:.0f} µs, gradient {gradient * 1e6:.0f} µs",
+    )
+
+
+def per_example_loop(net: Network, x: np.ndarray, y: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Nielsen's ``update_mini_batch`` and Ng's loop, plainly: one backprop per example, then the mean."""
+    nabla_w = [np.zeros_like(w) for w in net.weights]
+    nabla_b = [np.zeros_like(b) for b in net.biases]
+    for xi, yi in zip(x, y, strict=True):
+        result = net.backprop(xi, yi)
+        nabla_w = [nw + d for nw, d in zip(nabla_w, result.nabla_w, strict=True)]
+        nabla_b = [nb + d for nb, d in zip(nabla_b, result.nabla_b, strict=True)]
+    return [nw / len(x) for nw in nabla_w], [nb / len(x) for nb in nabla_b]
+
+
+def batch_vs_loop(rng: np.random.Generator, sizes: Sequence[int] = (784, 30, 10), batch: int = 10) -> Result:
+    net, x, y = _data(sizes, batch, rng)
+    loop = median_seconds(lambda: per_example_loop(net, x, y))
+    vectorised = median_seconds(lambda: net.backprop(x, y))
+    return Result(
+        f"per-example loop / vectorised batch, {list(sizes)} mini-batch {batch}",
+        loop / vectorised,
+        "×",
+        10.0,
+        at_least=True,
+        detail=f"loop {loop * 1e6:.0f} µs, batch {vectorised * 1e6:.0f} µs",
+    )
+
+
+def tutorial_steps() -> Result:
+    net, x, y = tutorial.network(), tutorial.x(), tutorial.y()
+    seconds = median_seconds(
+        lambda: train(net, x, y, tutorial.ETA, tutorial.STEPS, train_biases=False), repeats=3, min_time=0
+    )
+    return Result(
+        "the tutorial's 10,000 steps through the general code", seconds * 1e3, "ms", 200.0,
+        detail=f"{seconds / tutorial.STEPS * 1e6:.1f} µs a step",
+    )  # fmt: skip
+
+
+def _command() -> list[str]:
+    script = shutil.which("backprop-companion")
+    return [script] if script else [sys.executable, "-m", "backprop_companion"]
+
+
+def _wall(argv: list[str], repeats: int) -> float:
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=True)
+        samples.append(time.perf_counter() - start)
+    return sorted(samples)[len(samples) // 2]
+
+
+def startup(repeats: int = 5) -> list[Result]:
+    """Whole commands as a user runs them, interpreter start included, against a bare numpy import."""
+    numpy_import = _wall([sys.executable, "-c", "import numpy"], repeats)
+    baseline = f"`python -c 'import numpy'` takes {numpy_import * 1e3:.0f} ms here"
+    return [
+        Result("backprop-companion --help", _wall([*_command(), "--help"], repeats) * 1e3, "ms", 60.0,
+               detail=baseline),
+        Result("backprop-companion (the walkthrough)", _wall(_command(), repeats), "s", 0.6, detail=baseline),
+    ]  # fmt: skip
