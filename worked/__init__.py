@@ -4,6 +4,7 @@ numpy only; this package never imports sympy, :mod:`symbolic` or the command-lin
 """
 
 from worked.activations import ACTIVATIONS, Activation, get_activation
+from worked.by_hand import Variant
 from worked.costs import COSTS, Cost, get_cost
 from worked.network import Backprop, Network
 from worked.training import UPDATE_ORDERS, Trajectory, shared_bias_gradients, step, train
@@ -20,6 +21,7 @@ __all__ = [
     "Erratum",
     "Network",
     "Trajectory",
+    "Variant",
     "Walkthrough",
     "get_activation",
     "get_cost",
