@@ -1,0 +1,297 @@
+"""Checking a reader's numbers: every mistake recognised wherever it shows, and the ``check`` command.
+
+A "typed" value below is a computed value written out at the post's digits for that key (9 for a
+quantity the post never prints), as a reader who copies the post's precision would type it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from backprop_companion.cli import main
+from worked import by_hand, diagnose, diagnose_all, quantities, tutorial
+from worked.by_hand import STATED, TRAINING_KEYS
+from worked.diagnosis import parse
+from worked.mistakes import MAIN_KEYS, MISTAKES, STATED_RULE, common_mistakes, enters_at, get_mistake
+from worked.printed import rounded
+
+ISSUE_IDENTIFIERS = (
+    "output-first",
+    "no-output-derivative",
+    "no-hidden-derivative",
+    "sign-flip",
+    "one-path",
+    "net-for-out",
+    "eta-1",
+    "no-half",
+    "w2-w3-swapped",
+    "rounded-intermediates",
+    "biases-updated",
+)
+
+# Where two mistakes give the same number at the post's digits. η = 1 and a cost without the ½ both
+# take a step of 2·0.5·∂E/∂w: the same new weights (doubling is exact in binary, so bit for bit), the
+# same training run and so the same final outputs. They part at the gradients (no-half doubles them)
+# and at every error value (no-half's cost is twice the other's).
+DOUBLED_STEP = frozenset({"eta-1", "no-half"})
+COINCIDENCES: dict[tuple[str, str], frozenset[str]] = {
+    (key, mistake): DOUBLED_STEP
+    for key in (
+        "w5_new",
+        "w6_new",
+        "w7_new",
+        "w8_new",
+        "w1_new",
+        "w2_new",
+        "w3_new",
+        "w4_new",
+        "out_o1_after_10000",
+        "out_o2_after_10000",
+    )
+    for mistake in DOUBLED_STEP
+}
+
+# The first quantity, in the order of the computation, where each mistake shows at the post's digits.
+FIRST_SHOWS = {
+    "output-first": "dnet_o1_dout_h1",  # w5_new taken for w5 on the way back
+    "no-output-derivative": "dout_o1_dnet_o1",
+    "no-hidden-derivative": "dout_h1_dnet_h1",
+    "sign-flip": "dEtotal_dout_o1",
+    "one-path": "dEtotal_dout_h1",
+    "net-for-out": "dnet_o1_dw5",
+    "eta-1": "w5_new",
+    "no-half": "E_o1",
+    "w2-w3-swapped": "net_h1",
+    "rounded-intermediates": "E_o1",  # ½(0.01 − 0.75136507)² rounds to ...084, not ...083
+    "biases-updated": "b2_new",
+}
+
+
+def typed(value: float, key: str) -> str:
+    return rounded(value, quantities.shown_decimals(key))
+
+
+def values(identifier: str) -> dict[str, float]:
+    return dict(by_hand.values(STATED if identifier == STATED_RULE else get_mistake(identifier).variant))
+
+
+@pytest.fixture(scope="module")
+def observed() -> dict[tuple[str, str], frozenset[str]]:
+    """For every key and mistake that changes the key at the post's digits: the mistakes diagnosed."""
+    stated = values(STATED_RULE)
+    found = {}
+    for mistake in MISTAKES:
+        mine = values(mistake.identifier)
+        for key in quantities.names():
+            if key in mine and typed(mine[key], key) != typed(stated[key], key):
+                d = diagnose(key, typed(mine[key], key))
+                assert not d.matches_stated_rule, (key, mistake.identifier)
+                found[key, mistake.identifier] = frozenset(c.identifier for c in d.candidates)
+    return found
+
+
+def test_the_catalogue_has_every_mistake_the_issue_names():
+    assert tuple(m.identifier for m in MISTAKES) == ISSUE_IDENTIFIERS
+    assert all(m.description for m in MISTAKES)
+
+
+@pytest.mark.parametrize("identifier", ISSUE_IDENTIFIERS)
+def test_a_mistake_is_named_at_every_key_it_changes(observed, identifier):
+    changed = {key: found for (key, m), found in observed.items() if m == identifier}
+    assert changed, f"{identifier} changes no key"
+    for key, found in changed.items():
+        assert found == COINCIDENCES.get((key, identifier), {identifier}), key
+
+
+def test_the_coincidence_table_is_exactly_what_is_observed(observed):
+    assert {pair: found for pair, found in observed.items() if len(found) > 1} == COINCIDENCES
+
+
+@pytest.mark.parametrize("identifier", ISSUE_IDENTIFIERS)
+def test_where_each_mistake_first_shows(identifier):
+    assert enters_at(get_mistake(identifier)) == FIRST_SHOWS[identifier]
+
+
+@pytest.mark.parametrize("key", quantities.names())
+def test_the_stated_rule_s_value_is_diagnosed_correct(key):
+    d = diagnose(key, typed(values(STATED_RULE)[key], key))
+    assert d.matches_stated_rule and d.candidates == () and d.closest == () and d.check_first is None
+
+
+# -- the acceptance examples of the issue --------------------------------------------------------
+
+
+def test_w1_new_of_the_first_script_names_output_first():
+    d = diagnose("w1_new", "0.149817639")
+    assert not d.matches_stated_rule
+    assert [c.identifier for c in d.candidates] == ["output-first"]
+    assert d.expected_rounded == "0.149780716" and d.formula == "w1 − η·∂E_total/∂w1"
+
+
+def test_a_doubled_step_names_both_eta_1_and_no_half():
+    assert {c.identifier for c in diagnose("w5_new", "0.317832959").candidates} == DOUBLED_STEP
+
+
+# -- precision ---------------------------------------------------------------------------------------
+
+
+def test_a_value_is_compared_at_the_decimals_typed():
+    d = diagnose("out_h1", "0.5933")  # out_h1 = 0.593269992...
+    assert d.precision == 4 and d.matches_stated_rule and d.expected_rounded == "0.5933"
+    assert not diagnose("out_h1", "0.5932").matches_stated_rule  # truncated, not rounded
+    assert not diagnose("out_h1", "0.59330").matches_stated_rule  # 5 decimals: 0.59327
+    assert {c.identifier for c in diagnose("w5_new", "0.3178").candidates} == DOUBLED_STEP
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"), [("0.40", 2), ("1", 0), ("-0.019049118", 9), ("3.51019e-05", 10), (" .5 ", 1)]
+)
+def test_parse_counts_the_decimals_of_the_number_as_written(text, precision):
+    assert parse(text)[1] == precision
+
+
+@pytest.mark.parametrize("text", ["abc", "nan", "inf", "0.1.2", ""])
+def test_parse_refuses_what_is_not_a_finite_number(text):
+    with pytest.raises(ValueError, match="not a"):
+        parse(text)
+
+
+# -- when nothing in the catalogue reproduces a value ----------------------------------------------
+
+
+def test_a_small_slip_points_at_the_last_step_s_inputs():
+    d = diagnose("w5_new", "0.35891658")  # one unit off in the 7th decimal
+    assert not d.identified and d.closest[0].identifier == STATED_RULE
+    assert d.check_first == "dEtotal_dw5"
+
+
+def test_a_value_near_a_mistake_points_where_that_mistake_first_shows():
+    # Between the stated rule and no-hidden-derivative, nearer the latter: check ∂out_h1/∂net_h1.
+    stated, mistake = values(STATED_RULE)["w1_new"], values("no-hidden-derivative")["w1_new"]
+    d = diagnose("w1_new", rounded(0.1 * stated + 0.9 * mistake, 9))
+    assert not d.identified and d.closest[0].identifier == "no-hidden-derivative"
+    assert d.check_first == "dout_h1_dnet_h1"
+
+
+def test_a_wrong_value_given_earlier_in_the_chain_is_checked_first():
+    out_o1 = diagnose_all([("w5_new", "0.35891658"), ("out_o1", "0.75136517")])
+    assert out_o1[0].check_first == "out_o1"
+
+
+def test_the_post_s_own_erratum_is_recognised_as_the_post_s():
+    d = diagnose("E_total_after_10000", tutorial.PRINTED["E_total_after_10000"])
+    assert not d.matches_stated_rule and d.identified and d.closest == ()
+    assert d.printed == tutorial.PRINTED["E_total_after_10000"]
+    assert d.erratum is not None and d.erratum.startswith("off by one step")
+    d = diagnose("dEo2_dout_h1", tutorial.PRINTED["dEo2_dout_h1"])
+    assert [c.identifier for c in d.candidates] == ["rounded-intermediates"]
+    assert d.erratum is not None and d.erratum.startswith("double rounding")
+
+
+def test_an_unknown_key_is_refused():
+    with pytest.raises(KeyError):
+        diagnose("w9_new", "0.1")
+
+
+# -- the table for the docs -------------------------------------------------------------------------
+
+
+def test_common_mistakes_gives_each_mistake_s_values_for_the_main_keys():
+    rows = common_mistakes()
+    assert [r.identifier for r in rows] == [STATED_RULE, *ISSUE_IDENTIFIERS]
+    for row in rows:
+        assert tuple(row.values) == MAIN_KEYS
+        for key, value in row.values.items():
+            assert value == values(row.identifier)[key]  # exact: the same cached run
+    by_id = {r.identifier: r for r in rows}
+    assert rounded(by_id["eta-1"].values["w5_new"], 9) == "0.317832959"
+    assert by_id[STATED_RULE].enters_at is None and by_id["one-path"].enters_at == "dEtotal_dout_h1"
+    with pytest.raises(ValueError, match="unknown keys"):
+        common_mistakes(("w9_new",))
+
+
+def test_get_mistake_lists_the_identifiers_when_it_fails():
+    with pytest.raises(ValueError, match="choose one of: output-first"):
+        get_mistake("eta-2")
+
+
+# -- the command -------------------------------------------------------------------------------------
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_names_output_first(capsys):
+    code, out, _ = run(capsys, "check", "w1_new=0.149817639")
+    assert code == 1 and "output-first" in out and "0.149780716" in out
+
+
+def test_check_names_both_doubled_step_mistakes(capsys):
+    code, out, _ = run(capsys, "check", "w5_new=0.317832959")
+    assert code == 1 and "eta-1" in out and "no-half" in out
+
+
+def test_check_of_correct_values_exits_0(capsys):
+    code, out, _ = run(capsys, "check", "out_o1=0.75136507", "E_total=0.298371109")
+    assert code == 0 and "2 of 2 values match" in out
+
+
+def test_check_shows_the_nearest_and_what_to_check_first(capsys):
+    code, out, _ = run(capsys, "check", "w5_new=0.35891658")
+    assert code == 1 and "nearest" in out and "check first: dEtotal_dw5" in out
+
+
+def test_check_json_has_the_facts_per_value(capsys):
+    code, out, _ = run(capsys, "check", "w5_new=0.317832959", "out_h1=0.5933", "--json")
+    document = json.loads(out)
+    assert code == 1 and document["all_match"] is False
+    first, second = document["values"]
+    assert {"key", "value", "precision", "matches_stated_rule", "candidates", "expected"} <= set(first)
+    assert (first["key"], first["value"], first["precision"]) == ("w5_new", "0.317832959", 9)
+    assert first["matches_stated_rule"] is False and set(first["candidates"]) == DOUBLED_STEP
+    assert first["expected"] == "0.358916480" and first["formula"] == "w5 − η·∂E_total/∂w5"
+    assert second["matches_stated_rule"] is True and second["expected"] == "0.5933"
+
+
+def test_check_list_shows_the_catalogue_and_the_keys(capsys):
+    code, out, _ = run(capsys, "check", "--list")
+    assert code == 0
+    for identifier in ISSUE_IDENTIFIERS:
+        assert identifier in out
+    code, out, _ = run(capsys, "check", "--list", "--json")
+    listing = json.loads(out)
+    assert [m["identifier"] for m in listing["mistakes"]] == list(ISSUE_IDENTIFIERS)
+    assert [m["shows_first_at"] for m in listing["mistakes"]] == [FIRST_SHOWS[i] for i in ISSUE_IDENTIFIERS]
+    assert listing["keys"] == list(quantities.names())
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check"], "at least one KEY=VALUE"),
+        (["check", "w5new=0.3"], "did you mean w5_new"),
+        (["check", "zzz=0.3"], "'check --list' shows every key"),
+        (["check", "w5_new=abc"], "not a number"),
+        (["check", "w5_new=nan"], "not a finite number"),
+        (["check", "w5_new"], "expected KEY=VALUE"),
+        (["check", "w5_new="], "expected KEY=VALUE"),
+        (["check", "--list", "w5_new=0.3"], "--list takes no KEY=VALUE"),
+    ],
+)
+def test_check_bad_usage_is_one_line_and_exit_2(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and message in err
+    assert len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 2 and err == "" and message in json.loads(out)["error"]
+
+
+def test_training_keys_need_the_training_runs_and_only_they():
+    # The first-step keys are answered from one step per mistake; a training key from the full runs.
+    assert set(TRAINING_KEYS) <= set(quantities.names())
+    assert not set(TRAINING_KEYS) & set(by_hand.values(STATED, training=False))
