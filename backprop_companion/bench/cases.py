@@ -86,9 +86,12 @@ def tutorial_steps() -> Result:
         lambda: train(net, x, y, tutorial.ETA, tutorial.STEPS, train_biases=False), repeats=3, min_time=0
     )
     return Result(
-        "the tutorial's 10,000 steps through the general code", seconds * 1e3, "ms", 200.0,
+        "the tutorial's 10,000 steps through the general code",
+        seconds * 1e3,
+        "ms",
+        200.0,
         detail=f"{seconds / tutorial.STEPS * 1e6:.1f} µs a step",
-    )  # fmt: skip
+    )
 
 
 def _command() -> list[str]:
@@ -110,7 +113,12 @@ def startup(repeats: int = 5) -> list[Result]:
     numpy_import = _wall([sys.executable, "-c", "import numpy"], repeats)
     baseline = f"`python -c 'import numpy'` takes {numpy_import * 1e3:.0f} ms here"
     return [
-        Result("backprop-companion --help", _wall([*_command(), "--help"], repeats) * 1e3, "ms", 60.0,
-               detail=baseline),
+        Result(
+            "backprop-companion --help",
+            _wall([*_command(), "--help"], repeats) * 1e3,
+            "ms",
+            60.0,
+            detail=baseline,
+        ),
         Result("backprop-companion (the walkthrough)", _wall(_command(), repeats), "s", 0.6, detail=baseline),
-    ]  # fmt: skip
+    ]

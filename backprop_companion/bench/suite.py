@@ -17,13 +17,18 @@ def run_suite(
 ) -> dict[str, Any]:
     rng = np.random.default_rng(seed)
     steps: list[tuple[str, Any]] = [
-        ("gradient/forward", lambda: [cases.gradient_vs_forward((784, 30, 10), 10, rng),
-                                      cases.gradient_vs_forward((784, 30, 10), 100, rng),
-                                      cases.gradient_vs_forward((512, 512, 512, 10), 64, rng)]),
+        (
+            "gradient/forward",
+            lambda: [
+                cases.gradient_vs_forward((784, 30, 10), 10, rng),
+                cases.gradient_vs_forward((784, 30, 10), 100, rng),
+                cases.gradient_vs_forward((512, 512, 512, 10), 64, rng),
+            ],
+        ),
         ("loop/batch", lambda: [cases.batch_vs_loop(rng)]),
         ("tutorial", lambda: [cases.tutorial_steps()]),
         ("start-up", lambda: cases.startup(repeats=3 if quick else 5)),
-    ]  # fmt: skip
+    ]
     progress.total = len(steps)
     results: list[Result] = []
     for done, (_, measure) in enumerate(steps, start=1):

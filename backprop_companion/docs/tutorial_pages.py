@@ -61,6 +61,7 @@ def pages() -> dict[str, str]:
         names=names,
         groups="\n\n".join(groups),
         extras=extras,
+        mistakes=_mistakes_table(),
     )
 
     errata_rows = []
@@ -96,6 +97,23 @@ def pages() -> dict[str, str]:
         "figures/error-curves.svg": figures.error_curves(stated, output_first),
         "figures/error-gap.svg": figures.error_gap(stated, output_first),
     }
+
+
+def _mistakes_table() -> str:
+    from worked.mistakes import MAIN_KEYS, common_mistakes
+    from worked.printed import rounded
+    from worked.quantities import shown_decimals
+
+    rows = [
+        [
+            code(row.identifier),
+            row.description,
+            code(row.enters_at) if row.enters_at else "",
+            *(code(rounded(row.values[k], shown_decimals(k))) for k in MAIN_KEYS),
+        ]
+        for row in common_mistakes()
+    ]
+    return markdown_table(["mistake", "what it does", "first shows at", *map(code, MAIN_KEYS)], rows)
 
 
 def _link(text: str, key: str, numbers: dict[str, int]) -> str:
