@@ -48,7 +48,7 @@ CLOSED_FORMS: dict[str, tuple[Fn, Fn, Fn, Fn]] = {
 }
 
 
-def test_step_rule_is_cube_root_of_epsilon_times_scale():
+def test_step_rule_is_cube_root_of_epsilon_times_scale() -> None:
     theta = np.array([-300.0, -1.5, -0.25, 0.0, 1e-9, 0.75, 1.0, 42.0, 1e6])
     h = step_size(theta)
     ideal = EPS ** (1 / 3) * np.maximum(1.0, np.abs(theta))
@@ -57,7 +57,7 @@ def test_step_rule_is_cube_root_of_epsilon_times_scale():
     assert h.shape == theta.shape
 
 
-def test_step_is_exactly_the_step_the_computer_takes():
+def test_step_is_exactly_the_step_the_computer_takes() -> None:
     theta = np.random.default_rng(3).uniform(-50, 50, 1000)
     h = step_size(theta)
     # Exactness is the point: θ + h must be θ moved by exactly h, with no rounding left.
@@ -68,14 +68,14 @@ POINTS = [(name, x) for name in sorted(CLOSED_FORMS) for x in (-1.3, 0.4, 2.0, 7
 
 
 @pytest.mark.parametrize(("name", "x"), POINTS)
-def test_central_difference_matches_closed_form_derivatives(name, x):
+def test_central_difference_matches_closed_form_derivatives(name: str, x: float) -> None:
     f, df, f_max, f3_max = CLOSED_FORMS[name]
     h = float(step_size(x))
     numerical = central_difference(lambda t: float(f(x + t)), h)
     assert abs(numerical - df(x)) <= error_bound(h, f_max(x), f3_max(x))
 
 
-def test_the_step_rule_beats_a_larger_and_a_smaller_step():
+def test_the_step_rule_beats_a_larger_and_a_smaller_step() -> None:
     # exp at 1: truncation dominates at h = 1e-3 (e·1e-6/6 ≈ 5e-7), round-off at h = 1e-9 (ε·e/1e-9
     # ≈ 6e-7); the rule's h ≈ 6e-6 balances both near ε^(2/3) ≈ 4e-11.
     def error(h: float) -> float:
@@ -86,7 +86,7 @@ def test_the_step_rule_beats_a_larger_and_a_smaller_step():
     assert rule < error(1e-9) / 100
 
 
-def test_central_difference_takes_a_step_per_element():
+def test_central_difference_takes_a_step_per_element() -> None:
     x = np.array([0.1, 1.0, 3.0])
     h = step_size(x)
     numerical = central_difference(lambda t: np.sin(x + t), h)
@@ -95,12 +95,12 @@ def test_central_difference_takes_a_step_per_element():
 
 
 @pytest.mark.parametrize("h", [0.0, -1e-6, float("nan"), float("inf")])
-def test_central_difference_refuses_a_step_that_is_not_positive_and_finite(h):
+def test_central_difference_refuses_a_step_that_is_not_positive_and_finite(h: float) -> None:
     with pytest.raises(ValueError, match="positive and finite"):
         central_difference(lambda t: t, h)
 
 
-def test_numerical_gradient_of_a_quadratic_form():
+def test_numerical_gradient_of_a_quadratic_form() -> None:
     # f = ½θᵀAθ + bᵀθ has gradient Aθ + b and f''' = 0: only round-off is left.
     rng = np.random.default_rng(0)
     m = rng.standard_normal((5, 5))
@@ -114,7 +114,7 @@ def test_numerical_gradient_of_a_quadratic_form():
     assert np.all(np.abs(gradient - (a @ theta + b)) <= [error_bound(h, f_max, 0.0) for h in steps])
 
 
-def test_numerical_gradient_of_rosenbrock():
+def test_numerical_gradient_of_rosenbrock() -> None:
     # f = (1 − x)² + 100(y − x²)²; ∂f/∂x = −2(1 − x) − 400x(y − x²), ∂f/∂y = 200(y − x²).
     # Third derivatives: ∂³f/∂x³ = 2400x, the others are constants of size at most 400.
     theta = np.array([-1.2, 1.0])
@@ -129,7 +129,7 @@ def test_numerical_gradient_of_rosenbrock():
     assert np.all(np.abs(gradient - exact) <= bounds)
 
 
-def test_numerical_gradient_keeps_the_shape_and_leaves_theta_alone():
+def test_numerical_gradient_keeps_the_shape_and_leaves_theta_alone() -> None:
     theta = np.arange(6.0).reshape(2, 3) / 7
     before = theta.copy()
     calls = []
@@ -150,12 +150,12 @@ def test_numerical_gradient_keeps_the_shape_and_leaves_theta_alone():
         assert plus.flat[i] > before.flat[i] > minus.flat[i]
 
 
-def test_numerical_gradient_refuses_a_point_that_is_not_finite():
+def test_numerical_gradient_refuses_a_point_that_is_not_finite() -> None:
     with pytest.raises(ValueError, match="finite"):
         numerical_gradient(lambda t: float(t.sum()), np.array([1.0, np.nan]))
 
 
-def test_directional_derivative_of_the_squared_norm():
+def test_directional_derivative_of_the_squared_norm() -> None:
     # f = ‖θ‖² has slope 2⟨θ, d⟩ along d and f''' = 0.
     rng = np.random.default_rng(1)
     theta, d = rng.standard_normal(8), rng.standard_normal(8)
