@@ -122,7 +122,7 @@ class Point:
     def evaluate(self, weights: list[Array], biases: list[Array]) -> tuple[float, bool]:
         """The cost with other parameters, and whether that crossed a ReLU kink."""
         zs, activations = self.network.replace(weights, biases).forward_rows(self.xs)
-        cost = float(np.mean(self.network.cost_function.value(activations[-1], self.ys)))
+        cost = self.network.mean_cost(activations[-1], self.ys)
         return cost, bool(self.crossed(zs).any())
 
 
@@ -150,5 +150,5 @@ def prepare(network: Network, x: Array, y: Array, backward: Backward | None, all
                 f"whose weights have shape {w.shape} and biases {b.shape}"
             )
     noise = noise_scale(net, activations[-1], ys)
-    cost = float(np.mean(costs))
+    cost = net.mean_cost(activations[-1], ys)
     return Point(net, xs, ys, precision, zs, activations, cost, noise, deltas, nabla_w, nabla_b)
