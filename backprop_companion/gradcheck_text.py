@@ -61,6 +61,8 @@ def as_text(result: dict[str, Any]) -> str:
     if result["findings"]:
         out += ["", "Findings, in the order backprop computes (the first is the likely cause):"]
         out += [f"  {line}" for line in result["findings"]]
+    if result["kinked"]:
+        out += ["", _wrap("Kinks crossed (reported, not judged)", ", ".join(result["kinked"]) + ".")]
     if result["worst"] is not None:
         out += ["", _worst(result["worst"])]
     taylor = result["taylor"]
@@ -68,7 +70,8 @@ def as_text(result: dict[str, Any]) -> str:
         rows = [[f"{p['h']:.1e}", f"{p['remainder']:.3e}", p["status"]] for p in taylor["points"]]
         out += [
             "",
-            "Taylor remainder r(h) = |C(θ + h d) − C(θ) − h⟨∇C, d⟩|:",
+            "Taylor remainder r(h) = |C(θ + h d) − C(θ) − h⟨∇C, d⟩| "
+            f"(rounding noise below {taylor['floor']:.1e}):",
             format_table(["h", "r(h)", ""], rows),
         ]
     out += ["", _wrap("Taylor", taylor["verdict"] + "."), _wrap("Verdict", result["verdict"] + ".")]
@@ -85,7 +88,7 @@ def _table(comparisons: list[dict[str, Any]]) -> str:
         *(["Ng"] if ng else []),
         *(["example"] if examples else []),
     ]
-    headers += ["analytic", "numerical", "abs error", "rel error", "tolerance", ""]
+    headers += ["analytic", "numerical", "step", "abs error", "rel error", "tolerance", ""]
     rows = []
     for c in comparisons:
         verdict = "kink" if c["kink"] else "✓" if c["passed"] else "✗"
@@ -94,6 +97,7 @@ def _table(comparisons: list[dict[str, Any]]) -> str:
         row += [
             f"{c['analytic']:.10e}",
             f"{c['numerical']:.10e}",
+            f"{c['step']:.1e}",
             f"{c['abs_error']:.1e}",
             f"{c['rel_error']:.1e}",
         ]

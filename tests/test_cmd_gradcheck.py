@@ -135,3 +135,14 @@ def test_bad_usage_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], ar
     assert len(err.strip().splitlines()) == 1 and err.startswith("backprop-companion: error: ")
     code, facts = run_json(capsys, *argv)
     assert code == 2 and facts["exit_code"] == 2 and facts["error"]
+
+
+def test_kinks_crossed_are_listed_in_both_forms() -> None:
+    from backprop_companion.gradcheck_text import as_text
+    from tests.test_gradcheck import relu_at_its_kink
+    from worked import gradcheck
+
+    report = gradcheck(*relu_at_its_kink(), "exhaustive", with_taylor=True)
+    facts = cmd_gradcheck.as_json(report, {"name": "a ReLU at its kink"}, list_all=False)
+    assert facts["kinked"] == ["w^1_11", "w^1_12", "b^1_1"] and facts["passed"]
+    assert "Kinks crossed (reported, not judged): w^1_11, w^1_12, b^1_1." in as_text(facts)
