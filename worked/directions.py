@@ -93,21 +93,21 @@ def directional(
     Why :math:`k = 3` catches a wrong gradient. Let backprop's gradient be :math:`g + e`, with
     :math:`e \ne 0` its error. Along :math:`d` the check compares :math:`\langle g + e, d\rangle`
     with a central difference of :math:`\langle g, d\rangle`, and misses the bug only if
-    :math:`|\langle e, d\rangle| \le \tau`, the tolerance. With :math:`d_i = s_i u_i`,
-    :math:`u \sim N(0, I)` and :math:`s_i = \max(1,|\theta_i|) \ge 1`, :math:`\langle e, d\rangle` is
-    normal with mean 0 and standard deviation :math:`\sigma = \lVert s \odot e\rVert \ge \lVert e
-    \rVert` (before :math:`d` is divided by :math:`\lVert u\rVert \approx \sqrt P`, which divides
-    :math:`\langle e, d\rangle` and the tolerance alike, once the tolerance :math:`\tau` is stated
-    for the undivided :math:`d`: :math:`\tau \approx r|\langle g, d\rangle| + aN\sqrt P`, with
-    :math:`r, a, N` as in :mod:`worked.gradreport`). A normal density never exceeds
+    :math:`|\langle e, d\rangle| \le \tau`, the tolerance. Draw :math:`d_i = s_i u_i` with
+    :math:`u \sim N(0, I)` and :math:`s_i = \max(1,|\theta_i|) \ge 1`: then :math:`\langle e, d\rangle`
+    is normal with mean 0 and standard deviation :math:`\sigma = \lVert s \odot e\rVert \ge
+    \lVert e\rVert`. (The code then divides :math:`d` by :math:`\lVert u\rVert \approx \sqrt P`;
+    that divides :math:`\langle e, d\rangle` and :math:`\tau` alike, so the argument runs with
+    :math:`\tau \approx r|\langle g, d\rangle| + aN\sqrt P` for the undivided :math:`d`, with
+    :math:`r, a, N` as in :mod:`worked.gradreport`.) A normal density never exceeds
     :math:`1/(\sigma\sqrt{2\pi})`, so one direction misses with probability at most
     :math:`\sqrt{2/\pi}\,\tau/\lVert e\rVert`, and :math:`k` independent directions all miss with
     probability at most :math:`(\sqrt{2/\pi}\,\tau/\lVert e\rVert)^k`. Every bug of
     :mod:`worked.bugs` makes :math:`\lVert e\rVert \ge 10^3\tau` on the test networks (the tests
     check it, with :math:`\tau` at three times its typical size), so one direction misses with
-    probability below 8e-4 and three below 5e-10. Directions of :math:`\pm 1` entries would not do:
-    two equal and opposite errors cancel
-    with probability 1/2 per direction, 1/8 for :math:`k = 3`; hence the random sizes.
+    probability below 8e-4 and three below 5e-10. Directions of :math:`\pm 1` entries would not
+    do: two equal and opposite errors cancel with probability 1/2 per direction, 1/8 for
+    :math:`k = 3`; hence the random sizes.
     """
     if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 1:
         raise ValueError(f"the number of directions must be a whole number >= 1, got {k!r}")

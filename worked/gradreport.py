@@ -15,7 +15,7 @@ The tolerance (:class:`Tolerance`) follows the error model of :mod:`worked.numer
 .. math:: |\text{analytic} - \text{numerical}| \le r\,\max(|\text{analytic}|, |\text{numerical}|) + a\,N,
 
 with :math:`r = 10^4\epsilon^{2/3}`, :math:`a = 10^2\epsilon^{2/3}` and :math:`N` the size of the
-cost's own rounding error in units of :math:`\epsilon` (see :func:`worked.gradcheck.noise_scale`).
+cost's own rounding error in units of :math:`\epsilon` (see :func:`worked.checkpoint.noise_scale`).
 A textbook bug is wrong by a relative O(1), orders of magnitude above either term.
 """
 

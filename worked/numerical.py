@@ -38,10 +38,10 @@ def machine_epsilon(dtype: str = "float64") -> float:
 def step_size(theta: ArrayLike, dtype: str = "float64") -> Array:
     r"""The step :math:`h = \epsilon^{1/3} \max(1, |\theta|)`, rounded so that :math:`\theta + h` is exact.
 
-    Elementwise; the result has the shape of ``theta``. The rounding step returns
-    :math:`(\theta + h) - \theta`, the distance to a number the computer can hold, so the step
-    taken is the step divided by (:math:`\theta - h` is then exact too, or within one unit in the
-    last place when it falls into the binade above).
+    Elementwise; the result has the shape of ``theta``. It returns :math:`(\theta + h) - \theta`,
+    the distance from :math:`\theta` to a number the computer can hold, so the step taken is the
+    step divided by (:math:`\theta - h` is then exact too, or within one unit in the last place
+    when it crosses into the next power of two).
     """
     theta = np.asarray(theta, dtype=dtype)
     h = np.asarray(machine_epsilon(dtype) ** (1.0 / 3.0) * np.maximum(1.0, np.abs(theta)), dtype=dtype)
