@@ -17,11 +17,19 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from backprop_companion import __version__, cmd_bench, cmd_check, cmd_docs, cmd_train, cmd_walkthrough
+from backprop_companion import (
+    __version__,
+    cmd_bench,
+    cmd_check,
+    cmd_docs,
+    cmd_gradcheck,
+    cmd_train,
+    cmd_walkthrough,
+)
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_USAGE, CommandError, UsageError
 
 PROG = "backprop-companion"
-COMMANDS: tuple[ModuleType, ...] = (cmd_walkthrough, cmd_check, cmd_train, cmd_docs, cmd_bench)
+COMMANDS: tuple[ModuleType, ...] = (cmd_walkthrough, cmd_check, cmd_train, cmd_gradcheck, cmd_docs, cmd_bench)
 DEFAULT_COMMAND = cmd_walkthrough.NAME
 
 

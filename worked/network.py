@@ -140,15 +140,27 @@ class Network:
         return xs, ys, np.ndim(x) == 1
 
     # -- the forward pass -----------------------------------------------------------------------
+    def weighted_input(self, l: int, a: Array) -> Array:
+        """:math:`z^{l+1} = w^{l+1} a^l + b^{l+1}` for rows ``a`` (``l`` indexes ``weights``)."""
+        z: Array = a @ self.weights[l].T + self.biases[l]
+        return z
+
+    def forward_from(self, l: int, z: Array) -> tuple[list[Array], list[Array]]:
+        """The forward pass resumed from a given :math:`z^{l+1}` (rows): ``zs[l:]``, ``activations[l+1:]``.
+
+        The gradient checker perturbs :math:`z^l_j` directly through this, to test BP1/BP2 one
+        layer at a time; :meth:`forward_rows` is the same pass started from the input.
+        """
+        zs, activations = [z], [self.sigmas[l].value(z)]
+        for i in range(l + 1, len(self.weights)):
+            zs.append(self.weighted_input(i, activations[-1]))
+            activations.append(self.sigmas[i].value(zs[-1]))
+        return zs, activations
+
     def forward_rows(self, xs: Array) -> tuple[list[Array], list[Array]]:
         """:math:`z^l = w^l a^{l-1} + b^l`, :math:`a^l = \\sigma(z^l)` for a batch of rows."""
-        zs: list[Array] = []
-        activations = [xs]
-        for w, b, sigma in zip(self.weights, self.biases, self.sigmas, strict=True):
-            z = activations[-1] @ w.T + b
-            zs.append(z)
-            activations.append(sigma.value(z))
-        return zs, activations
+        zs, activations = self.forward_from(0, self.weighted_input(0, xs))
+        return zs, [xs, *activations]
 
     def feedforward(self, x: Array) -> tuple[list[Array], list[Array]]:
         """Return ``(zs, activations)``: :math:`z^1..z^L` and :math:`a^0..a^L`, shaped like ``x``."""

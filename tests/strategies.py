@@ -1,0 +1,86 @@
+"""Hypothesis strategies for the property tests: random networks and batches, every bound with its reason."""
+
+from __future__ import annotations
+
+import itertools
+from typing import NamedTuple
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from worked import ACTIVATIONS, Network, tutorial
+
+MAX_LAYERS = 4
+"""Layers of weights, 1..4: one layer has no BP2 at all, two is the tutorial, four chains BP2 three times."""
+
+MAX_WIDTH = 6
+"""Neurons per layer, 1..6: one-neuron layers, square and non-square matrices all occur, and an
+exhaustive check stays under 4·(6·6 + 6) = 168 parameters, a few milliseconds."""
+
+MAX_BATCH = 5
+"""Examples, 1..5: one takes the single-example path, two or more test the mean over the batch."""
+
+WEIGHT_BOUND = 2.0
+"""|w|, |b| ≤ 2: wide enough for saturated sigmoids and tanhs (|z| up to 6·2·1 + 2 = 14 in the first
+layer), dead and live ReLUs, and outputs far from the targets; narrow enough that third derivatives
+stay moderate, so central differences keep the ~6 digits the checker's tolerance (rtol 3.7e-7) asks."""
+
+INPUT_BOUND = 1.0
+"""|x| ≤ 1: inputs of order one, as after the usual normalisation; the weights carry the scale."""
+
+CROSS_ENTROPY_MAX_Z = 8.0
+"""With cross-entropy, the output layer's weights and biases are scaled down until |z^L| ≤ 8. The cost
+is computed from a = σ(z) as ln(1 − a), which loses digits like e^z as a → 1 (beyond z ≈ 37 it is
+infinite): at 8, 1 − a keeps about 12 of float64's 16 digits, so the check is still a check."""
+
+FLOATS = {"allow_nan": False, "allow_infinity": False, "allow_subnormal": False}
+"""Subnormal numbers are rounding noise that no network holds; they only slow numpy down."""
+
+
+class Case(NamedTuple):
+    """A network and the batch at which its gradient is checked."""
+
+    network: Network
+    x: np.ndarray
+    y: np.ndarray
+
+
+TUTORIAL = Case(tutorial.network(), tutorial.x(), tutorial.y())
+"""Mazur's 2-2-2 network at his one example, pinned by ``@example`` in every property."""
+
+
+def _array(shape: tuple[int, ...], bound: float) -> st.SearchStrategy[np.ndarray]:
+    return hnp.arrays(np.float64, shape, elements=st.floats(-bound, bound, **FLOATS))  # type: ignore[arg-type]
+
+
+@st.composite
+def cases(draw: st.DrawFn, max_layers: int = MAX_LAYERS) -> Case:
+    """A random architecture (activations per layer from all five, either cost) and a batch.
+
+    Cross-entropy only with a sigmoid output layer, where it is a cost of outputs in (0, 1).
+    """
+    depth = draw(st.integers(1, max_layers))
+    sizes = draw(st.lists(st.integers(1, MAX_WIDTH), min_size=depth + 1, max_size=depth + 1))
+    m = draw(st.integers(1, MAX_BATCH))
+    cost = draw(st.sampled_from(["quadratic", "cross-entropy"]))
+    sigmas = draw(st.lists(st.sampled_from(sorted(ACTIVATIONS)), min_size=depth, max_size=depth))
+    if cost == "cross-entropy":
+        sigmas[-1] = "sigmoid"
+    weights = [draw(_array((n, k), WEIGHT_BOUND)) for k, n in itertools.pairwise(sizes)]
+    biases = [draw(_array((n,), WEIGHT_BOUND)) for n in sizes[1:]]
+    x = draw(_array((m, sizes[0]), INPUT_BOUND))
+    y = draw(hnp.arrays(np.float64, (m, sizes[-1]), elements=st.floats(0.0, 1.0, **FLOATS)))  # type: ignore[arg-type]
+    network = Network(weights, biases, sigmas, cost)
+    if cost == "cross-entropy":
+        zs, _ = network.feedforward(x)
+        largest = float(np.max(np.abs(zs[-1])))
+        if largest > CROSS_ENTROPY_MAX_Z:
+            shrink = CROSS_ENTROPY_MAX_Z / largest
+            weights[-1], biases[-1] = weights[-1] * shrink, biases[-1] * shrink
+            network = Network(weights, biases, sigmas, cost)
+    return Case(network, x, y)
+
+
+seeds = st.integers(0, 2**32 - 1)
+"""Seeds for the random directions: any 32-bit integer."""

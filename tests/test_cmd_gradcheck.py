@@ -1,0 +1,148 @@
+"""``backprop-companion gradcheck``: verdicts, exit codes, and the same facts as text and as JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from backprop_companion import cmd_gradcheck
+from backprop_companion.cli import main
+from worked import ACTIVATIONS, BUGS, MODES
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["gradcheck", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any]]:
+    code, out, _ = run(capsys, *argv, "--json")
+    return code, json.loads(out)
+
+
+def test_the_shells_lists_match_the_worked_package() -> None:
+    assert cmd_gradcheck.MODES == MODES
+    assert set(cmd_gradcheck.ACTIVATIONS) == set(ACTIVATIONS)
+
+
+def test_no_options_checks_the_tutorials_network(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert code == 0 and err == ""
+    assert "Mazur's 2-2-2" in out and "Verdict: the gradient checks out" in out
+    for name in ("w^1_11", "w^2_22", "b^2_2", "Θ^(2)_11", "Θ^(1)_20", "Taylor: slope 2.00"):
+        assert name in out
+
+
+def test_exhaustive_on_3_5_2_lists_every_parameter(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--sizes", "3,5,2", "--activation", "tanh,sigmoid", "--mode", "exhaustive")
+    assert code == 0
+    names = [f"w^1_{j}{k}" for j in range(1, 6) for k in range(1, 4)] + [f"b^1_{j}" for j in range(1, 6)]
+    names += [f"w^2_{j}{k}" for j in (1, 2) for k in range(1, 6)] + ["b^2_1", "b^2_2"]
+    assert len(names) == 32
+    rows = [line.split()[0] for line in out.splitlines() if line.startswith("  ") and "Θ" in line]
+    assert rows == names
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_json_gives_the_same_facts_as_the_text(capsys: pytest.CaptureFixture[str], mode: str) -> None:
+    argv = ["--sizes", "3,5,2", "--activation", "tanh,sigmoid", "--cost", "cross-entropy", "--batch", "4"]
+    code, out, _ = run(capsys, *argv, "--seed", "0", "--mode", mode)
+    json_code, facts = run_json(capsys, *argv, "--seed", "0", "--mode", mode)
+    assert code == json_code == 0 and facts["passed"]
+    assert facts["verdict"] in out
+    assert f"{facts['taylor']['slope']:.2f}" in out
+    for c in facts["comparisons"]:
+        assert c["name"] in out and f"{c['analytic']:.10e}" in out and f"{c['numerical']:.10e}" in out
+    if facts["worst"] is not None:
+        assert f"Worst: {facts['worst']['name']}" in out
+    assert [f"{p['remainder']:.3e}" in out for p in facts["taylor"]["points"] or []] == [True] * (
+        15 if mode == "taylor" else 0
+    )
+    assert facts["network"]["sizes"] == [3, 5, 2] and facts["network"]["cost"] == "cross-entropy"
+
+
+def test_directional_on_784_30_10_costs_six_forward_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, facts = run_json(capsys, "--sizes", "784,30,10", "--mode", "directional")
+    assert code == 0
+    assert facts["forward_passes"] == {"mode": 6, "taylor": 15}
+    assert facts["network"]["parameters"] == 784 * 30 + 30 + 30 * 10 + 10
+    assert facts["compared"] == 3
+
+
+def test_many_comparisons_list_the_worst_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, facts = run_json(capsys, "--sizes", "6,8,3")
+    assert code == 0 and facts["listed"] == "worst 10" and len(facts["comparisons"]) == 10
+    ratios = [c["ratio"] for c in facts["comparisons"]]
+    assert ratios == sorted(ratios, reverse=True) and facts["worst"] == facts["comparisons"][0]
+    _, everything = run_json(capsys, "--sizes", "6,8,3", "--all")
+    assert len(everything["comparisons"]) == everything["compared"] == 6 * 8 + 8 + 8 * 3 + 3
+
+
+@pytest.mark.parametrize("bug", sorted(BUGS))
+def test_a_bug_put_in_fails_with_exit_1(capsys: pytest.CaptureFixture[str], bug: str) -> None:
+    code, facts = run_json(capsys, "--sizes", "3,3,3", "--activation", "tanh,sigmoid", "--bug", bug)
+    assert code == 1 and not facts["passed"]
+    assert facts["bug"]["name"] == bug and facts["bug"]["cannot_show"] is None
+
+
+def test_a_bug_that_cannot_show_is_said_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--bug", "missing-1/m")
+    assert code == 0 and "cannot show here: with one example" in out
+
+
+def test_the_bug_table(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--bug", "all", "--sizes", "3,3,3", "--activation", "tanh,sigmoid", "--batch", "3"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and "every bug that can show is caught by every mode" in out
+    _, facts = run_json(capsys, *argv)
+    assert len(facts["catches"]) == len(BUGS) * len(MODES)
+    assert all(c["caught"] for c in facts["catches"]) and facts["all_caught"]
+
+
+def test_float32_only_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--float32")
+    assert code == 2 and out == "" and "--allow-float32" in err
+    code, facts = run_json(capsys, "--float32", "--allow-float32")
+    assert code == 0 and facts["precision"] == "float32"
+    assert any("float32" in w for w in facts["warnings"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--sizes", "3,x"],
+        ["--sizes", "3"],
+        ["--sizes", "3,0,2"],
+        ["--activation", "tanh"],
+        ["--batch", "3"],
+        ["--sizes", "3,2", "--batch", "0"],
+        ["--sizes", "3,2", "--cost", "cross-entropy", "--activation", "tanh"],
+        ["--sizes", "3,2", "--activation", "tanh,relu,sigmoid"],
+        ["--sizes", "3,2", "--activation", "swish"],
+        ["--sizes", "3,5,2", "--bug", "transposed-weight"],
+        ["--bug", "nope"],
+        ["--bug", "all", "--mode", "taylor"],
+        ["--directions", "0"],
+        ["--mode", "fast"],
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("backprop-companion: error: ")
+    code, facts = run_json(capsys, *argv)
+    assert code == 2 and facts["exit_code"] == 2 and facts["error"]
+
+
+def test_kinks_crossed_are_listed_in_both_forms() -> None:
+    from backprop_companion.gradcheck_text import as_text
+    from tests.test_gradcheck import relu_at_its_kink
+    from worked import gradcheck
+
+    report = gradcheck(*relu_at_its_kink(), "exhaustive", with_taylor=True)
+    facts = cmd_gradcheck.as_json(report, {"name": "a ReLU at its kink"}, list_all=False)
+    assert facts["kinked"] == ["w^1_11", "w^1_12", "b^1_1"] and facts["passed"]
+    assert "Kinks crossed (reported, not judged): w^1_11, w^1_12, b^1_1." in as_text(facts)

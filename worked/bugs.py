@@ -1,0 +1,169 @@
+r"""A catalogue of textbook backprop bugs, each injected into a *copy* of the backward pass.
+
+The checker must be shown to fail, not only to pass. :func:`student_backward` is a copy of
+:meth:`Network.backward` (BP1-BP4, rows as examples, gradients averaged over the batch) written as
+a student would, with a switch for each bug; the real backward pass is never touched, and the
+tests check that the copy with no bug gives exactly what the real one gives. Each :class:`Bug`
+has the signature of ``Network.backward`` (``bug.backward(network, zs, activations, ys)``), so it
+can be handed to :func:`worked.gradcheck.gradcheck` as ``backward=``.
+
+Some bugs cannot show on some networks, and :meth:`Bug.visible` says so: a missing :math:`1/m` on
+a batch of one example, a missing :math:`\sigma'` where :math:`\sigma' = 1`. Two need square weight
+matrices to run at all (a transposed :math:`w`, an activation one layer off), exactly as the
+student's numpy code would crash on any other shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from worked.activations import IDENTITY, RELU, Array
+from worked.gradcheck import MODES, gradcheck
+from worked.network import Network
+
+MISSING_SIGMA_PRIME = "missing-sigma-prime"
+TRANSPOSED_WEIGHT = "transposed-weight"
+COST_SIGN_FLIP = "cost-sign-flip"
+MISSING_MEAN = "missing-1/m"
+SIGMA_PRIME_OF_A = "sigma-prime-of-a"
+BIAS_WRONG_AXIS = "bias-wrong-axis"
+OFF_BY_ONE_LAYER = "off-by-one-layer"
+
+
+def student_backward(
+    network: Network, zs: list[Array], activations: list[Array], ys: Array, bug: str | None = None
+) -> tuple[list[Array], list[Array], list[Array]]:
+    """BP1-BP4 as a student writes them, with ``bug`` (one of :data:`BUGS`' names) switched in."""
+    m, L = zs[-1].shape[0], len(network.weights)
+    deltas: list[Array] = [np.empty(0)] * L
+    nabla_w: list[Array] = [np.empty(0)] * L
+    nabla_b: list[Array] = [np.empty(0)] * L
+    delta = network.cost_function.delta(zs[-1], activations[-1], ys, network.sigmas[-1])  # BP1
+    if bug == COST_SIGN_FLIP:
+        delta = -delta  # (y − a) where the cost's derivative is (a − y)
+    per = 1 if bug == MISSING_MEAN else m  # the sum over the batch instead of the mean
+    for l in range(L - 1, -1, -1):
+        deltas[l] = delta
+        if bug == BIAS_WRONG_AXIS:
+            nabla_b[l] = np.full(delta.shape[1], delta.sum() / per)  # np.sum(delta) with no axis
+        else:
+            nabla_b[l] = delta.sum(axis=0) / per  # BP3
+        a_prev = activations[l + 1] if bug == OFF_BY_ONE_LAYER else activations[l]
+        nabla_w[l] = delta.T @ a_prev / per  # BP4
+        if l > 0:
+            w = network.weights[l].T if bug == TRANSPOSED_WEIGHT else network.weights[l]
+            sigma = network.sigmas[l - 1]
+            if bug == MISSING_SIGMA_PRIME:
+                prime = np.ones_like(zs[l - 1])
+            elif bug == SIGMA_PRIME_OF_A:
+                prime = sigma.derivative(activations[l])
+            else:
+                prime = sigma.prime(zs[l - 1], activations[l])
+            delta = (delta @ w) * prime  # BP2
+    return deltas, nabla_w, nabla_b
+
+
+@dataclass(frozen=True)
+class Bug:
+    """One textbook bug: where it sits, what the student wrote, and when it can show."""
+
+    name: str
+    equation: str
+    wrote: str
+    right: str
+
+    def backward(
+        self, network: Network, zs: list[Array], activations: list[Array], ys: Array
+    ) -> tuple[list[Array], list[Array], list[Array]]:
+        """The student's backward pass with this bug; same arguments as ``Network.backward``."""
+        if not self.runs_on(network):
+            raise ValueError(
+                f"the bug {self.name!r} needs square weight matrices (n_l = n_(l-1)) to run at all, "
+                f"as the student's numpy code would; this network has sizes {network.sizes}"
+            )
+        return student_backward(network, zs, activations, ys, self.name)
+
+    def runs_on(self, network: Network) -> bool:
+        if self.name in (TRANSPOSED_WEIGHT, OFF_BY_ONE_LAYER):
+            return all(w.shape[0] == w.shape[1] for w in network.weights)
+        return True
+
+    def visible(self, network: Network, m: int) -> str | None:
+        """``None`` when the bug can change the gradient here, else why it cannot."""
+        sizes, hidden = network.sizes, network.sigmas[:-1]
+        if self.name == MISSING_MEAN and m == 1:
+            return "with one example the sum over the batch is the mean"
+        if self.name in (MISSING_SIGMA_PRIME, SIGMA_PRIME_OF_A, TRANSPOSED_WEIGHT) and not hidden:
+            return "BP2 is never used: the network has no hidden layer"
+        if self.name == MISSING_SIGMA_PRIME and all(s is IDENTITY for s in hidden):
+            return "every hidden σ' is 1"
+        if self.name == SIGMA_PRIME_OF_A and all(s in (IDENTITY, RELU) for s in hidden):
+            return "for identity and ReLU, σ'(a) = σ'(z)"
+        if self.name == BIAS_WRONG_AXIS and all(n == 1 for n in sizes[1:]):
+            return "with one neuron per layer, summing over the neurons changes nothing"
+        return None
+
+
+BUGS: dict[str, Bug] = {
+    b.name: b
+    for b in (
+        Bug(MISSING_SIGMA_PRIME, "BP2", "δ^l = (w^(l+1))ᵀ δ^(l+1)", "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l)"),
+        Bug(
+            TRANSPOSED_WEIGHT,
+            "BP2",
+            "δ^l = (w^(l+1) δ^(l+1)) ⊙ σ'(z^l)",
+            "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l)",
+        ),
+        Bug(COST_SIGN_FLIP, "BP1", "∇_a C = y − a", "∇_a C = a − y"),
+        Bug(MISSING_MEAN, "BP3/BP4", "∂C/∂w = Σ_x δ_x a_xᵀ (no 1/m)", "∂C/∂w = (1/m) Σ_x δ_x a_xᵀ"),
+        Bug(SIGMA_PRIME_OF_A, "BP2", "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(a^l)", "… ⊙ σ'(z^l)"),
+        Bug(
+            BIAS_WRONG_AXIS,
+            "BP3",
+            "∂C/∂b^l_j = (1/m) Σ_x Σ_i δ^l_xi (np.sum with no axis)",
+            "(1/m) Σ_x δ^l_xj",
+        ),
+        Bug(OFF_BY_ONE_LAYER, "BP4", "∂C/∂w^l_jk = a^l_k δ^l_j", "∂C/∂w^l_jk = a^(l-1)_k δ^l_j"),
+    )
+}
+
+
+def get_bug(name: str) -> Bug:
+    try:
+        return BUGS[name]
+    except KeyError:
+        raise ValueError(f"unknown bug {name!r}; choose one of: {', '.join(BUGS)}") from None
+
+
+@dataclass(frozen=True)
+class Catch:
+    """Did ``mode`` catch ``bug``? ``caught`` is ``None`` when the bug cannot show (``note`` says why);
+    ``note`` also carries the per-equation mode's first finding."""
+
+    bug: str
+    mode: str
+    caught: bool | None
+    note: str = ""
+
+
+def catch_table(
+    network: Network, x: Array, y: Array, *, directions: int = 3, seed: int = 0
+) -> tuple[Catch, ...]:
+    """Run every bug of :data:`BUGS` through every mode at one point: which mode catches which bug."""
+    m = network.as_batch(x, y)[0].shape[0]
+    rows = []
+    for bug in BUGS.values():
+        why_not = "cannot run: needs square weight matrices" if not bug.runs_on(network) else None
+        why_not = why_not or bug.visible(network, m)
+        for mode in MODES:
+            if why_not is not None:
+                rows.append(Catch(bug.name, mode, None, why_not))
+                continue
+            report = gradcheck(network, x, y, mode, directions=directions, seed=seed, backward=bug.backward)
+            note = report.findings[0] if report.findings else ""
+            if report.taylor is not None and report.taylor.slope is not None:
+                note = f"Taylor slope {report.taylor.slope:.2f}"
+            rows.append(Catch(bug.name, mode, not report.passed, note))
+    return tuple(rows)

@@ -1,0 +1,154 @@
+r"""The point at which a gradient is checked: the network, the batch, and what backprop says there.
+
+:func:`prepare` validates and computes, once, everything the modes of :mod:`worked.gradcheck`
+share: the forward pass, the cost and its rounding scale, and the analytic gradient from the
+backward pass under test (``Network.backward`` unless a copy, such as a bug of
+:mod:`worked.bugs`, is given). It refuses float32 unless asked (see :data:`FLOAT32_REFUSED`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from worked.activations import RELU, Array
+from worked.gradreport import Tolerance
+from worked.network import Network
+
+WEAK_FRACTION = 1e-3
+"""A check is called weak when the central differences' rounding allowance a·N exceeds this
+fraction of the largest gradient entry: a bug that small could then pass."""
+
+Backward = Callable[[Network, list[Array], list[Array], Array], tuple[list[Array], list[Array], list[Array]]]
+"""``backward(network, zs, activations, ys) -> (deltas, nabla_w, nabla_b)``, as ``Network.backward``."""
+
+FLOAT32_REFUSED = (
+    "refusing to check {what} in float32 without being asked: float32 keeps about 7 digits "
+    "(ε = 1.2e-7), so the best central difference (h ≈ ε^(1/3) ≈ 5e-3) is only good to about "
+    "ε^(2/3) ≈ 2e-5 of the problem's scale. A float64 tolerance then fails correct gradients, and a "
+    "tolerance loose enough for float32 lets small bugs through. Check in float64 (.astype(np.float64)), "
+    "or ask for float32 explicitly (allow_float32=True, or --allow-float32) to check with every "
+    "tolerance scaled to float32's ε."
+)
+
+
+def precision_of(network: Network, x: object, y: object, allow_float32: bool) -> str:
+    """``"float64"``, or ``"float32"`` when any parameter or input is float32 and that was allowed."""
+    params = [*network.weights, *network.biases]
+    arrays = [a for a in (*params, x, y) if isinstance(a, np.ndarray) and a.dtype.kind == "f"]
+    low = sorted({a.dtype.name for a in arrays if a.dtype.itemsize < 8})
+    if not low:
+        return "float64"
+    if low != ["float32"]:
+        raise ValueError(f"cannot check a gradient in {', '.join(low)}: use float64 (float32 if you must)")
+    what = "the parameters" if any(p.dtype == np.float32 for p in params) else "the inputs"
+    if not allow_float32:
+        raise ValueError(FLOAT32_REFUSED.format(what=what))
+    return "float32"
+
+
+def noise_scale(network: Network, outputs: Array, ys: Array) -> Array:
+    r"""N per example: :math:`\max(1, |C_x|, \sum_j |a^L_j \partial C_x/\partial a^L_j|)`.
+
+    Computing :math:`C` from outputs each wrong by a relative :math:`\epsilon` errs by about
+    :math:`\epsilon N`; the last term, the condition number of the cost in its outputs, is what
+    grows when cross-entropy's :math:`\ln(1-a)` meets an output near 1. It uses the cost's own
+    :math:`\nabla_a C`, never the backward pass under test.
+    """
+    cost = network.cost_function
+    terms = np.abs(outputs * cost.nabla_a(outputs, ys)).sum(axis=-1)
+    scale: Array = np.maximum(1.0, np.maximum(np.abs(cost.value(outputs, ys)), terms))
+    return scale
+
+
+@dataclass(frozen=True)
+class Point:
+    """The network and batch (as rows, in the checked precision) and the analytic side at them."""
+
+    network: Network
+    xs: Array
+    ys: Array
+    precision: str
+    zs: list[Array]
+    activations: list[Array]
+    cost: float
+    noise: Array  # N per example
+    deltas: list[Array]
+    nabla_w: list[Array]
+    nabla_b: list[Array]
+
+    @property
+    def relu_layers(self) -> list[int]:
+        return [l for l, sigma in enumerate(self.network.sigmas) if sigma is RELU]
+
+    def crossed(self, zs: list[Array], start: int = 0) -> NDArray[np.bool_]:
+        """Per example: did any ReLU pre-activation change sign from the checked point?
+
+        ``zs`` are :math:`z` from list index ``start`` on (as :meth:`Network.forward_from` gives).
+        """
+        crossed = np.zeros(self.xs.shape[0], dtype=bool)
+        for l in self.relu_layers:
+            if l >= start:
+                crossed |= np.any((zs[l - start] > 0) != (self.zs[l] > 0), axis=-1)
+        return crossed
+
+    def warnings(self) -> tuple[str, ...]:
+        """What makes a verdict at this point weaker than usual, in words."""
+        found = []
+        largest = max(float(np.max(np.abs(g), initial=0.0)) for g in (*self.nabla_w, *self.nabla_b))
+        allowance = Tolerance(self.precision).atol * float(np.max(self.noise))
+        if largest == 0.0:
+            found.append(
+                "backprop's gradient is exactly 0 here (dead ReLUs?): only a bug that makes it nonzero "
+                "can show; check at another point"
+            )
+        elif allowance > WEAK_FRACTION * largest:
+            found.append(
+                f"weak check: the cost's rounding error (N = {float(np.max(self.noise)):.3g}) lets central "
+                f"differences err by up to {allowance:.1e}, more than {WEAK_FRACTION:.0e} of the largest "
+                f"gradient entry ({largest:.1e}), so a bug that small could pass (float32, vanishing "
+                "gradients, or cross-entropy with outputs near 0 or 1 do this)"
+            )
+        if self.precision != "float64":
+            found.append(
+                f"checked in {self.precision}, as asked: tolerances are scaled to its ε and are about "
+                f"{Tolerance(self.precision).rtol / Tolerance().rtol:.0e} times looser than in float64"
+            )
+        return tuple(found)
+
+    def evaluate(self, weights: list[Array], biases: list[Array]) -> tuple[float, bool]:
+        """The cost with other parameters, and whether that crossed a ReLU kink."""
+        zs, activations = self.network.replace(weights, biases).forward_rows(self.xs)
+        cost = self.network.mean_cost(activations[-1], self.ys)
+        return cost, bool(self.crossed(zs).any())
+
+
+def prepare(network: Network, x: Array, y: Array, backward: Backward | None, allow_float32: bool) -> Point:
+    """Validate, cast to the checked precision, and run the forward and backward pass once."""
+    precision = precision_of(network, x, y, allow_float32)
+    xs, ys, _ = network.as_batch(x, y)
+    xs, ys = xs.astype(precision), ys.astype(precision)
+    net = network.replace(
+        [w.astype(precision) for w in network.weights], [b.astype(precision) for b in network.biases]
+    )
+    zs, activations = net.forward_rows(xs)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a cost that is not finite is refused below
+        costs = net.cost_function.value(activations[-1], ys)
+    if not np.all(np.isfinite(costs)):
+        raise ValueError(
+            f"the {net.cost_function.name} cost is not finite at this point, so it has no gradient to "
+            "check; cross-entropy needs outputs strictly between 0 and 1 (a sigmoid output layer)"
+        )
+    deltas, nabla_w, nabla_b = (backward or Network.backward)(net, zs, activations, ys)
+    for l, (w, b, nw, nb) in enumerate(zip(net.weights, net.biases, nabla_w, nabla_b, strict=True), start=1):
+        if np.shape(nw) != w.shape or np.shape(nb) != b.shape:
+            raise ValueError(
+                f"the backward pass gave gradients of shape {np.shape(nw)} and {np.shape(nb)} for layer {l}, "
+                f"whose weights have shape {w.shape} and biases {b.shape}"
+            )
+    noise = noise_scale(net, activations[-1], ys)
+    cost = net.mean_cost(activations[-1], ys)
+    return Point(net, xs, ys, precision, zs, activations, cost, noise, deltas, nabla_w, nabla_b)

@@ -1,0 +1,210 @@
+r"""What a gradient check reports, and the tolerance it judges by.
+
+Every compared number is an :class:`Comparison`: the *analytic* value (from backpropagation) beside the
+*numerical* one (from central differences), labelled as such, with its absolute and relative error
+and the tolerance it was held to. Parameters are named twice, in Nielsen's notation
+(:math:`w^l_{jk}`, :math:`b^l_j`, with the input as layer 0 as everywhere in this package) and in
+Ng's (:math:`\Theta^{(l)}_{ij}`, bias in column 0). Ng counts the input as layer 1 and
+:math:`\Theta^{(l)}` maps his layer :math:`l` to :math:`l+1`, so :math:`\Theta^{(l)}` *is*
+:math:`w^l`; his :math:`\delta^{(l+1)}` is Nielsen's :math:`\delta^l`.
+
+The tolerance (:class:`Tolerance`) follows the error model of :mod:`worked.numerical`: with the step
+:math:`h = \epsilon^{1/3}\max(1,|\theta|)`, truncation and round-off are both about
+:math:`\epsilon^{2/3}` times the problem's scale, so
+
+.. math:: |\text{analytic} - \text{numerical}| \le r\,\max(|\text{analytic}|, |\text{numerical}|) + a\,N,
+
+with :math:`r = 10^4\epsilon^{2/3}`, :math:`a = 10^2\epsilon^{2/3}` and :math:`N` the size of the
+cost's own rounding error in units of :math:`\epsilon` (see :func:`worked.checkpoint.noise_scale`).
+A textbook bug is wrong by a relative O(1), orders of magnitude above either term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from worked.numerical import machine_epsilon
+from worked.taylor import Taylor
+
+RTOL_FACTOR = 1e4
+"""r = RTOL_FACTOR·ε^(2/3) (3.7e-7 in float64): room for truncation h²|C'''|/6 up to 10⁴ times ε^(2/3)|C'|."""
+
+ATOL_FACTOR = 1e2
+"""a = ATOL_FACTOR·ε^(2/3) (3.7e-9 in float64): round-off ε·N/h is ε^(2/3)·N; 100× covers sums in the pass."""
+
+
+def _sub(*indices: int) -> str:
+    """Subscripts run together when each is one digit (``13``), else separated (``10,3``)."""
+    if all(0 <= i < 10 for i in indices):
+        return "".join(map(str, indices))
+    return "(" + ",".join(map(str, indices)) + ")"
+
+
+def weight_names(layer: int, j: int, k: int) -> tuple[str, str]:
+    """Nielsen's and Ng's names of :math:`w^l_{jk}` (indices from 1, as in the books)."""
+    return f"w^{layer}_{_sub(j, k)}", f"Θ^({layer})_{_sub(j, k)}"
+
+
+def bias_names(layer: int, j: int) -> tuple[str, str]:
+    """Nielsen's :math:`b^l_j` and Ng's :math:`\\Theta^{(l)}_{j0}` (the bias unit is column 0)."""
+    return f"b^{layer}_{j}", f"Θ^({layer})_{_sub(j, 0)}"
+
+
+def delta_names(layer: int, j: int) -> tuple[str, str]:
+    """Nielsen's :math:`\\delta^l_j` and Ng's :math:`\\delta^{(l+1)}_j` (Ng's input is layer 1)."""
+    return f"δ^{layer}_{j}", f"δ^({layer + 1})_{j}"
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """The tolerance of a check in a given precision, and the reason for it in words."""
+
+    precision: str = "float64"
+
+    @property
+    def rtol(self) -> float:
+        return float(RTOL_FACTOR * machine_epsilon(self.precision) ** (2.0 / 3.0))
+
+    @property
+    def atol(self) -> float:
+        """Multiplies N, the cost's rounding error in units of ε."""
+        return float(ATOL_FACTOR * machine_epsilon(self.precision) ** (2.0 / 3.0))
+
+    def __call__(self, analytic: float, numerical: float, noise: float) -> float:
+        return self.rtol * max(abs(analytic), abs(numerical)) + self.atol * noise
+
+    def explain(self) -> str:
+        eps = machine_epsilon(self.precision)
+        return (
+            f"|analytic − numerical| ≤ {self.rtol:.1e}·max(|analytic|, |numerical|) + {self.atol:.1e}·N, "
+            f"where N = max(1, |C|, Σ_j |a^L_j ∂C/∂a^L_j|) is the cost's rounding error in units of "
+            f"ε = {eps:.1e} ({self.precision}). Why: central differences err by about ε^(2/3) = "
+            f"{eps ** (2 / 3):.1e} times the problem's scale (truncation h²|C'''|/6 plus round-off ε·N/h); "
+            f"the factors {RTOL_FACTOR:.0e} and {ATOL_FACTOR:.0e} leave room for a steep C''' and for "
+            "rounding in the forward pass, while a textbook bug is wrong by a relative O(1)."
+        )
+
+
+def step_rule(precision: str = "float64") -> str:
+    third = machine_epsilon(precision) ** (1.0 / 3.0)
+    return (
+        f"h = ε^(1/3)·max(1, |θ|) = {third:.2e}·max(1, |θ|), rounded so that θ + h is exact: "
+        "it balances truncation (∝ h²) against round-off (∝ ε/h)"
+    )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One compared number: backprop's value (analytic) beside central differences' (numerical).
+
+    ``name``/``ng`` name it in Nielsen's and Ng's notation; ``equation`` is BP1..BP4 in the
+    per-equation mode (else empty); ``layer`` counts from the input as layer 0; ``example`` is the
+    row of the batch for a per-example quantity (δ), counted from 1. ``kink`` marks a comparison
+    whose central difference crossed a ReLU kink: it is reported, never failed.
+    """
+
+    name: str
+    ng: str
+    analytic: float
+    numerical: float
+    step: float
+    tolerance: float
+    kink: bool = False
+    equation: str = ""
+    layer: int = 0
+    example: int | None = None
+
+    @property
+    def abs_error(self) -> float:
+        return abs(self.analytic - self.numerical)
+
+    @property
+    def rel_error(self) -> float:
+        """CS231n's |a − n| / max(|a|, |n|), 0 when both are 0."""
+        scale = max(abs(self.analytic), abs(self.numerical))
+        return self.abs_error / scale if scale > 0 else 0.0
+
+    @property
+    def ratio(self) -> float:
+        """How many tolerances off: the comparisons are ranked by this."""
+        if self.tolerance > 0 and np.isfinite(self.abs_error):
+            return self.abs_error / self.tolerance
+        return 0.0 if self.abs_error == 0 else float("inf")
+
+    @property
+    def passed(self) -> bool:
+        return self.kink or self.ratio <= 1.0
+
+    @property
+    def label(self) -> str:
+        where = f" (example {self.example})" if self.example is not None else ""
+        return f"{self.name}{where}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of one gradient check: every comparison, the rules it used, the verdict.
+
+    ``evaluations`` counts the forward passes the mode spent on differences (the one forward and
+    backward pass that give the analytic gradient come on top). ``taylor`` is set by the Taylor
+    mode (and by callers that add the Taylor test to another mode).
+    """
+
+    mode: str
+    network: str
+    precision: str
+    comparisons: tuple[Comparison, ...]
+    evaluations: int
+    step_rule: str
+    tolerance_rule: str
+    taylor: Taylor | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def failures(self) -> tuple[Comparison, ...]:
+        return tuple(e for e in self.comparisons if not e.passed)
+
+    @property
+    def kinks(self) -> tuple[Comparison, ...]:
+        return tuple(e for e in self.comparisons if e.kink)
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures and (self.taylor is None or self.taylor.passed)
+
+    @property
+    def worst(self) -> Comparison | None:
+        """The entry farthest outside (or least inside) its tolerance, kinks left aside."""
+        judged = [e for e in self.comparisons if not e.kink]
+        return max(judged, key=lambda e: e.ratio) if judged else None
+
+    def ranked(self) -> list[Comparison]:
+        """Entries from the worst down (kinks last)."""
+        return sorted(self.comparisons, key=lambda e: (not e.kink, e.ratio), reverse=True)
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        """Per-equation mode: one line per failing equation and layer, in the order backprop
+        computes them; the first is the likely cause, the later ones may inherit its error."""
+        lines: dict[tuple[str, int], str] = {}
+        for e in self.failures:
+            if e.equation and (e.equation, e.layer) not in lines:
+                where = f"neuron {e.name.split('_')[-1]}" if e.equation != "BP4" else f"weight {e.name}"
+                lines[(e.equation, e.layer)] = f"{e.equation} fails at layer {e.layer}, {where}"
+        return tuple(lines.values())
+
+    @property
+    def verdict(self) -> str:
+        judged = len(self.comparisons) - len(self.kinks)
+        parts = []
+        if self.comparisons:
+            within = judged - len(self.failures)
+            parts.append(f"{within} of {judged} within tolerance")
+            if self.kinks:
+                parts.append(f"{len(self.kinks)} across a ReLU kink (reported, not judged)")
+        if self.taylor is not None:
+            parts.append(f"Taylor slope {'—' if self.taylor.slope is None else f'{self.taylor.slope:.2f}'}")
+        head = "the gradient checks out" if self.passed else "the gradient is WRONG"
+        return f"{head} ({', '.join(parts)})"

@@ -1,0 +1,101 @@
+r"""Central differences: the numerical side of every gradient check, written once.
+
+Everything here is a derivative of a function of one variable at 0, taken along a line
+:math:`g(t) = f(\theta + t\,d)`:
+
+.. math:: g'(0) \approx \frac{g(h) - g(-h)}{2h}.
+
+Its error has two parts. Truncation: the Taylor terms that do not cancel, :math:`h^2 |g'''| / 6`.
+Round-off: each value of :math:`g` is wrong by a few :math:`\epsilon |g|`, and dividing by
+:math:`2h` magnifies that to about :math:`\epsilon |g| / h`. The two balance at
+:math:`h \approx \epsilon^{1/3}` (times the scale of the variable), where both are about
+:math:`\epsilon^{2/3}`: roughly 6e-6 and 4e-11 in float64. Hence the step rule
+
+.. math:: h = \epsilon^{1/3} \max(1, |\theta|),
+
+and the rounding trick :math:`h \leftarrow (\theta + h) - \theta`, which makes the step the one the
+computer actually takes (otherwise rounding :math:`\theta + h` alone costs :math:`\epsilon|\theta|/h`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from worked.activations import Array
+
+T = TypeVar("T", float, Array)
+
+
+def machine_epsilon(dtype: str = "float64") -> float:
+    """ε of a floating-point type: the gap between 1 and the next number (2.2e-16 for float64)."""
+    return float(np.finfo(np.dtype(dtype)).eps)
+
+
+def step_size(theta: ArrayLike, dtype: str = "float64") -> Array:
+    r"""The step :math:`h = \epsilon^{1/3} \max(1, |\theta|)`, rounded so that :math:`\theta + h` is exact.
+
+    Elementwise; the result has the shape of ``theta``. It returns :math:`(\theta + h) - \theta`,
+    the distance from :math:`\theta` to a number the computer can hold, so the step taken is the
+    step divided by (:math:`\theta - h` is then exact too, or within one unit in the last place
+    when it crosses into the next power of two).
+    """
+    theta = np.asarray(theta, dtype=dtype)
+    h = np.asarray(machine_epsilon(dtype) ** (1.0 / 3.0) * np.maximum(1.0, np.abs(theta)), dtype=dtype)
+    exact: Array = (theta + h) - theta
+    return exact
+
+
+def central_difference(g: Callable[[T], T], h: T) -> T:
+    r""":math:`(g(h) - g(-h)) / 2h`, the derivative at 0 of a function of one variable.
+
+    ``h`` may also be an array of steps for ``g`` that works elementwise (many independent
+    one-variable functions at once, such as the cost of each example of a batch).
+    """
+    if not np.all(np.isfinite(h) & (np.asarray(h) > 0)):
+        raise ValueError(f"the step must be positive and finite, got {h!r}")
+    slope: T = (g(h) - g(-h)) / (2.0 * h)
+    return slope
+
+
+def numerical_gradient(
+    f: Callable[[Array], float],
+    theta: ArrayLike,
+    on_step: Callable[[int], None] | None = None,
+) -> tuple[Array, Array]:
+    r"""The gradient of ``f`` at ``theta`` by central differences, one coordinate at a time.
+
+    Returns ``(gradient, steps)``, both shaped like ``theta``; ``steps`` follows :func:`step_size`.
+    Costs ``2 * theta.size`` calls of ``f``, made in order: for each index ``i`` (C order) first
+    :math:`\theta + h_i e_i`, then :math:`\theta - h_i e_i`. ``f`` receives one working copy that
+    is changed in place between calls and restored after them (so no vector of ``theta``'s size is
+    allocated per call), and must not keep it. ``theta`` itself is never changed.
+    ``on_step(i)`` is called after coordinate ``i``, for progress reports.
+    """
+    work = np.array(theta, dtype=np.result_type(np.asarray(theta).dtype, np.float32))
+    if not np.all(np.isfinite(work)):
+        raise ValueError("theta must be finite to differentiate at it")
+    steps = step_size(work, work.dtype.name)
+    gradient = np.empty_like(work)
+    flat, flat_steps, flat_gradient = work.reshape(-1), steps.reshape(-1), gradient.reshape(-1)
+    for i in range(flat.size):
+        original = flat[i]
+
+        def g(t: float, i: int = i, original: float = float(original)) -> float:
+            flat[i] = original + t
+            return float(f(work))
+
+        flat_gradient[i] = central_difference(g, float(flat_steps[i]))
+        flat[i] = original
+        if on_step is not None:
+            on_step(i)
+    return gradient, steps
+
+
+def directional_derivative(f: Callable[[Array], float], theta: ArrayLike, d: ArrayLike, h: float) -> float:
+    r""":math:`(f(\theta + h d) - f(\theta - h d)) / 2h`: the slope of ``f`` along ``d`` by 2 calls."""
+    theta, d = np.asarray(theta), np.asarray(d)
+    return central_difference(lambda t: float(f(theta + t * d)), h)
