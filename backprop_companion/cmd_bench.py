@@ -24,6 +24,9 @@ def run(args: argparse.Namespace) -> int:
     from backprop_companion.bench.environment import single_blas_thread
 
     single = single_blas_thread()  # before numpy is imported
+    from backprop_companion.allocator import keep_freed_memory
+
+    allocator = keep_freed_memory()
     from backprop_companion.bench.suite import run_suite
     from backprop_companion.progress import Progress
 
@@ -32,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         quick=args.quick, seed=args.seed, single_thread=single, progress=progress, plot=args.plot
     )
     progress.close()
+    report["environment"]["allocator"] = allocator
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else as_text(report))
     return 0
 
@@ -50,7 +54,7 @@ def as_text(report: dict[str, Any]) -> str:
         f"backprop-companion bench{' --quick' if report['quick'] else ''}: medians after warm-up; "
         "ratios are of timings taken in this run.",
         f"Python {env['python']}, numpy {env['numpy']}, {env['blas']} (kernel {env['openblas_kernel']}), "
-        f"{env['cpus']} cpus; BLAS threads: {report['blas_threads']}.",
+        f"{env['cpus']} cpus; BLAS threads: {report['blas_threads']}; allocator: {env['allocator']}.",
         "",
         format_table(["case", "measured", "target", "ideal", "verdict"], rows),
     ]

@@ -139,7 +139,10 @@ def _point(args: argparse.Namespace, sizes: list[int] | None) -> tuple[Network, 
 
 def run(args: argparse.Namespace) -> int:
     sizes = _usage(args)
+    from backprop_companion.allocator import keep_freed_memory
     from backprop_companion.progress import Progress
+
+    keep_freed_memory()  # large networks: reuse freed memory rather than page-fault it back
     from worked import catch_table, get_bug, gradcheck
 
     network, x, y, about = _point(args, sizes)

@@ -142,7 +142,8 @@ class Network:
     # -- the forward pass -----------------------------------------------------------------------
     def weighted_input(self, l: int, a: Array) -> Array:
         """:math:`z^{l+1} = w^{l+1} a^l + b^{l+1}` for rows ``a`` (``l`` indexes ``weights``)."""
-        z: Array = a @ self.weights[l].T + self.biases[l]
+        z: Array = a @ self.weights[l].T
+        z += self.biases[l]  # in place: one array fewer per layer (see the note in ``backward``)
         return z
 
     def forward_from(self, l: int, z: Array) -> tuple[list[Array], list[Array]]:
@@ -178,7 +179,8 @@ class Network:
 
     def mean_cost(self, output: Array, ys: Array) -> float:
         """The cost of a batch of output rows: the mean of the per-example costs."""
-        total = float(self.cost_function.value(output, ys).sum())
+        # The sum of every per-neuron term is the sum of the per-example costs: one reduction.
+        total = float(np.add.reduce(self.cost_function.terms(output, ys), axis=None))
         return total / len(ys)
 
     # -- the backward pass ----------------------------------------------------------------------
@@ -195,6 +197,9 @@ class Network:
         :math:`w^{l+1}`; ``weights_for_bp2`` may supply another matrix for that step, which is how
         the tutorial script's early "output-first" update order is expressed (see ``training``).
         """
+        # Results are computed in place where a fresh array would otherwise be made and dropped:
+        # at the sizes of Nielsen's MNIST network, fresh arrays cost more in page faults than the
+        # arithmetic itself (the benchmark, ``backprop-companion bench``, measures it).
         m = zs[-1].shape[0]
         deltas: list[Array] = []
         nabla_w: list[Array] = []
@@ -202,14 +207,18 @@ class Network:
         delta = self.cost_function.delta(zs[-1], activations[-1], ys, self.sigmas[-1])  # BP1
         for l in reversed(range(len(self.weights))):
             deltas.append(delta)
-            nabla_b.append(delta.sum(axis=0) / m)  # BP3: ∂C/∂b^l_j = δ^l_j, averaged over rows
-            nabla_w.append(delta.T @ activations[l] / m)  # BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j, averaged
+            nabla_b.append(np.add.reduce(delta, axis=0))  # BP3: ∂C/∂b^l_j = δ^l_j,
+            nabla_w.append(delta.T @ activations[l])  # BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j,
+            if m > 1:  # averaged over the rows (the mean of one row is that row)
+                nabla_b[-1] /= m
+                nabla_w[-1] /= m
             if l > 0:
                 w = self.weights[l]
                 if weights_for_bp2 is not None:
                     w = weights_for_bp2(l, nabla_w[-1], nabla_b[-1])
                 # BP2: δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l); with examples as rows, (wᵀδ)ᵀ = δᵀ w.
-                delta = (delta @ w) * self.sigmas[l - 1].prime(zs[l - 1], activations[l])
+                delta = delta @ w
+                delta *= self.sigmas[l - 1].prime(zs[l - 1], activations[l])
         for computed in (deltas, nabla_w, nabla_b):
             computed.reverse()  # built from the output layer down; index them like `weights`
         return deltas, nabla_w, nabla_b
