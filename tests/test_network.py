@@ -215,7 +215,7 @@ def test_shared_biases_stay_shared_when_trained():
         (lambda: Network([np.ones((2, 2))], [np.ones(2)], activation=["tanh", "relu"]), "one per layer"),
         (lambda: tutorial.network().backprop(np.ones(3), np.ones(2)), "x has shape (3,)"),
         (lambda: tutorial.network().backprop(np.ones((2, 2)), np.ones((3, 2))), "2 examples but y has 3"),
-        (lambda: Network.random([3], np.random.default_rng(0)), "at least two positive integers"),
+        (lambda: Network.random([3], np.random.default_rng(0)), "at least two layers"),
         (
             lambda: step(tutorial.network(), tutorial.x(), tutorial.y(), 0.5, order="backwards"),
             "update order",

@@ -24,8 +24,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from worked import validation
 from worked.activations import Activation, Array, get_activation
 from worked.costs import Cost, get_cost
+from worked.validation import InvalidInput, InvalidType, finite_array
 
 # Given a layer l (list index into weights) and the gradient just computed for it, return the
 # weight matrix that BP2 should carry delta back through (see Network.backward).
@@ -58,30 +60,32 @@ class Network:
         activation: str | Activation | Sequence[str | Activation] = "sigmoid",
         cost: str | Cost = "quadratic",
     ) -> None:
+        if isinstance(weights, (str, bytes)) or isinstance(biases, (str, bytes)):
+            raise InvalidType("weights and biases must be lists of arrays, one per layer")
         if len(weights) == 0:
-            raise ValueError("a network needs at least one layer of weights")
+            raise InvalidInput("a network needs at least one layer of weights")
         if len(biases) != len(weights):
-            raise ValueError(
+            raise InvalidInput(
                 f"got {len(weights)} weight matrices but {len(biases)} bias vectors; "
                 "give one bias vector per layer of weights"
             )
-        ws = [np.array(w, dtype=np.float64) for w in weights]
-        bs = [np.array(b, dtype=np.float64) for b in biases]
+        ws = [np.array(finite_array(f"weights for layer {l}", w)) for l, w in enumerate(weights, start=1)]
+        bs = [np.array(finite_array(f"biases for layer {l}", b)) for l, b in enumerate(biases, start=1)]
         for l, (w, b) in enumerate(zip(ws, bs, strict=True), start=1):
             if w.ndim != 2:
-                raise ValueError(f"weights for layer {l} must be a matrix, got shape {w.shape}")
+                raise InvalidInput(f"weights for layer {l} must be a matrix, got shape {w.shape}")
             if l > 1 and w.shape[1] != ws[l - 2].shape[0]:
-                raise ValueError(
+                raise InvalidInput(
                     f"weights for layer {l} have shape {w.shape}, but layer {l - 1} has "
                     f"{ws[l - 2].shape[0]} neurons: expected ({w.shape[0]}, {ws[l - 2].shape[0]})"
                 )
             if b.shape != (w.shape[0],):
-                raise ValueError(f"biases for layer {l} have shape {b.shape}, expected ({w.shape[0]},)")
+                raise InvalidInput(f"biases for layer {l} have shape {b.shape}, expected ({w.shape[0]},)")
         if isinstance(activation, (str, Activation)):
             sigmas = [get_activation(activation)] * len(ws)
         else:
             if len(activation) != len(ws):
-                raise ValueError(
+                raise InvalidInput(
                     f"got {len(activation)} activations for {len(ws)} layers; "
                     "give one name, or one per layer of weights"
                 )
@@ -100,8 +104,11 @@ class Network:
         cost: str | Cost = "quadratic",
     ) -> Network:
         """Weights drawn from N(0, 1/n_{l-1}), biases from N(0, 1) (Nielsen's network2 default)."""
-        if len(sizes) < 2 or any(int(n) != n or n < 1 for n in sizes):
-            raise ValueError(f"sizes must be at least two positive integers, got {list(sizes)}")
+        sizes = validation.sizes(sizes)
+        if not isinstance(rng, np.random.Generator):
+            raise InvalidType(
+                f"rng must be a numpy.random.Generator (numpy.random.default_rng(seed)), got {rng!r}"
+            )
         weights = [rng.standard_normal((n, k)) / np.sqrt(k) for k, n in itertools.pairwise(sizes)]
         biases = [rng.standard_normal(n) for n in sizes[1:]]
         return cls(weights, biases, activation, cost)
@@ -124,19 +131,19 @@ class Network:
     # -- inputs ---------------------------------------------------------------------------------
     def _rows(self, x: Array, n: int, what: str) -> Array:
         """``x`` as an (m, n) float64 array of rows; explain a shape that does not fit."""
-        rows = np.asarray(x, dtype=np.float64)
+        rows = finite_array(what, x)
         if rows.ndim == 1 and rows.shape[0] == n:
             return rows[np.newaxis, :]
         if rows.ndim == 2 and rows.shape[1] == n and rows.shape[0] >= 1:
             return rows
-        raise ValueError(f"{what} has shape {rows.shape}; expected ({n},) or (m, {n}) with m >= 1")
+        raise InvalidInput(f"{what} has shape {rows.shape}; expected ({n},) or (m, {n}) with m >= 1")
 
     def as_batch(self, x: Array, y: Array) -> tuple[Array, Array, bool]:
         """``(xs, ys, single)``: inputs and targets as rows, and whether ``x`` was one example."""
         sizes = self.sizes
         xs, ys = self._rows(x, sizes[0], "x"), self._rows(y, sizes[-1], "y")
         if xs.shape[0] != ys.shape[0]:
-            raise ValueError(f"x has {xs.shape[0]} examples but y has {ys.shape[0]}")
+            raise InvalidInput(f"x has {xs.shape[0]} examples but y has {ys.shape[0]}")
         return xs, ys, np.ndim(x) == 1
 
     # -- the forward pass -----------------------------------------------------------------------

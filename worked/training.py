@@ -22,8 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from worked import validation
 from worked.activations import Array
 from worked.network import Network
+from worked.validation import InvalidInput
 
 UPDATE_ORDERS = ("simultaneous", "output-first")
 
@@ -44,11 +46,10 @@ class Trajectory:
     network: Network
 
 
-def _check_choices(order: str, eta: float) -> None:
+def _check_choices(order: str, eta: float) -> float:
     if order not in UPDATE_ORDERS:
-        raise ValueError(f"unknown update order {order!r}; choose one of: {', '.join(UPDATE_ORDERS)}")
-    if not (np.isfinite(eta) and eta > 0):
-        raise ValueError(f"the learning rate must be a positive finite number, got {eta!r}")
+        raise InvalidInput(f"unknown update order {order!r}; choose one of: {', '.join(UPDATE_ORDERS)}")
+    return validation.learning_rate(eta)
 
 
 def _step_rows(
@@ -91,7 +92,7 @@ def step(
     shared_biases: bool = False,
 ) -> Network:
     """One step of gradient descent on the (mean) cost of ``x``, ``y``; the input is not changed."""
-    _check_choices(order, eta)
+    eta = _check_choices(order, eta)
     xs, ys, _ = network.as_batch(x, y)
     return _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)[0]
 
@@ -108,9 +109,8 @@ def train(
     shared_biases: bool = False,
 ) -> Trajectory:
     """``steps`` steps of full-batch gradient descent, recording the cost before each and after the last."""
-    _check_choices(order, eta)
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+    eta = _check_choices(order, eta)
+    steps = validation.steps(steps)
     xs, ys, _ = network.as_batch(x, y)
     errors = np.empty(steps + 1)
     # Overflow is detected below, by the cost turning non-finite, and reported with its step.

@@ -1,0 +1,105 @@
+"""Checks of what a user hands the companion, each failing with one sentence that says what is allowed.
+
+Every public entry point (the :class:`~worked.network.Network` constructor, training, the gradient
+checker, the command line through them) validates its input here, so a message reads the same
+wherever the mistake is made. The exceptions are :class:`InvalidInput` (a ``ValueError``) and
+:class:`InvalidType` (a ``TypeError``); the command line shows their message as one line, exit 2.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from worked.activations import Array
+
+MAX_PARAMETERS = 20_000_000
+"""A network larger than this is refused: its float64 parameters, gradient and checker temporaries
+would need several GiB, and an exhaustive check of it would run for days."""
+MAX_WIDTH = 1_000_000
+"""No layer wider than this (a million neurons): beyond any textbook network, and a typo guard."""
+MAX_LEARNING_RATE = 1e6
+"""η above this cannot be meant: one step would move weights by millions of times their gradient."""
+MAX_STEPS = 10_000_000
+"""Training longer than this is refused: about five minutes even for the tutorial's tiny network."""
+
+
+class InvalidInput(ValueError):
+    """A value the companion cannot work with; the message says what is allowed."""
+
+
+class InvalidType(TypeError, InvalidInput):
+    """A value of the wrong kind (text where a number belongs, a float where a count belongs)."""
+
+
+def _is_integer(value: object) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def sizes(value: Sequence[int]) -> list[int]:
+    """Layer widths ``[n_0, ..., n_L]``: at least two positive whole numbers, of bounded size."""
+    try:
+        widths = list(value)
+    except TypeError:
+        raise InvalidType(f"sizes must be a list of layer widths, got {value!r}") from None
+    if len(widths) < 2:
+        raise InvalidInput(f"sizes needs at least two layers (input and output), got {widths}")
+    for i, n in enumerate(widths):
+        if not _is_integer(n) or n < 1:
+            raise InvalidInput(f"layer {i} has width {n!r}; widths must be whole numbers >= 1")
+        if n > MAX_WIDTH:
+            raise InvalidInput(f"layer {i} has width {n:,}; the largest allowed is {MAX_WIDTH:,}")
+    parameters = sum(n * (k + 1) for k, n in itertools.pairwise(widths))
+    if parameters > MAX_PARAMETERS:
+        raise InvalidInput(
+            f"sizes {widths} make {parameters:,} parameters; the largest allowed is {MAX_PARAMETERS:,} "
+            "(memory for the gradient and the checker's temporaries)"
+        )
+    return [int(n) for n in widths]
+
+
+def finite_array(name: str, value: object) -> Array:
+    """``value`` as a float64 array, refusing text, objects, NaN and infinity (naming the position)."""
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidType(f"{name} must be numbers, got {_short(value)}") from None
+    if array.size and not np.all(np.isfinite(array)):
+        bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
+        where = f" at index {bad if len(bad) != 1 else bad[0]}" if array.ndim else ""
+        raise InvalidInput(f"{name} must be finite, but has {array[bad] if bad else array.item()}{where}")
+    return array
+
+
+def learning_rate(eta: object) -> float:
+    """A learning rate: a finite number in (0, MAX_LEARNING_RATE]."""
+    if not isinstance(eta, (int, float, np.floating, np.integer)) or isinstance(eta, bool):
+        raise InvalidType(f"the learning rate must be a number, got {_short(eta)}")
+    if not (math.isfinite(eta) and 0 < eta <= MAX_LEARNING_RATE):
+        raise InvalidInput(f"the learning rate must be a number in (0, {MAX_LEARNING_RATE:g}], got {eta!r}")
+    return float(eta)
+
+
+def steps(count: object) -> int:
+    """A number of training steps: a whole number in [0, MAX_STEPS]."""
+    if not _is_integer(count):
+        raise InvalidType(f"steps must be a whole number, got {_short(count)}")
+    assert isinstance(count, (int, np.integer))
+    if not 0 <= count <= MAX_STEPS:
+        raise InvalidInput(f"steps must be between 0 and {MAX_STEPS:,}, got {count}")
+    return int(count)
+
+
+def seed(value: object) -> int:
+    """A seed for ``numpy.random.default_rng``: a whole number >= 0."""
+    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
+        raise InvalidInput(f"a seed must be a whole number >= 0, got {_short(value)}")
+    return int(value)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
