@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from backprop_companion import __version__, cmd_train, cmd_walkthrough
+from backprop_companion import __version__, cmd_derive, cmd_train, cmd_walkthrough
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_USAGE, CommandError, UsageError
 
 PROG = "backprop-companion"
-COMMANDS: tuple[ModuleType, ...] = (cmd_walkthrough, cmd_train)
+COMMANDS: tuple[ModuleType, ...] = (cmd_walkthrough, cmd_train, cmd_derive)
 DEFAULT_COMMAND = cmd_walkthrough.NAME
 
 

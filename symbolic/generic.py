@@ -19,9 +19,10 @@ undefined function of all outputs.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 
 from sympy import And, Derivative, Expr, IndexedBase, Le, Mul, Q, Sum, Symbol, factor_terms, refine, simplify
 
@@ -79,20 +80,25 @@ class GenericProof:
         return bool(self.method)
 
 
+ROUNDS = 4
+"""Rounds of ``doit``/``refine``: each removes one level of summation, and the deepest cost here
+has two nested sums; the loop stops as soon as a round changes nothing."""
+
+
 def _differentiate(expr: Expr, variable: Expr, ranges: tuple[tuple[Symbol, Symbol], ...]) -> list[Step]:
     """``diff``, then ``Sum.doit()`` and ``refine`` on the index ranges until nothing changes."""
-    facts = [Q.le(1, i) & Q.le(i, n) for i, n in ranges]
-    assumptions = facts[0] if len(facts) == 1 else facts[0] & facts[1]
+    assumptions = reduce(operator.and_, (Q.le(1, i) & Q.le(i, n) for i, n in ranges))
     where = condition(And(*(c for i, n in ranges for c in (Le(1, i), Le(i, n)))))
     steps = [Step(expr.diff(variable), "sympy.diff")]
-    for _ in range(4):
-        summed = steps[-1].expr.doit()
-        if summed != steps[-1].expr:
+    for _ in range(ROUNDS):
+        before = steps[-1].expr
+        summed = before.doit()
+        if summed != before:
             steps.append(Step(summed, "Sum.doit()"))
-        refined = refine(steps[-1].expr, assumptions)
-        if refined != steps[-1].expr:
+        refined = refine(summed, assumptions)
+        if refined != summed:
             steps.append(Step(refined, "refine", where))
-        if refined == summed:
+        if refined == before:
             break
     return steps
 

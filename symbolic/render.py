@@ -45,11 +45,10 @@ from symbolic.notation import (
     Product,
     Row,
     Script,
-    mathml_document,
-    to_latex,
     to_unicode,
     tokens,
 )
+from symbolic.typeset import mathml_document, to_latex
 
 _NAME = re.compile(r"^(?P<base>[^\^_]+)(?:\^(?P<sup>\{[^}]*\}|[^_]))?(?:_(?P<sub>\{[^}]*\}|.+))?$")
 _GREEK = {"delta": "δ", "sigma": "σ", "zeta": "ζ", "alpha": "α", "Delta": "Δ"}
