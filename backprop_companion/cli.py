@@ -21,6 +21,7 @@ from backprop_companion import (
     __version__,
     cmd_bench,
     cmd_check,
+    cmd_derive,
     cmd_docs,
     cmd_gradcheck,
     cmd_train,
@@ -29,7 +30,15 @@ from backprop_companion import (
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_USAGE, CommandError, UsageError
 
 PROG = "backprop-companion"
-COMMANDS: tuple[ModuleType, ...] = (cmd_walkthrough, cmd_check, cmd_train, cmd_gradcheck, cmd_docs, cmd_bench)
+COMMANDS: tuple[ModuleType, ...] = (
+    cmd_walkthrough,
+    cmd_check,
+    cmd_train,
+    cmd_gradcheck,
+    cmd_derive,
+    cmd_docs,
+    cmd_bench,
+)
 DEFAULT_COMMAND = cmd_walkthrough.NAME
 
 

@@ -4,4 +4,46 @@ It may read :mod:`worked.tutorial`'s constants (data), never its formulas, so th
 check each other. Nothing here imports the command-line shell.
 """
 
-__all__: list[str] = []
+from symbolic.controls import CONTROLS, ControlResult, run_controls
+from symbolic.equations import EQUATIONS, KINDS
+from symbolic.exact import Decision, Witness, decide, refute
+from symbolic.functions import ACTIVATIONS, COSTS, get_activation, get_cost
+from symbolic.generic import GenericProof, proofs
+from symbolic.lemmas import Lemma, lemmas
+from symbolic.network import SymbolicNetwork
+from symbolic.ng import Accumulation, accumulate
+from symbolic.render import latex, mathml, unicode
+from symbolic.sweep import SweepReport, shapes, sweep
+from symbolic.tutorial import Tutorial, chain_rules, values
+
+__all__ = [
+    "ACTIVATIONS",
+    "CONTROLS",
+    "COSTS",
+    "EQUATIONS",
+    "KINDS",
+    "Accumulation",
+    "ControlResult",
+    "Decision",
+    "GenericProof",
+    "Lemma",
+    "SweepReport",
+    "SymbolicNetwork",
+    "Tutorial",
+    "Witness",
+    "accumulate",
+    "chain_rules",
+    "decide",
+    "get_activation",
+    "get_cost",
+    "latex",
+    "lemmas",
+    "mathml",
+    "proofs",
+    "refute",
+    "run_controls",
+    "shapes",
+    "sweep",
+    "unicode",
+    "values",
+]

@@ -1,0 +1,137 @@
+"""``backprop-companion derive``: the derivations, ``--verify`` and its report, and bad usage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from backprop_companion import cmd_derive
+from backprop_companion.cli import main
+from symbolic import equations, functions
+from symbolic.controls import CONTROLS
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_derive_prints_the_four_equations_with_their_steps(capsys):
+    code, out, err = run(capsys, "derive")
+    assert code == 0 and err == ""
+    for label, vector in (("BP1", "δ^L = ∇_a C ⊙ σ′(z^L)"), ("BP4", "∂C/∂w^l_{jk} = a^{l−1}_k δ^l_j")):
+        assert f"{label}  {vector}" in out
+    assert out.count(": proven (") == 4 and "[sympy.diff]" in out and "[Sum.doit()]" in out
+    assert "premise: C = Σ_q" in out and "cannot be written" not in out.split("\n")[0]
+
+
+def test_derive_latex_and_json(capsys):
+    code, out, _ = run(capsys, "derive", "--latex")
+    assert code == 0 and r"\odot" in out and r"\begin{align*}" in out
+    # outside comments, only ASCII: unicode math is written as LaTeX commands
+    assert [line for line in out.splitlines() if not line.startswith("%") and not line.isascii()] == []
+    code, out, _ = run(capsys, "derive", "--json")
+    data = json.loads(out)
+    assert code == 0 and [e["label"] for e in data["equations"]] == ["BP1", "BP2", "BP3", "BP4"]
+    assert all(e["proven"] for e in data["equations"])
+
+
+@pytest.fixture(scope="module")
+def small_verify():
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        code = main(["derive", "--verify", "--max-width", "2", "--max-depth", "2", "--json"])
+    return code, json.loads(buffer.getvalue())
+
+
+def test_verify_json_reports_counts_seconds_and_shapes(small_verify):
+    code, data = small_verify
+    sweep = data["sweep"]
+    assert code == 0 and data["passed"]
+    assert sweep["shapes"][:3] == [[1, 1], [1, 2], [2, 1]] and len(sweep["shapes"]) == 12
+    for kind in ("BP1", "BP2", "BP3", "BP4"):
+        entry = sweep["statements"][kind]
+        assert entry["proven"] > 0 and entry["failed"] == 0 and entry["seconds"] >= 0
+    assert sweep["total"]["proven"] == sum(e["proven"] for e in sweep["statements"].values())
+    assert len(data["controls"]) == len(CONTROLS) and all(c["passed"] for c in data["controls"])
+    assert all(c["first_refuted"]["position"].startswith("l=") for c in data["controls"])
+
+
+def test_verify_text(capsys):
+    code, out, err = run(capsys, "derive", "--verify", "--max-width", "1", "--max-depth", "2")
+    assert code == 0 and err == ""
+    assert "(2 shapes)" in out and "Negative controls" in out and out.rstrip().endswith(".")
+    assert "All checks passed in " in out
+
+
+def test_verify_fails_with_exit_1_when_an_equation_is_wrong(capsys, monkeypatch):
+    """Swap a wrong BP3 into the sweep: it must fail, name the statement and position, and exit 1."""
+    (wrong,) = [c for c in CONTROLS if c.kind == "BP3"]
+    monkeypatch.setitem(equations.EQUATIONS, "BP3", wrong.right_side)
+    code, out, _ = run(capsys, "derive", "--verify", "--max-width", "2", "--max-depth", "1", "--json")
+    data = json.loads(out)
+    assert code == 1 and not data["passed"]
+    # two shapes, 1-2 and 2-2, have two output neurons to confuse: 2 positions each
+    assert data["sweep"]["statements"]["BP3"]["failed"] == 4
+    failure = data["sweep"]["failures"][0]
+    assert failure["statement"] == "BP3" and failure["verdict"] == "refuted" and failure["position"]["j"] == 1
+
+
+def test_verify_without_timings_has_no_seconds(capsys):
+    _, out, _ = run(
+        capsys, "derive", "--verify", "--max-width", "1", "--max-depth", "1", "--json", "--no-timings"
+    )
+    assert "seconds" not in out
+
+
+def test_the_choices_match_the_symbolic_registries():
+    assert tuple(functions.ACTIVATIONS) == cmd_derive.ACTIVATIONS
+    assert tuple(functions.COSTS) == cmd_derive.COSTS
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["derive", "--max-width", "2"],
+        ["derive", "--activation", "tanh"],
+        ["derive", "--verify", "--max-width", "0"],
+        ["derive", "--verify", "--max-depth", "99"],
+        ["derive", "--verify", "--max-width", "two"],
+        ["derive", "--verify", "--activation", "sine"],
+        ["derive", "--verify", "--cost", "hinge"],
+        ["derive", "--latex", "--mathml"],
+        ["derive", "--verify", "--latex"],
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_2(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("backprop-companion: error: ")
+
+
+def test_bad_usage_under_json_is_json(capsys):
+    code, out, err = run(capsys, "derive", "--latex", "--json")
+    assert code == 2 and err == "" and "--json" in json.loads(out)["error"]
+
+
+def test_derive_help_does_not_import_sympy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from backprop_companion.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(['derive', '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('sympy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
