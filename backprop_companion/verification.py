@@ -21,6 +21,25 @@ DEFAULT_DEPTH = 3
 
 
 def run_verification(args: argparse.Namespace) -> int:
+    width = args.max_width or DEFAULT_WIDTH
+    depth = args.max_depth or DEFAULT_DEPTH
+    progress = Progress(1, "sweep: shapes", enabled=not args.json)
+    result = collect(width, depth, args.activation or "generic", args.cost or "generic", progress)
+    progress.close()
+    if args.no_timings:
+        drop_timings(result)
+    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else as_text(result))
+    return 0 if result["passed"] else 1
+
+
+def collect(
+    width: int = DEFAULT_WIDTH,
+    depth: int = DEFAULT_DEPTH,
+    activation_name: str = "generic",
+    cost_name: str = "generic",
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Run every check and return the report as plain data (the docs render the same report)."""
     from symbolic.controls import SHAPE, run_controls
     from symbolic.functions import get_activation, get_cost
     from symbolic.generic import proofs
@@ -28,13 +47,11 @@ def run_verification(args: argparse.Namespace) -> int:
     from symbolic.ng import accumulate
     from symbolic.sweep import shapes, sweep
 
-    width = args.max_width or DEFAULT_WIDTH
-    depth = args.max_depth or DEFAULT_DEPTH
-    activation, cost = get_activation(args.activation or "generic"), get_cost(args.cost or "generic")
+    activation, cost = get_activation(activation_name), get_cost(cost_name)
     start = time.perf_counter()
-    progress = Progress(len(shapes(width, depth)), "sweep: shapes", enabled=not args.json)
-    report = sweep(width, depth, activation, cost, progress=progress.update)
-    progress.close()
+    if progress is not None:
+        progress.total = len(shapes(width, depth))
+    report = sweep(width, depth, activation, cost, progress=None if progress is None else progress.update)
     result: dict[str, Any] = {
         "generic": [{"statement": p.label, "proven": p.proven, "method": p.method} for p in proofs()],
         "sweep": _sweep_json(report, activation.premise, cost.premise),
@@ -55,10 +72,7 @@ def run_verification(args: argparse.Namespace) -> int:
     }
     result["seconds"] = time.perf_counter() - start
     result["passed"] = _passed(result)
-    if args.no_timings:
-        _drop_timings(result)
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else as_text(result))
-    return 0 if result["passed"] else 1
+    return result
 
 
 def _sweep_json(report: Any, activation_premise: str, cost_premise: str) -> dict[str, Any]:
@@ -173,12 +187,12 @@ def _passed(result: dict[str, Any]) -> bool:
     )
 
 
-def _drop_timings(node: Any) -> None:
+def drop_timings(node: Any) -> None:
     if isinstance(node, dict):
         for key in [k for k in node if k == "seconds" or k.endswith("_seconds")]:
             del node[key]
         for value in node.values():
-            _drop_timings(value)
+            drop_timings(value)
     elif isinstance(node, list):
         for value in node:
-            _drop_timings(value)
+            drop_timings(value)

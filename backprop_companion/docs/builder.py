@@ -28,24 +28,31 @@ def header(path: str) -> str:
     raise ValueError(f"no header style for {path!r}")
 
 
-DOCUMENTS = (("walkthrough", "The tutorial, number by number"), ("errata", "Errata"))
+DOCUMENTS = (
+    ("derivation", "BP1-BP4, derived and proved"),
+    ("walkthrough", "The tutorial, number by number"),
+    ("errata", "Errata"),
+)
 """The Markdown pages in reading order, as they appear on the one HTML page."""
 
 
 def pages() -> dict[str, str]:
     """Every generated file, keyed by its path under ``docs/``, each starting with its header."""
-    from backprop_companion.docs import html, tutorial_pages
+    from backprop_companion.docs import derivation_pages, html, tutorial_pages
 
-    generated: dict[str, str] = {}
-    for make in (tutorial_pages.pages,):
-        for path, text in make().items():
-            if path in generated:
+    made: dict[str, str] = {}
+    mathml: dict[str, str] = {}
+    derivation, derivation_mathml = derivation_pages.pages()
+    mathml.update(derivation_mathml)
+    for part in (derivation, tutorial_pages.pages()):
+        for path, text in part.items():
+            if path in made:
                 raise RuntimeError(f"two generators write docs/{path}")
-            generated[path] = header(path) + text
-    figures = {path: text for path, text in generated.items() if path.endswith(".svg")}
-    documents = [(name, title, generated[f"{name}.md"]) for name, title in DOCUMENTS]
-    generated["index.html"] = header("index.html") + html.page("backprop-companion", documents, figures)
-    return dict(sorted(generated.items()))
+            made[path] = header(path) + text
+    figures = {path: text for path, text in made.items() if path.endswith(".svg")}
+    documents = [(name, title, made[f"{name}.md"]) for name, title in DOCUMENTS]
+    made["index.html"] = header("index.html") + html.page("backprop-companion", documents, figures, mathml)
+    return dict(sorted(made.items()))
 
 
 def _existing(root: Path) -> dict[str, str]:

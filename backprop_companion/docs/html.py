@@ -51,7 +51,7 @@ def _href(target: str, pages: list[str]) -> str:
     raise ValueError(f"link to {target!r} leaves the generated docs")
 
 
-def inline(text: str, pages: list[str]) -> str:
+def inline(text: str, pages: list[str], mathml: dict[str, str] | None = None) -> str:
     out, last = [], 0
     for m in INLINE.finditer(text):
         out.append(escape(text[last : m.start()], quote=False))
@@ -59,7 +59,7 @@ def inline(text: str, pages: list[str]) -> str:
         if m.group("code") is not None:
             out.append(f"<code>{escape(m.group('code'))}</code>")
         elif m.group("math") is not None:
-            out.append(to_mathml(m.group("math")))
+            out.append((mathml or {}).get(m.group("math")) or to_mathml(m.group("math")))
         elif m.group("href") is not None:
             out.append(
                 f'<a href="{escape(_href(m.group("href"), pages))}">{inline(m.group("text"), pages)}</a>'
@@ -79,15 +79,18 @@ def _cells(line: str) -> list[str]:
     return [c.strip().replace("\\|", "|") for c in cells]
 
 
-def markdown_to_html(name: str, markdown: str, figures: dict[str, str], pages: list[str]) -> str:
-    """One page's Markdown as HTML; ``figures`` maps an image path to its SVG text."""
+def markdown_to_html(
+    name: str, markdown: str, figures: dict[str, str], pages: list[str], mathml: dict[str, str]
+) -> str:
+    """One page's Markdown as HTML; ``figures`` maps an image path to its SVG text, ``mathml`` maps
+    the LaTeX of a formula to MathML made for it elsewhere (by sympy), used in place of converting."""
     lines = markdown.splitlines()
     html: list[str] = []
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
-            html.append(f"<p>{inline(' '.join(paragraph), pages)}</p>")
+            html.append(f"<p>{inline(' '.join(paragraph), pages, mathml)}</p>")
             paragraph.clear()
 
     i = 0
@@ -100,15 +103,16 @@ def markdown_to_html(name: str, markdown: str, figures: dict[str, str], pages: l
             flush()
             level = len(heading.group(1))
             ident = f"page-{name}" if level == 1 else f"{name}-{_slug(heading.group(2))}"
-            html.append(f'<h{level} id="{ident}">{inline(heading.group(2), pages)}</h{level}>')
+            html.append(f'<h{level} id="{ident}">{inline(heading.group(2), pages, mathml)}</h{level}>')
         elif stripped.startswith("$$"):
             flush()
-            body = [stripped[2:]]
-            while not body[-1].rstrip().endswith("$$"):
-                i += 1
-                body.append(lines[i])
-            latex = " ".join(body).strip()[:-2].strip()
-            html.append(to_mathml(latex, display=True))
+            if stripped == "$$":  # a block: the formula's lines, then a closing "$$" line
+                end = lines.index("$$", i + 1)
+                latex = "\n".join(lines[i + 1 : end])
+                i = end
+            else:  # one line: $$ formula $$
+                latex = stripped[2:].removesuffix("$$").strip()
+            html.append(mathml.get(latex) or to_mathml(latex, display=True))
         elif image := re.fullmatch(r"!\[([^\]]*)\]\(([^)]+)\)", stripped):
             flush()
             svg = figures[image.group(2)]
@@ -120,9 +124,10 @@ def markdown_to_html(name: str, markdown: str, figures: dict[str, str], pages: l
                 rows.append(_cells(lines[i]))
                 i += 1
             i -= 1
-            head = "".join(f"<th>{inline(c, pages)}</th>" for c in rows[0])
+            head = "".join(f"<th>{inline(c, pages, mathml)}</th>" for c in rows[0])
             body_rows = "".join(
-                "<tr>" + "".join(f"<td>{inline(c, pages)}</td>" for c in row) + "</tr>" for row in rows[2:]
+                "<tr>" + "".join(f"<td>{inline(c, pages, mathml)}</td>" for c in row) + "</tr>"
+                for row in rows[2:]
             )
             html.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body_rows}</tbody></table>")
         elif re.match(r"(-|\d+\.) ", stripped):
@@ -135,7 +140,7 @@ def markdown_to_html(name: str, markdown: str, figures: dict[str, str], pages: l
                 while i < len(lines) and lines[i].startswith("  ") and lines[i].strip():
                     item.append(lines[i].strip())
                     i += 1
-                items.append(f"<li>{inline(' '.join(item), pages)}</li>")
+                items.append(f"<li>{inline(' '.join(item), pages, mathml)}</li>")
             i -= 1
             html.append(f"<{tag}>{''.join(items)}</{tag}>")
         else:
@@ -145,12 +150,14 @@ def markdown_to_html(name: str, markdown: str, figures: dict[str, str], pages: l
     return "\n".join(html)
 
 
-def page(title: str, documents: list[tuple[str, str, str]], figures: dict[str, str]) -> str:
+def page(
+    title: str, documents: list[tuple[str, str, str]], figures: dict[str, str], mathml: dict[str, str]
+) -> str:
     """The whole site on one page; ``documents`` is ``(name, title, markdown)`` in reading order."""
     names = [name for name, _, _ in documents]
     nav = " ".join(f'<a href="#page-{name}">{escape(heading)}</a>' for name, heading, _ in documents)
     sections = "\n".join(
-        f'<section id="section-{name}">\n{markdown_to_html(name, text, figures, names)}\n</section>'
+        f'<section id="section-{name}">\n{markdown_to_html(name, text, figures, names, mathml)}\n</section>'
         for name, _, text in documents
     )
     return (

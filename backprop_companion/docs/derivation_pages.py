@@ -1,0 +1,150 @@
+"""``docs/derivation.md``: BP1-BP4 derived by sympy, each followed by what the verification proved.
+
+Every formula is rendered from the sympy derivation itself (:mod:`symbolic.generic`), once as LaTeX
+for the Markdown (``$$`` blocks, which the code host renders) and once as MathML for the HTML page;
+the two renderings of each formula are returned together so the HTML page uses sympy's own MathML.
+Every count comes from one verification run (:func:`backprop_companion.verification.collect`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backprop_companion.docs.templates import fill
+from backprop_companion.docs.tutorial_pages import code, markdown_table
+
+
+class Formulas:
+    """LaTeX for the Markdown, and the MathML that sympy's notation tree gives for the same formula."""
+
+    def __init__(self) -> None:
+        self.mathml: dict[str, str] = {}
+
+    def display(self, node: Any) -> str:
+        from symbolic.typeset import mathml_document, to_latex
+
+        latex = to_latex(node)
+        self.mathml[latex] = mathml_document(node, display=True)
+        return f"$$\n{latex}\n$$"
+
+    def inline(self, node: Any) -> str:
+        from symbolic.typeset import mathml_document, to_latex
+
+        latex = to_latex(node)
+        self.mathml[latex] = mathml_document(node, display=False)
+        return f"${latex}$"
+
+
+def _equation(proof: Any, report: dict[str, Any], formulas: Formulas) -> str:
+    from symbolic.notation import Op, Row
+    from symbolic.render import to_node
+
+    out = [f"## {proof.label}: {proof.title}", "", formulas.display(proof.vector), ""]
+    out += [f"*Premise:* {proof.premise}.", ""]
+    for chain in proof.chains:
+        why = chain.why + (" " + formulas.inline(chain.why_math) if chain.why_math is not None else "")
+        out += [formulas.display(Row((chain.lhs, Op("="), to_node(chain.start)))), "", f"by {why};", ""]
+        for step in chain.steps:
+            how = code(step.how) + (" on " + formulas.inline(step.where) if step.where is not None else "")
+            out += [formulas.display(Row((Op("="), to_node(step.expr)))), "", f"by {how};", ""]
+    verdict = f"proven ({proof.method})" if proof.proven else "**not proven**"
+    out += [
+        "and so, in components,",
+        "",
+        formulas.display(Row((proof.claim, Op("="), proof.stated_display))),
+        "",
+        f"which is {proof.label}: {verdict}.",
+        "",
+        "**What sympy verified.** " + _verified(proof.label, report),
+    ]
+    return "\n".join(out)
+
+
+def _verified(label: str, report: dict[str, Any]) -> str:
+    sweep = report["sweep"]
+    counts = sweep["statements"][label]
+    controls = [c for c in report["controls"] if c["statement"] == label]
+    refuted = sum(c["passed"] for c in controls)
+    return (
+        f"The derivation above at symbolic widths ({_generic(label, report)}). Then, exactly, on every "
+        f"network with widths 1-{sweep['max_width']} and depth 1-{sweep['max_depth']} "
+        f"({len(sweep['shapes'])} shapes), with {' and '.join(sweep['premises'])}: "
+        f"{counts['proven']:,} components of {label} proven, {counts['failed']} failed, each against "
+        f"`sympy.diff` of the whole cost, by comparing the two sides as rational functions of independent "
+        f"symbols for every function value. Negative controls for {label}: {refuted} of {len(controls)} "
+        "wrong versions refuted (below)."
+    )
+
+
+def _generic(label: str, report: dict[str, Any]) -> str:
+    proof = next(p for p in report["generic"] if p["statement"] == label)
+    return f"proven by {proof['method']}" if proof["proven"] else "not proven"
+
+
+def pages() -> tuple[dict[str, str], dict[str, str]]:
+    """The page, and the MathML of each of its sympy formulas keyed by their LaTeX."""
+    import sympy
+
+    from backprop_companion.cmd_derive import PREMISE_NOTE
+    from backprop_companion.verification import collect, drop_timings
+    from symbolic.generic import proofs
+
+    report = collect()
+    drop_timings(report)
+    formulas = Formulas()
+    equations = "\n\n".join(_equation(p, report, formulas) for p in proofs())
+    lemmas = markdown_table(
+        ["lemma", "statement", "premise", "proven by"],
+        [
+            [x["name"], x["statement"], x["premise"], x["method"] if x["proven"] else "**not proven**"]
+            for x in report["lemmas"]
+        ],
+    )
+    controls = markdown_table(
+        ["equation", "mistake", "wrong equation", "refuted at", "first at"],
+        [
+            [
+                c["statement"],
+                c["name"],
+                c["wrong"],
+                _refuted(c),
+                c["first_refuted"]["position"] if c["first_refuted"] else "—",
+            ]
+            for c in report["controls"]
+        ],
+    )
+    ng = report["ng"]
+    ng_text = (
+        f"Checked on a {'-'.join(map(str, ng['shape']))} network with {ng['examples']} examples and "
+        f"undefined σ and C: $D = \\Delta / m$ equals the gradient of the mean cost at {ng['proven']} of "
+        f"{ng['proven'] + ng['failed']} entries"
+        + (
+            ", and without the $1/m$ the comparison is refuted."
+            if ng["control_without_1_over_m_refuted"]
+            else "."
+        )
+    )
+    rules = report["tutorial"]["chain_rule"]
+    tutorial = markdown_table(
+        ["parameter", "the tutorial's product", "equal to sympy's derivative"],
+        [[code(c["parameter"]), c["formula"], c["method"] if c["proven"] else "**no**"] for c in rules],
+    )
+    outcome = "passed" if report["passed"] else "did NOT pass"
+    versions = f"*Made with sympy {sympy.__version__}; all checks {outcome}.*"
+    text = fill(
+        "derivation.md",
+        premise=f"*A note on the premises.* {PREMISE_NOTE}",
+        equations=equations,
+        lemmas=lemmas,
+        controls_shape="-".join(map(str, report["controls_shape"])),
+        controls=controls,
+        ng=ng_text,
+        tutorial=tutorial,
+        versions=versions,
+    )
+    return {"derivation.md": text}, formulas.mathml
+
+
+def _refuted(control: dict[str, Any]) -> str:
+    text = f"{control['refuted']} of {control['positions']}"
+    return text + (f"; holds at the other {control['coincide']}" if control["coincide"] else "")
