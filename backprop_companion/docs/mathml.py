@@ -28,6 +28,9 @@ GREEK = {
     "phi": "φ",
     "Delta": "Δ",
     "Theta": "Θ",
+    "pi": "π",
+    "rho": "ρ",
+    "omega": "ω",
     "Sigma": "Σ",
 }
 SYMBOLS = {
@@ -67,7 +70,11 @@ SYMBOLS = {
     "Rightarrow": ("mo", "⇒"),
     "iff": ("mo", "⟺"),
     "forall": ("mo", "∀"),
+    "langle": ("mo", "⟨"),
+    "rangle": ("mo", "⟩"),
 }
+FUNCTIONS = {"max", "min", "log", "ln", "exp", "tanh"}
+"""Operator names, set upright as LaTeX sets them."""
 TEXT_COMMANDS = {"text", "mathrm", "operatorname"}
 TOKEN = re.compile(r"\\([A-Za-z]+|[,; ])|(\d+(?:\.\d+)?)|([A-Za-z])|(\S)")
 
@@ -171,6 +178,8 @@ class _Parser:
         if name in SYMBOLS:
             tag, value = SYMBOLS[name]
             return f'<mspace width="{value}"/>' if tag == "mspace" else f"<{tag}>{value}</{tag}>"
+        if name in FUNCTIONS:
+            return f'<mi mathvariant="normal">{name}</mi>'
         if name in ("frac", "tfrac", "dfrac"):
             return f"<mfrac>{self.group()}{self.group()}</mfrac>"
         if name == "sqrt":

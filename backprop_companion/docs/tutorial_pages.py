@@ -29,12 +29,14 @@ def pages() -> dict[str, str]:
     entries = result.entries
     numbers = errata_numbers(entries)
 
+    exact = _exact_values()
     groups = []
     for group in GROUPS:
         rows = [
             [
                 code(e.key),
                 e.formula,
+                code(exact[e.key]) if e.key in exact else "—",
                 code(shown(e)),
                 code(e.printed),
                 _link(verdict(e, numbers), e.key, numbers),
@@ -44,7 +46,9 @@ def pages() -> dict[str, str]:
         ]
         groups.append(
             f"## {group.capitalize()}\n\n"
-            + markdown_table(["key", "formula", "computed", "printed", "verdict"], rows)
+            + markdown_table(
+                ["key", "formula", "exact (sympy)", "computed (numpy)", "printed", "verdict"], rows
+            )
         )
     names = markdown_table(
         ["Mazur", "Nielsen", "general code"],
@@ -97,6 +101,23 @@ def pages() -> dict[str, str]:
         "figures/error-curves.svg": figures.error_curves(stated, output_first),
         "figures/error-gap.svg": figures.error_gap(stated, output_first),
     }
+
+
+def _exact_values() -> dict[str, str]:
+    """The tutorial's quantities as sympy computes them in exact arithmetic (:mod:`symbolic.tutorial`),
+    shown to the printed decimals plus the guard digits, like the numeric column beside them."""
+    from decimal import ROUND_HALF_EVEN, Decimal
+
+    from backprop_companion.present import GUARD_DIGITS
+    from symbolic.tutorial import Tutorial, values
+    from worked.printed import decimals
+
+    shown = {}
+    for v in values(Tutorial()):
+        if v.printed is not None:
+            quantum = Decimal(1).scaleb(-(decimals(v.printed) + GUARD_DIGITS))
+            shown[v.key] = f"{Decimal(v.digits).quantize(quantum, rounding=ROUND_HALF_EVEN):f}"
+    return shown
 
 
 def _mistakes_table() -> str:
