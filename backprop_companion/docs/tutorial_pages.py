@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from backprop_companion.docs import figures
 from backprop_companion.docs.templates import fill
-from backprop_companion.present import errata_numbers, explanations, shown, summary, verdict
+from backprop_companion.present import GUARD_DIGITS, errata_numbers, explanations, shown, summary, verdict
 
 
 def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -66,6 +66,8 @@ def pages() -> dict[str, str]:
         groups="\n\n".join(groups),
         extras=extras,
         mistakes=_mistakes_table(),
+        guard=str(GUARD_DIGITS),
+        steps=f"{tutorial.STEPS:,}",
     )
 
     errata_rows = []
