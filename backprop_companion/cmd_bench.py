@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any
 
+from backprop_companion.arguments import seed
+
 NAME = "bench"
 HELP = (
     "measure backprop against forward passes and finite differences, the per-example loop, the "
@@ -17,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sweeps (under a minute)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--plot", metavar="FILE", help="write the finite-difference cost figure (SVG)")
-    parser.add_argument("--seed", type=int, default=0, help="seed for the random networks (default 0)")
+    parser.add_argument("--seed", type=seed, default=0, help="seed for the random networks (default 0)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from backprop_companion.arguments import seed
 from backprop_companion.errors import UsageError
 from backprop_companion.gradcheck_text import as_text, catch_text
 
@@ -46,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cost", choices=("quadratic", "cross-entropy"), help="default quadratic")
     parser.add_argument("--batch", type=int, help="examples in the batch (default 4)")
     parser.add_argument(
-        "--seed", type=int, default=0, help="seed for the network, batch and directions (default 0)"
+        "--seed", type=seed, default=0, help="seed for the network, batch and directions (default 0)"
     )
     parser.add_argument("--mode", choices=MODES, help="default exhaustive")
     parser.add_argument(

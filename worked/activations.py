@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from worked.validation import InvalidInput
+
 Array = NDArray[np.float64]
 
 
@@ -80,4 +82,4 @@ def get_activation(name: str | Activation) -> Activation:
     try:
         return ACTIVATIONS[name]
     except (KeyError, TypeError):
-        raise ValueError(f"unknown activation {name!r}; choose one of: {', '.join(ACTIVATIONS)}") from None
+        raise InvalidInput(f"unknown activation {name!r}; choose one of: {', '.join(ACTIVATIONS)}") from None

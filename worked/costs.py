@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from worked.activations import SIGMOID, Activation, Array
+from worked.validation import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -90,4 +91,4 @@ def get_cost(name: str | Cost) -> Cost:
     try:
         return COSTS[name]
     except (KeyError, TypeError):
-        raise ValueError(f"unknown cost {name!r}; choose one of: {', '.join(COSTS)}") from None
+        raise InvalidInput(f"unknown cost {name!r}; choose one of: {', '.join(COSTS)}") from None

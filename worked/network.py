@@ -50,6 +50,10 @@ class Backprop:
     nabla_b: list[Array]
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 class Network:
     """A fully connected feed-forward network with one activation per layer and one cost."""
 
@@ -66,7 +70,8 @@ class Network:
             raise InvalidInput("a network needs at least one layer of weights")
         if len(biases) != len(weights):
             raise InvalidInput(
-                f"got {len(weights)} weight matrices but {len(biases)} bias vectors; "
+                f"got {_count(len(weights), 'weight matrix', 'weight matrices')} but "
+                f"{_count(len(biases), 'bias vector', 'bias vectors')}; "
                 "give one bias vector per layer of weights"
             )
         ws = [np.array(finite_array(f"weights for layer {l}", w)) for l, w in enumerate(weights, start=1)]
@@ -143,7 +148,7 @@ class Network:
         sizes = self.sizes
         xs, ys = self._rows(x, sizes[0], "x"), self._rows(y, sizes[-1], "y")
         if xs.shape[0] != ys.shape[0]:
-            raise InvalidInput(f"x has {xs.shape[0]} examples but y has {ys.shape[0]}")
+            raise InvalidInput(f"x has {_count(xs.shape[0], 'example', 'examples')} but y has {ys.shape[0]}")
         return xs, ys, np.ndim(x) == 1
 
     # -- the forward pass -----------------------------------------------------------------------

@@ -13,8 +13,9 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
-from worked.activations import Array
+Array = NDArray[np.float64]
 
 MAX_PARAMETERS = 20_000_000
 """A network larger than this is refused: its float64 parameters, gradient and checker temporaries

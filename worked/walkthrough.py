@@ -9,6 +9,7 @@ reproduces stays *unexplained*, which the tests treat as a failure.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from worked import tutorial
 from worked.errata import ALTERNATIVES
@@ -69,8 +70,10 @@ class Walkthrough:
         return tuple(e for e in self.entries if not e.matches and e.erratum is None)
 
 
+@cache
 def walkthrough() -> Walkthrough:
-    """Compute every printed number of the tutorial and judge it (about 0.2 s: two training runs)."""
+    """Compute every printed number of the tutorial and judge it (two training runs, so computed
+    once per process: the result depends on nothing but the tutorial's constants, and is immutable)."""
     stated, output_first = Run("simultaneous"), Run("output-first")
     entries = []
     for spec in KEYS:

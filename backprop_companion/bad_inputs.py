@@ -1,0 +1,106 @@
+"""A catalogue of bad input, run for real: each case with the exit code or exception it must get.
+
+The tests run every case and check the outcome (one line, the right exit code, no traceback); the
+docs builder runs the same cases and tabulates the message each one gets, so the table in the docs
+is what the program says today. Python cases are expressions evaluated with :mod:`worked`'s names
+in scope (the text shown is the text run).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shlex
+from dataclasses import dataclass
+
+COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
+    # (command line after `backprop-companion`, what is wrong with it, the exit code it must get)
+    ("bogus", "a command that does not exist", 2),
+    ("walkthrough extra", "an argument the command does not take", 2),
+    ("train --steps many", "text where a number belongs", 2),
+    ("train --steps -5", "a negative step count", 2),
+    ("train --steps 99999999999", "a step count beyond the bound", 2),
+    ("train --eta 0", "a learning rate of zero", 2),
+    ("train --eta nan", "a learning rate that is not a number", 2),
+    ("train --eta 1e400", "a learning rate that overflows to infinity", 2),
+    ("train --order sideways", "an update order that does not exist", 2),
+    ("train --steps 10 --order sideways --json", "the same, under --json: the error comes as JSON", 2),
+    ("check", "nothing to check", 2),
+    ("check out_h1", "a key without a value", 2),
+    ("check out_h1=0.6o", "a value that is not a number", 2),
+    ("check out_h1=inf", "a value that is not finite", 2),
+    ("check out_hl=0.59", "a key that does not exist (close names are suggested)", 2),
+    ("gradcheck --sizes 3", "a network with one layer of neurons only", 2),
+    ("gradcheck --sizes 3,0,2", "a layer of width zero", 2),
+    ("gradcheck --sizes 3,five,2", "a width that is not a number", 2),
+    ("gradcheck --sizes 100000,100000", "a network too large to check", 2),
+    ("gradcheck --sizes 3,5,2 --activation sigmod", "a misspelt activation", 2),
+    ("gradcheck --sizes 3,5,2 --activation tanh,tanh,tanh", "one activation too many", 2),
+    (
+        "gradcheck --sizes 3,5,2 --cost cross-entropy --activation tanh",
+        "cross-entropy without sigmoid outputs",
+        2,
+    ),
+    ("gradcheck --sizes 3,5,2 --batch 0", "an empty batch", 2),
+    ("gradcheck --seed -1", "a negative seed", 2),
+    ("gradcheck --bug off-by-two", "a bug not in the catalogue", 2),
+    ("gradcheck --sizes 3,5,2 --bug transposed-weight", "a bug that cannot run on this shape", 2),
+    ("gradcheck --float32", "float32 without --allow-float32", 2),
+    ("derive --max-width 4", "a sweep option without --verify", 2),
+    ("derive --verify --max-width 9", "a sweep too wide to finish", 2),
+    ("derive --verify --latex", "two outputs at once", 2),
+    ("docs --out /nonexistent/folder/docs", "a docs folder whose parent does not exist", 2),
+    ("bench --seed x", "a seed that is not a number", 2),
+)
+
+PYTHON_CALLS: tuple[str, ...] = (
+    "Network([[[1.0, 2.0]]], [[0.0]], activation='sigmod')",
+    "Network([[[1.0, float('nan')]]], [[0.0]])",
+    "Network([[[1.0, 2.0]]], [[0.0, 0.0]])",
+    "Network([[[1.0, 2.0]]], [])",
+    "Network('weights', 'biases')",
+    "Network.random([3], numpy.random.default_rng(0))",
+    "Network.random([3, -2], numpy.random.default_rng(0))",
+    "Network.random([3, 2], 42)",
+    "tutorial.network().backprop([0.05, 0.10, 0.2], [0.01, 0.99])",
+    "tutorial.network().backprop([[0.05, 0.10]], [[0.01, 0.99], [0.5, 0.5]])",
+    "tutorial.network().cost(['a', 'b'], [0.01, 0.99])",
+    "tutorial.network().cost([0.05, float('inf')], [0.01, 0.99])",
+    "train(tutorial.network(), tutorial.x(), tutorial.y(), -0.5, 10)",
+    "train(tutorial.network(), tutorial.x(), tutorial.y(), 0.5, 2.5)",
+    "train(tutorial.network(), tutorial.x(), tutorial.y(), 0.5, 10, order='backwards')",
+    "gradcheck(tutorial.network(), tutorial.x(), tutorial.y(), mode='fast')",
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a case got: the exit code (or exception name), and everything it printed."""
+
+    case: str
+    exit: str
+    stdout: str
+    stderr: str
+
+
+def run_command_line(line: str) -> Outcome:
+    from backprop_companion.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(shlex.split(line))
+    return Outcome(line, str(code), out.getvalue(), err.getvalue())
+
+
+def run_python(expression: str) -> Outcome:
+    import numpy
+
+    import worked
+    from worked import tutorial
+
+    scope = {"numpy": numpy, "tutorial": tutorial, **{name: getattr(worked, name) for name in worked.__all__}}
+    try:
+        eval(expression, scope)
+    except Exception as error:  # noqa: BLE001 - reporting which exception, whatever it is, is the point
+        return Outcome(expression, type(error).__name__, "", str(error))
+    return Outcome(expression, "no error", "", "")
