@@ -65,7 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(message: str) -> str:
+    """The message with every unprintable character escaped (``\\n``, ``\\x85``): what a user typed
+    is quoted in messages, and a line break in it must not break the message's one line."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message)
+
+
 def _report(message: str, exit_code: int, as_json: bool) -> int:
+    message = one_line(message)
     if as_json:
         print(json.dumps({"error": message, "exit_code": exit_code}))
     else:

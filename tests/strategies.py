@@ -84,3 +84,64 @@ def cases(draw: st.DrawFn, max_layers: int = MAX_LAYERS) -> Case:
 
 seeds = st.integers(0, 2**32 - 1)
 """Seeds for the random directions: any 32-bit integer."""
+
+
+# -- command lines, for fuzzing the CLI -----------------------------------------------------------------
+
+ODD_WORDS = st.sampled_from(
+    ["", " ", "-", "--", "0", "-1", "1e309", "nan", "inf", "-inf", "3.5", "9" * 30, "é", "✓", "\x00x",
+     "0x10", "1_000", "--json", "--help", "=", "a=b", "w5_new", "out_h1=", "1,2", ",", "2,,3"]
+)  # fmt: skip
+"""Words that break naive parsers: empty, signs, overflow, NaN, unicode, NUL, Python-only literals."""
+
+SMALL_INTS = st.integers(-3, 12).map(str)
+"""Counts around the edges (negative, zero, small): large valid counts would only make runs slow."""
+
+SIZES_TEXT = st.lists(st.integers(-1, 4), min_size=0, max_size=4).map(lambda xs: ",".join(map(str, xs)))
+"""--sizes with widths up to 4: every run of the checker stays in milliseconds; -1 and 0 are invalid."""
+
+KEYS = st.sampled_from(["out_h1", "E_total", "w5_new", "w1_new", "net_h1", "delta_o1", "nope", "E_TOTAL"])
+CHECK_VALUES = st.one_of(ODD_WORDS, st.floats(-2, 2, allow_nan=False).map(lambda v: f"{v:.6f}"))
+
+# Options per command, each with values that are sometimes valid and sometimes not. Options that
+# start expensive work are confined to cheap values: no `bench` run, no sweep, no docs regeneration
+# (those commands appear only with an option that is refused before any work starts).
+OPTIONS: dict[str, list[tuple[str, st.SearchStrategy[str] | None]]] = {
+    "walkthrough": [("--json", None)],
+    "train": [("--steps", SMALL_INTS), ("--order", st.sampled_from(["simultaneous", "output-first", "x"])),
+              ("--eta", st.one_of(ODD_WORDS, st.sampled_from(["0.5", "1e7", "-2"]))),
+              ("--train-biases", None), ("--json", None)],
+    "check": [("--json", None), ("--list", None)],
+    "gradcheck": [("--sizes", SIZES_TEXT),
+                  ("--activation", st.sampled_from(["tanh", "relu,sigmoid", "x", ""])),
+                  ("--cost", st.sampled_from(["quadratic", "cross-entropy", "mse"])), ("--batch", SMALL_INTS),
+                  ("--seed", st.one_of(SMALL_INTS, ODD_WORDS)),
+                  ("--mode", st.sampled_from(["exhaustive", "directional", "equations", "taylor", "fast"])),
+                  ("--directions", SMALL_INTS), ("--bug", st.sampled_from(["all", "cost-sign-flip", "none"])),
+                  ("--float32", None), ("--allow-float32", None), ("--json", None)],
+    "derive": [("--latex", None), ("--mathml", None), ("--json", None), ("--max-width", SMALL_INTS),
+               ("--activation", st.sampled_from(["sigmoid", "x"]))],
+}  # fmt: skip
+REFUSED_FIRST = {"bench": ["--seed", "x"], "docs": ["--out", "/nonexistent/folder/docs"]}
+"""Commands whose valid runs are slow, each with an option that is refused before any work."""
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[str]:
+    """An argument list: a command (or none, or a wrong one), then a mix of its options and junk."""
+    command = draw(st.sampled_from([*OPTIONS, *REFUSED_FIRST, "", "bogus"]))
+    argv = [command] if command else []
+    if command in REFUSED_FIRST:
+        return argv + REFUSED_FIRST[command] + draw(st.lists(ODD_WORDS, max_size=2))
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.integers(0, 5))
+        if command == "check" and kind <= 2:
+            argv.append(f"{draw(KEYS)}={draw(CHECK_VALUES)}")
+        elif command in OPTIONS and kind <= 3:
+            name, values = draw(st.sampled_from(OPTIONS[command]))
+            argv += [name] if values is None else [name, draw(values)]
+        else:
+            argv.append(draw(st.one_of(ODD_WORDS, st.text(max_size=6))))
+    if command == "derive" and draw(st.booleans()):
+        argv += ["--verify", "--latex"]  # refused together, before any sweep starts
+    return argv

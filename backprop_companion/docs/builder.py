@@ -33,19 +33,26 @@ DOCUMENTS = (
     ("walkthrough", "The tutorial, number by number"),
     ("errata", "Errata"),
     ("gradient-checking", "Gradient checking"),
+    ("bad-input", "Bad input"),
 )
 """The Markdown pages in reading order, as they appear on the one HTML page."""
 
 
 def pages() -> dict[str, str]:
     """Every generated file, keyed by its path under ``docs/``, each starting with its header."""
-    from backprop_companion.docs import derivation_pages, gradcheck_pages, html, tutorial_pages
+    from backprop_companion.docs import (
+        bad_input_pages,
+        derivation_pages,
+        gradcheck_pages,
+        html,
+        tutorial_pages,
+    )
 
     made: dict[str, str] = {}
     mathml: dict[str, str] = {}
     derivation, derivation_mathml = derivation_pages.pages()
     mathml.update(derivation_mathml)
-    for part in (derivation, tutorial_pages.pages(), gradcheck_pages.pages()):
+    for part in (derivation, tutorial_pages.pages(), gradcheck_pages.pages(), bad_input_pages.pages()):
         for path, text in part.items():
             if path in made:
                 raise RuntimeError(f"two generators write docs/{path}")
