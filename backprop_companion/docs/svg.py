@@ -138,9 +138,18 @@ def _nice_step(raw: float) -> float:
 
 
 def line_chart(
-    title: str, x: Axis, y: Axis, series: Sequence[Series], width: int = 640, height: int = 360
+    title: str,
+    x: Axis,
+    y: Axis,
+    series: Sequence[Series],
+    width: int = 640,
+    height: int = 360,
+    legend_left: bool = False,
 ) -> str:
-    """A chart of one or more series with ticks, grid lines, axis labels and a legend."""
+    """A chart of one or more series with ticks, grid lines, axis labels and a legend.
+
+    The legend sits in the top right corner, or the top left with ``legend_left`` (for data that
+    climbs to the right)."""
     left, right, top, bottom = 70, 20, 40, 50
     x.fit([v for s in series for v in s.xs])
     y.fit([v for s in series for v in s.ys])
@@ -172,8 +181,7 @@ def line_chart(
         points = [(px(a), py(b)) for a, b in zip(s.xs, s.ys, strict=True) if not y.log or b > 0]
         canvas.polyline(points, color, dash=s.dash)
         ly = top + 14 + 18 * i
-        canvas.line(
-            left + plot_w - 190, ly - 4, left + plot_w - 165, ly - 4, stroke=color, width=2, dash=s.dash
-        )
-        canvas.text(left + plot_w - 160, ly, s.label, size=11)
+        lx = left + 10 if legend_left else left + plot_w - 190
+        canvas.line(lx, ly - 4, lx + 25, ly - 4, stroke=color, width=2, dash=s.dash)
+        canvas.text(lx + 30, ly, s.label, size=11)
     return canvas.render()
