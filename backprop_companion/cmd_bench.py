@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from backprop_companion.arguments import seed
+from backprop_companion.errors import UsageError
 
 NAME = "bench"
 HELP = (
@@ -18,11 +21,29 @@ HELP = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sweeps (under a minute)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--plot", metavar="FILE", help="write the finite-difference cost figure (SVG)")
+    parser.add_argument(
+        "--plot", metavar="FILE", help="write the figure of a gradient check's cost against P (SVG)"
+    )
     parser.add_argument("--seed", type=seed, default=0, help="seed for the random networks (default 0)")
 
 
+def plot_target(value: str | None) -> Path | None:
+    """The figure's path, refused before anything is measured if it cannot be written."""
+    if value is None:
+        return None
+    target = Path(value)
+    if value == "" or target.is_dir():
+        raise UsageError(f"--plot {value!r} is not a file name (e.g. --plot fd-cost.svg)")
+    folder = target.parent
+    if not folder.is_dir():
+        raise UsageError(f"--plot {value}: there is no directory {str(folder)!r} to write it in")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"--plot {value}: the directory {str(folder)!r} is not writable")
+    return target
+
+
 def run(args: argparse.Namespace) -> int:
+    target = plot_target(args.plot)
     from backprop_companion.bench.environment import single_blas_thread
 
     single = single_blas_thread()  # before numpy is imported
@@ -33,13 +54,25 @@ def run(args: argparse.Namespace) -> int:
     from backprop_companion.progress import Progress
 
     progress = Progress(1, "bench", enabled=not args.json)
-    report = run_suite(
-        quick=args.quick, seed=args.seed, single_thread=single, progress=progress, plot=args.plot
-    )
+    report, figure = run_suite(quick=args.quick, seed=args.seed, single_thread=single, progress=progress)
     progress.close()
     report["environment"]["allocator"] = allocator
-    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else as_text(report))
+    if target is not None:
+        from backprop_companion.docs.builder import write_atomically
+
+        try:
+            write_atomically(target, figure)
+        except OSError as error:
+            raise UsageError(f"--plot {args.plot}: cannot write it ({error.strerror or error})") from None
+        report["plot"] = str(target)
+    print(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) if args.json else as_text(report))
     return 0
+
+
+def _verdict(r: dict[str, Any]) -> str:
+    if r["skipped"]:
+        return f"skipped: {r['skipped']}"
+    return str({True: "met", False: r["miss"], None: ""}[r["passed"]])
 
 
 def as_text(report: dict[str, Any]) -> str:
@@ -48,10 +81,10 @@ def as_text(report: dict[str, Any]) -> str:
     env = report["environment"]
     rows = []
     for r in report["results"]:
-        verdict = {True: "met", False: r["miss"], None: ""}[r["passed"]]
         bound = "" if r["target"] is None else ("≥ " if r["at_least"] else "≤ ") + f"{r['target']:g}"
         ideal = "" if r["ideal"] is None else f"{r['ideal']:.2f}"
-        rows.append([r["case"], f"{r['value']:.3g} {r['unit']}", bound, ideal, verdict])
+        measured = "—" if r["value"] is None else f"{r['value']:.3g} {r['unit']}".rstrip()
+        rows.append([r["case"], measured, bound, ideal, _verdict(r)])
     out = [
         f"backprop-companion bench{' --quick' if report['quick'] else ''}: medians after warm-up; "
         "ratios are of timings taken in this run.",
@@ -62,4 +95,6 @@ def as_text(report: dict[str, Any]) -> str:
     ]
     for note in report["notes"]:
         out += ["", note]
+    if "plot" in report:
+        out += ["", f"Figure written to {report['plot']}."]
     return "\n".join(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -80,7 +81,12 @@ class Point:
     nabla_w: list[Array]
     nabla_b: list[Array]
 
-    @property
+    @cached_property
+    def mean_noise(self) -> float:
+        """N averaged over the batch: the scale of the rounding error of the batch's mean cost."""
+        return float(np.mean(self.noise))
+
+    @cached_property
     def relu_layers(self) -> list[int]:
         return [l for l, sigma in enumerate(self.network.sigmas) if sigma is RELU]
 
@@ -121,9 +127,17 @@ class Point:
 
     def evaluate(self, weights: list[Array], biases: list[Array]) -> tuple[float, bool]:
         """The cost with other parameters, and whether that crossed a ReLU kink."""
-        zs, activations = self.network.replace(weights, biases).forward_rows(self.xs)
-        cost = self.network.mean_cost(activations[-1], self.ys)
-        return cost, bool(self.crossed(zs).any())
+        return self.cost_at(self.network.replace(weights, biases))
+
+    def cost_at(self, network: Network) -> tuple[float, bool]:
+        """The cost of ``network`` (this one with other parameters) on this batch; crossed a kink?
+
+        One forward pass and the cost, nothing more when no layer is a ReLU: the exhaustive check
+        calls this 2P times.
+        """
+        zs, activations = network.forward_rows(self.xs)
+        cost = network.mean_cost(activations[-1], self.ys)
+        return cost, bool(self.relu_layers) and bool(self.crossed(zs).any())
 
 
 def prepare(network: Network, x: Array, y: Array, backward: Backward | None, allow_float32: bool) -> Point:

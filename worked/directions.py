@@ -1,16 +1,36 @@
 r"""Random directions through parameter space: the directional mode and the Taylor test's line.
 
-Both look at the cost along one line :math:`\theta + t d` at a time. The direction is drawn per
-parameter (:func:`random_direction`), and the cost along the line is evaluated in preallocated
-buffers (:class:`Line`), so a check of :math:`P` parameters allocates a few vectors of size
-:math:`P` once and nothing of that size per forward pass.
+Both look at the cost along lines :math:`\theta + t d`. The directions are drawn per parameter, all
+:math:`k` at once (:func:`draw`).
+
+The directional mode needs :math:`C(\theta \pm t d_i)` for :math:`i = 1..k`: :math:`2k` costs, which
+:func:`slopes` evaluates as one forward pass over :math:`2k` copies of the batch, without ever forming
+:math:`\theta \pm t d_i`. It can, because :math:`z^l = w^l a^{l-1} + b^l` is linear in
+:math:`(w^l, b^l)`: at :math:`\theta + s\,d` (with :math:`d` split into :math:`(d_w^l, d_b^l)`),
+
+.. math:: z^l = \bigl(w^l a^{l-1} + b^l\bigr) + s\,\bigl(d_w^l a^{l-1} + d_b^l\bigr),
+
+where :math:`a^{l-1}` is the activation *at the moved point*. So each layer costs one product with
+the network's own :math:`w^l` for all :math:`2k` copies at once, and one with each :math:`d_w^l`; in
+the first layer the input is the same for all copies, so the network's part is the point's own
+:math:`z^1` and the direction's part is shared by :math:`\pm`. Nothing of the parameters' size is
+written, and for a small network the whole check is a few dozen numpy calls instead of :math:`2k`
+forward passes' worth. The step taken is exactly :math:`\pm t d` (the parameters are never rounded
+into storage), so backprop's side is exactly :math:`\langle\nabla C, d\rangle`.
+
+The Taylor test needs :math:`C(\theta + h d)` along one line for :math:`h` down to 1e-8, where the
+rounding of :math:`\theta + h d` itself matters; :class:`Line` forms it in preallocated buffers and
+compares with the step the computer actually took.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
 
-from worked.activations import Array
+import numpy as np
+from numpy.typing import NDArray
+
+from worked.activations import RELU, Array
 from worked.checkpoint import Point
 from worked.gradreport import Comparison, Tolerance
 from worked.numerical import central_difference, machine_epsilon
@@ -20,63 +40,132 @@ DIRECTIONS = 3
 """Random directions in the directional mode; why three suffice is argued in :func:`directional`."""
 
 
-def random_direction(point: Point, rng: np.random.Generator, out: list[Array], scratch: list[Array]) -> None:
-    r"""Fill ``out`` (one array per weight matrix, then per bias vector) with a random direction.
+@dataclass(frozen=True)
+class Directions:
+    r"""``k`` directions as the rows of ``flat`` (shape ``(k, P)``): every weight matrix, then every
+    bias vector, each in C order. ``weights[l]`` (shape ``(k, n_l, n_{l-1})``) and ``biases[l]``
+    (shape ``(k, n_l)``) are views of it, indexed like the network's."""
 
-    :math:`d_i = \max(1, |\theta_i|)\, u_i / \lVert u \rVert` with :math:`u` standard normal: every
-    coordinate gets a random sign *and* size, scaled like the per-parameter step, and the step
-    :math:`t = \epsilon^{1/3}` along :math:`d` then moves each parameter by about its own step.
-    Written in place (``scratch`` is overwritten), so nothing of the parameters' size is allocated.
+    flat: Array
+    weights: list[Array]
+    biases: list[Array]
+
+    @property
+    def k(self) -> int:
+        return int(self.flat.shape[0])
+
+    def row(self, i: int) -> list[Array]:
+        """Direction ``i`` shaped like the parameters: weights, then biases."""
+        return [w[i] for w in self.weights] + [b[i] for b in self.biases]
+
+
+def draw(point: Point, k: int, rng: np.random.Generator) -> Directions:
+    r"""``k`` random directions :math:`d = s \odot u / \lVert u \rVert`, with :math:`u` standard normal.
+
+    :math:`s_i = \max(1, |\theta_i|)`: every coordinate gets a random sign *and* size, scaled like the
+    per-parameter step, and the step :math:`t = \epsilon^{1/3}` along :math:`d` then moves each
+    parameter by about its own step. One array of :math:`kP` numbers is drawn and scaled in place.
     """
     params = [*point.network.weights, *point.network.biases]
-    for d in out:
-        rng.standard_normal(dtype=d.dtype, out=d)
-    norm = np.sqrt(sum(float(np.vdot(d, d)) for d in out))
-    for p, d, s in zip(params, out, scratch, strict=True):
-        np.abs(p, out=s)
-        np.maximum(s, 1.0, out=s)
-        d *= s
-        d /= norm
+    flat = rng.standard_normal((k, sum(p.size for p in params)), dtype=params[0].dtype)
+    norms = np.sqrt(np.einsum("ij,ij->i", flat, flat, dtype=np.float64))
+    scale = np.concatenate([np.abs(p).ravel() for p in params])
+    np.maximum(scale, 1.0, out=scale)
+    flat *= scale
+    flat /= norms[:, np.newaxis]
+    views, at = [], 0
+    for p in params:
+        views.append(flat[:, at : at + p.size].reshape(k, *p.shape))
+        at += p.size
+    L = len(point.network.weights)
+    return Directions(flat, views[:L], views[L:])
+
+
+def slopes(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[np.bool_]]:
+    r"""Backprop's :math:`\langle\nabla C, d_i\rangle` and the central difference along each :math:`d_i`.
+
+    Returns ``(analytic, numerical, kinks)``, each of shape ``(k,)``; ``kinks[i]`` says whether the
+    step along :math:`d_i` crossed a ReLU kink. The :math:`2k` costs come from one forward pass
+    over :math:`2k` copies of the batch (see the module's docstring): rows ``2im .. 2im + m - 1``
+    are at :math:`\theta + t d_i`, the next ``m`` at :math:`\theta - t d_i`.
+    """
+    net, xs, k = point.network, point.xs, directions.k
+    m, L = xs.shape[0], len(net.weights)
+    t = machine_epsilon(point.precision) ** (1.0 / 3.0)
+    gradient = np.concatenate([g.ravel() for g in (*point.nabla_w, *point.nabla_b)])
+    analytic: Array = directions.flat @ gradient  # the step is exactly t·d: nothing was rounded
+    kinks = np.zeros(2 * k, dtype=bool)
+    z = np.empty((2 * k * m, point.zs[0].shape[1]), dtype=xs.dtype)
+    z.reshape(2 * k, m, -1)[...] = point.zs[0]  # the network's part of z^1: the same for every copy
+    for l in range(L):
+        d_w, d_b = directions.weights[l], directions.biases[l]
+        if l == 0:  # the direction's part, d_w x + d_b, once for + and −
+            step = xs @ d_w.transpose(0, 2, 1)
+            step += d_b[:, np.newaxis, :]
+            step *= t
+            moved = z.reshape(k, 2, m, -1)
+            moved[:, 0] += step
+            moved[:, 1] -= step
+        else:
+            a = net.sigmas[l - 1].value(z).reshape(k, 2 * m, -1)
+            z = net.weighted_input(l, a.reshape(2 * k * m, -1))  # the network's own w^l a + b^l
+            step = a @ d_w.transpose(0, 2, 1)
+            step += d_b[:, np.newaxis, :]
+            step *= np.repeat(np.array([t, -t], dtype=xs.dtype), m).reshape(1, 2 * m, 1)
+            z.reshape(k, 2 * m, -1)[...] += step
+        if net.sigmas[l] is RELU:
+            flipped = (z.reshape(2 * k, m, -1) > 0) != (point.zs[l] > 0)
+            kinks |= flipped.reshape(2 * k, -1).any(axis=1)
+    outputs = net.sigmas[L - 1].value(z).reshape(2 * k, m, -1)
+    # Each copy's cost is the mean over its m examples of the per-example cost (Network.mean_cost).
+    costs = net.cost_function.terms(outputs, point.ys).reshape(2 * k, -1).sum(axis=1) / m
+    numerical: Array = central_difference(lambda h: costs[0::2] if h > 0 else costs[1::2], t)
+    return analytic, numerical, kinks[0::2] | kinks[1::2]  # a kink on either side
+
+
+def compare(point: Point, directions: Directions) -> tuple[Comparison, ...]:
+    """:func:`slopes` judged, one :class:`Comparison` per direction."""
+    analytic, numerical, kinks = slopes(point, directions)
+    t = machine_epsilon(point.precision) ** (1.0 / 3.0)
+    wide = analytic.astype(np.float64), numerical.astype(np.float64)  # tolerances in float64 always
+    tolerances = Tolerance(point.precision).of(*wide, np.float64(point.mean_noise))
+    values = zip(*(v.tolist() for v in (*wide, tolerances, kinks)), strict=True)
+    return tuple(
+        Comparison(f"⟨∇C, d_{i}⟩", "", a, n, t, tol, kink) for i, (a, n, tol, kink) in enumerate(values, 1)
+    )
 
 
 class Line:
-    """The cost along :math:`\theta + t d`, evaluated in buffers allocated once.
+    r"""The cost along :math:`\theta + t d` for one direction, evaluated in buffers allocated once.
 
-    ``direction`` and ``scratch`` are arrays shaped like the parameters (weights, then biases),
-    for the caller to fill; ``crossed`` records whether any evaluation crossed a ReLU kink.
+    ``crossed`` records whether any evaluation crossed a ReLU kink.
     """
 
-    def __init__(self, point: Point) -> None:
+    def __init__(self, point: Point, direction: list[Array]) -> None:
         self.point = point
         self.params = [*point.network.weights, *point.network.biases]
         self.grads = [*point.nabla_w, *point.nabla_b]
-        self.direction, self.scratch = self._like(), self._like()
-        self.buffers = {1: self._like(), -1: self._like()}
+        self.direction, self.scratch = direction, self._like()
+        self.buffer = self._like()
         self.crossed = False
 
     def _like(self) -> list[Array]:
         return [np.empty_like(p) for p in self.params]
 
-    def draw(self, rng: np.random.Generator) -> None:
-        """A new random direction; forget the kinks of the last."""
-        random_direction(self.point, rng, self.direction, self.scratch)
-        self.crossed = False
-
     def cost(self, t: float) -> float:
-        buffer = self.buffers[1 if t > 0 else -1]
-        for p, d, b in zip(self.params, self.direction, buffer, strict=True):
+        for p, d, b in zip(self.params, self.direction, self.buffer, strict=True):
             np.multiply(d, t, out=b)
             b += p
         L = len(self.point.network.weights)
-        value, crossed = self.point.evaluate(buffer[:L], buffer[L:])
+        value, crossed = self.point.evaluate(self.buffer[:L], self.buffer[L:])
         self.crossed |= crossed
         return value
 
-    def gradient_dot(self, minus: list[Array]) -> float:
-        r""":math:`\langle\nabla C, \theta_+ - \theta_-\rangle` for the last :math:`\theta_+` evaluated:
+    def gradient_dot(self) -> float:
+        r""":math:`\langle\nabla C, \theta_t - \theta\rangle` for the last :math:`\theta_t` evaluated:
         the step the computer actually took, rounding included."""
         total = 0.0
-        for g, p, m, s in zip(self.grads, self.buffers[1], minus, self.scratch, strict=True):
+        for g, p, m, s in zip(self.grads, self.buffer, self.params, self.scratch, strict=True):
             np.subtract(p, m, out=s)
             total += float(np.vdot(g, s))
         return total
@@ -87,7 +176,8 @@ def directional(
 ) -> tuple[tuple[Comparison, ...], int]:
     r"""Backprop's :math:`\langle\nabla C, d\rangle` against the central difference along ``k`` directions.
 
-    Cost: :math:`2k` forward passes, whatever the number of parameters :math:`P`; returns the
+    Cost: :math:`2k` evaluations of the cost, whatever the number of parameters :math:`P` (made as
+    one forward pass over :math:`2k` copies of the batch, see :func:`slopes`); returns the
     comparisons and that count.
 
     Why :math:`k = 3` catches a wrong gradient. Let backprop's gradient be :math:`g + e`, with
@@ -111,29 +201,18 @@ def directional(
     """
     if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 1:
         raise ValueError(f"the number of directions must be a whole number >= 1, got {k!r}")
-    rng = np.random.default_rng(seed)
-    line = Line(point)
-    t = machine_epsilon(point.precision) ** (1.0 / 3.0)
-    tolerance, noise = Tolerance(point.precision), float(np.mean(point.noise))
-    comparisons = []
-    for i in range(1, k + 1):
-        line.draw(rng)
-        numerical = central_difference(line.cost, t)
-        analytic = line.gradient_dot(line.buffers[-1]) / (2.0 * t)
-        tol = tolerance(analytic, numerical, noise)
-        comparisons.append(Comparison(f"⟨∇C, d_{i}⟩", "", analytic, numerical, t, tol, line.crossed))
-    return tuple(comparisons), 2 * k
+    directions = draw(point, int(k), np.random.default_rng(seed))
+    return compare(point, directions), 2 * int(k)
 
 
 def taylor(point: Point, seed: int | np.random.Generator = 0) -> Taylor:
     """The Taylor-remainder test along one random direction (drawn as in :func:`directional`)."""
-    line = Line(point)
-    line.draw(np.random.default_rng(seed))
+    line = Line(point, draw(point, 1, np.random.default_rng(seed)).row(0))
 
     def along(h: float) -> tuple[float, float, bool]:
         line.crossed = False
         value = line.cost(h)
-        return value, line.gradient_dot(line.params), line.crossed
+        return value, line.gradient_dot(), line.crossed
 
-    floor = TAYLOR_SNR * machine_epsilon(point.precision) * float(np.mean(point.noise))
+    floor = TAYLOR_SNR * machine_epsilon(point.precision) * point.mean_noise
     return taylor_test(along, point.cost, floor)

@@ -2,11 +2,14 @@ r"""Gradient checking: backprop's gradient against central differences, four way
 
 ``exhaustive``
     Central differences on every parameter, with the step :math:`\epsilon^{1/3}\max(1,|\theta|)`
-    of :mod:`worked.numerical`: :math:`2P` forward passes for :math:`P` parameters.
+    of :mod:`worked.numerical`: :math:`2P` forward passes for :math:`P` parameters, each on the
+    parameters moved in place (:func:`differences`), and nothing per parameter but numbers until
+    the report names them (:func:`comparisons`).
 ``directional``
     :math:`k` random directions :math:`d`, comparing backprop's directional derivative
-    :math:`\langle\nabla C, d\rangle` with the central difference along :math:`d`: :math:`2k` forward
-    passes whatever :math:`P` (:mod:`worked.directions` argues why :math:`k = 3` is enough).
+    :math:`\langle\nabla C, d\rangle` with the central difference along :math:`d`: :math:`2k` costs
+    whatever :math:`P`, evaluated together in one forward pass over :math:`2k` copies of the batch
+    (:mod:`worked.directions` shows how, and argues why :math:`k = 3` is enough).
 ``equations``
     BP1-BP4 one at a time, by perturbing :math:`z^l_j` itself (:mod:`worked.equations`), so that a
     failure names the equation and the layer.
@@ -22,8 +25,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from worked.activations import Array
 from worked.checkpoint import Backward, Point, prepare
@@ -51,41 +56,89 @@ def _flatten(weights: list[Array], biases: list[Array]) -> Array:
     return np.concatenate([v.ravel() for w, b in zip(weights, biases, strict=True) for v in (w, b)])
 
 
-def exhaustive(point: Point, progress: Progress | None = None) -> tuple[tuple[Comparison, ...], int]:
-    """Every parameter by central differences (kinks crossed are reported, not failed); and the passes."""
-    net = point.network
-    shapes = [(w.shape, b.shape) for w, b in zip(net.weights, net.biases, strict=True)]
+def _unflatten(flat: Array, network: Network) -> tuple[list[Array], list[Array]]:
+    """Weights and biases shaped like ``network``'s, as views into ``flat`` (laid out as :func:`_flatten`)."""
+    weights, biases, at = [], [], 0
+    for n, k in (w.shape for w in network.weights):
+        weights.append(flat[at : at + n * k].reshape(n, k))
+        biases.append(flat[at + n * k : at + n * k + n])
+        at += n * k + n
+    return weights, biases
 
-    def unpack(flat: Array) -> tuple[list[Array], list[Array]]:
-        weights, biases, at = [], [], 0
-        for (n, k), _ in shapes:
-            weights.append(flat[at : at + n * k].reshape(n, k))
-            biases.append(flat[at + n * k : at + n * k + n])
-            at += n * k + n
-        return weights, biases
 
-    crossed: list[bool] = []
+class _InPlace:
+    """The cost at the working copy of θ that :func:`numerical_gradient` moves one entry at a time.
 
-    def cost(flat: Array) -> float:
-        value, kink = point.evaluate(*unpack(flat))
-        crossed.append(kink)
-        return value
+    The network's weights and biases are views into that copy, made on the first call (it is the
+    same array on every call), so each forward pass sees the moved entry without anything being
+    sliced, copied or allocated per call; whether each pass crossed a ReLU kink is recorded.
+    """
 
-    theta = _flatten(net.weights, net.biases)
+    def __init__(self, point: Point) -> None:
+        self.point, self.network = point, point.network
+        self.theta: Array | None = None
+        self.crossed: list[bool] = []
+
+    def __call__(self, theta: Array) -> float:
+        if theta is not self.theta:
+            self.theta, self.network = theta, self.network.replace(*_unflatten(theta, self.network))
+        cost, crossed = self.point.cost_at(self.network)
+        self.crossed.append(crossed)
+        return cost
+
+
+@dataclass(frozen=True)
+class Differences:
+    """The exhaustive check's numbers, one entry per parameter in the order of :func:`_flatten`."""
+
+    analytic: Array
+    numerical: Array
+    steps: Array
+    tolerance: Array
+    kinks: NDArray[np.bool_]
+
+
+def differences(point: Point, progress: Progress | None = None) -> Differences:
+    """Every parameter by central differences: :math:`2P` forward passes, judged as arrays.
+
+    This is the check itself; :func:`comparisons` then makes one named entry per parameter for the
+    report (the benchmark times the two apart).
+    """
+    cost = _InPlace(point)
+    theta = _flatten(point.network.weights, point.network.biases)
     total = theta.size
     numerical, steps = numerical_gradient(
         cost, theta, None if progress is None else lambda i: progress(i + 1, total)
     )
     analytic = _flatten(point.nabla_w, point.nabla_b)
-    tolerance, noise = Tolerance(point.precision), float(np.mean(point.noise))
-    values = zip(_names(point), analytic.tolist(), numerical.tolist(), steps.tolist(), strict=True)
-    comparisons = tuple(
-        Comparison(
-            name, ng, a, n, h, tolerance(a, n, noise), crossed[2 * i] or crossed[2 * i + 1], layer=layer
-        )
-        for i, ((name, ng, layer), a, n, h) in enumerate(values)
+    crossed = np.array(cost.crossed, dtype=bool)
+    kinks = crossed[0::2] | crossed[1::2]  # a kink on either side of the parameter
+    noise = np.float64(point.mean_noise)
+    wide = analytic.astype(np.float64), numerical.astype(np.float64)  # tolerances in float64 always
+    return Differences(analytic, numerical, steps, Tolerance(point.precision).of(*wide, noise), kinks)
+
+
+def comparisons(point: Point, found: Differences) -> tuple[Comparison, ...]:
+    """One :class:`Comparison` per parameter, named in both notations (kinks reported, not failed)."""
+    values = zip(
+        _names(point),
+        found.analytic.tolist(),
+        found.numerical.tolist(),
+        found.steps.tolist(),
+        found.tolerance.tolist(),
+        found.kinks.tolist(),
+        strict=True,
     )
-    return comparisons, 2 * total
+    return tuple(
+        Comparison(name, ng, a, n, h, tol, kink, layer=layer)
+        for (name, ng, layer), a, n, h, tol, kink in values
+    )
+
+
+def exhaustive(point: Point, progress: Progress | None = None) -> tuple[tuple[Comparison, ...], int]:
+    """Every parameter by central differences, as comparisons; and the forward passes spent."""
+    found = differences(point, progress)
+    return comparisons(point, found), 2 * found.analytic.size
 
 
 def _report(point: Point, mode: str, comparisons: tuple[Comparison, ...], evaluations: int) -> Report:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from worked.activations import Array
 from worked.numerical import machine_epsilon
 from worked.taylor import Taylor
 
@@ -73,7 +74,14 @@ class Tolerance:
         return float(ATOL_FACTOR * machine_epsilon(self.precision) ** (2.0 / 3.0))
 
     def __call__(self, analytic: float, numerical: float, noise: float) -> float:
-        return self.rtol * max(abs(analytic), abs(numerical)) + self.atol * noise
+        return float(self.of(np.asarray(analytic), np.asarray(numerical), np.asarray(noise)))
+
+    def of(self, analytic: Array, numerical: Array, noise: Array | float) -> Array:
+        """The tolerance of many comparisons at once (elementwise, broadcast); a side that is NaN
+        is left out of the max, so the tolerance stays a number and the NaN fails on its error."""
+        both = np.fmax(np.abs(analytic), np.abs(numerical))
+        tolerance: Array = self.rtol * both + self.atol * noise
+        return tolerance
 
     def explain(self) -> str:
         eps = machine_epsilon(self.precision)

@@ -19,6 +19,8 @@ computer actually takes (otherwise rounding :math:`\theta + h` alone costs :math
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -30,6 +32,7 @@ from worked.activations import Array
 T = TypeVar("T", float, Array)
 
 
+@functools.cache  # asked for on every check; numpy's finfo is slow to ask
 def machine_epsilon(dtype: str = "float64") -> float:
     """ε of a floating-point type: the gap between 1 and the next number (2.2e-16 for float64)."""
     return float(np.finfo(np.dtype(dtype)).eps)
@@ -55,7 +58,8 @@ def central_difference(g: Callable[[T], T], h: T) -> T:
     ``h`` may also be an array of steps for ``g`` that works elementwise (many independent
     one-variable functions at once, such as the cost of each example of a batch).
     """
-    if not np.all(np.isfinite(h) & (np.asarray(h) > 0)):
+    # A float is checked without numpy: the exhaustive check calls this once per parameter.
+    if not (0.0 < h < math.inf if isinstance(h, float) else np.all(np.isfinite(h) & (np.asarray(h) > 0))):
         raise ValueError(f"the step must be positive and finite, got {h!r}")
     slope: T = (g(h) - g(-h)) / (2.0 * h)
     return slope
@@ -72,26 +76,31 @@ def numerical_gradient(
     Costs ``2 * theta.size`` calls of ``f``, made in order: for each index ``i`` (C order) first
     :math:`\theta + h_i e_i`, then :math:`\theta - h_i e_i`. ``f`` receives one working copy that
     is changed in place between calls and restored after them (so no vector of ``theta``'s size is
-    allocated per call), and must not keep it. ``theta`` itself is never changed.
-    ``on_step(i)`` is called after coordinate ``i``, for progress reports.
+    allocated per call). It is the same array object on every call, so ``f`` may make views into it
+    once (see :func:`worked.gradcheck.exhaustive`), but must not keep it after the last call.
+    ``theta`` itself is never changed. ``on_step(i)`` is called after coordinate ``i``, for
+    progress reports.
+
+    The loop does as little as it can per coordinate: for a small network one call of ``f`` takes
+    a few microseconds, and anything else done per call shows in the cost of the exhaustive check.
     """
     work = np.array(theta, dtype=np.result_type(np.asarray(theta).dtype, np.float32))
     if not np.all(np.isfinite(work)):
         raise ValueError("theta must be finite to differentiate at it")
     steps = step_size(work, work.dtype.name)
-    gradient = np.empty_like(work)
-    flat, flat_steps, flat_gradient = work.reshape(-1), steps.reshape(-1), gradient.reshape(-1)
-    for i in range(flat.size):
-        original = flat[i]
+    flat = work.reshape(-1)  # a view: writing to it moves ``work``
+    slopes = []
+    for i, (original, h) in enumerate(zip(flat.tolist(), steps.reshape(-1).tolist(), strict=True)):
 
-        def g(t: float, i: int = i, original: float = float(original)) -> float:
+        def g(t: float, i: int = i, original: float = original) -> float:
             flat[i] = original + t
             return float(f(work))
 
-        flat_gradient[i] = central_difference(g, float(flat_steps[i]))
+        slopes.append(central_difference(g, h))
         flat[i] = original
         if on_step is not None:
             on_step(i)
+    gradient: Array = np.array(slopes, dtype=work.dtype).reshape(work.shape)
     return gradient, steps
 
 

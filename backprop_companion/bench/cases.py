@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,48 @@ def startup(repeats: int = 5) -> list[Result]:
         ),
         Result("backprop-companion (the walkthrough)", _wall(_command(), repeats), "s", 0.6, detail=baseline),
     ]
+
+
+DERIVE_VERIFY = ["derive", "--verify", "--json"]
+"""The symbolic sweep (widths ≤ 3, depth ≤ 3, generic σ and C), run as a user runs it."""
+
+DERIVE_TARGET_S = 15.0
+DERIVE_TIMEOUT_S = 300.0
+"""Twenty times the target: beyond this the sweep is stopped and reported as failed."""
+
+
+def _error_line(done: subprocess.CompletedProcess[str]) -> str:
+    """What a command said about its failure: ``{"error": ...}`` under ``--json``, else its last line
+    on stderr."""
+    try:
+        said = json.loads(done.stdout)
+    except ValueError:
+        said = None
+    if isinstance(said, dict) and "error" in said:
+        return str(said["error"])
+    return (done.stderr.strip().splitlines() or ["(nothing on stderr)"])[-1]
+
+
+def derive_verify() -> Result:
+    """``derive --verify`` as a subprocess, wall time against 15 s; skipped if this build lacks it."""
+    case = "backprop-companion derive --verify (sympy sweep)"
+    argv = [sys.executable, "-m", "backprop_companion", *DERIVE_VERIFY]
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=DERIVE_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return Result(case, None, "s", DERIVE_TARGET_S, failed=f"did not finish in {DERIVE_TIMEOUT_S:.0f} s")
+    wall = time.perf_counter() - start
+    said = _error_line(done)
+    if done.returncode == 2:  # argparse: no such command or option in this build
+        return Result(case, None, "s", DERIVE_TARGET_S, skipped=f"not in this build (exit 2: {said})")
+    detail = "one run, interpreter start and sympy import included"
+    if done.returncode != 0:
+        return Result(
+            case, wall, "s", DERIVE_TARGET_S, detail=detail, failed=f"exit {done.returncode}: {said}"
+        )
+    try:
+        json.loads(done.stdout)
+    except ValueError:
+        return Result(case, wall, "s", DERIVE_TARGET_S, detail=detail, failed="its --json output is not JSON")
+    return Result(case, wall, "s", DERIVE_TARGET_S, detail=detail)

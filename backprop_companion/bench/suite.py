@@ -2,20 +2,56 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
 
-from backprop_companion.bench import cases
+from backprop_companion.bench import cases, sweep
 from backprop_companion.bench.environment import describe
+from backprop_companion.bench.frameworks import framework_gradients
 from backprop_companion.bench.timing import Result
 from backprop_companion.progress import Progress
+from worked.directions import DIRECTIONS
+
+SWEEP_NOTE = (
+    "The million and one forward passes: networks [n, n, n] (sigmoid, quadratic cost) at {batch} "
+    "example, P = 2n² + 2n. The exhaustive check counts its 2P forward passes and judging every "
+    "parameter; naming each parameter for the report is timed apart. The directional check counts "
+    "its {evaluations} cost evaluations and {k} dot products on the gradient already computed; "
+    "drawing the {k} directions ({k}P normal numbers) is timed apart. Both are in units of one "
+    "gradient (forward pass + BP1-BP4) or of one forward pass (with its cost) timed in this run."
+)
 
 
-def run_suite(
-    quick: bool, seed: int, single_thread: bool, progress: Progress, plot: str | None
-) -> dict[str, Any]:
+def _sweep_table(timings: list[sweep.Timings]) -> str:
+    from backprop_companion.table import format_table
+
+    rows = [
+        [
+            f"{t.parameters:,}",
+            f"{t.forward * 1e6:.1f}",
+            f"{t.gradient * 1e6:.1f}",
+            f"{t.exhaustive / t.gradient:,.0f}",
+            f"{t.naming / t.gradient:,.0f}",
+            f"{t.directional / t.gradient:.2f}",
+            f"{t.drawing / t.gradient:.2f}",
+        ]
+        for t in timings
+    ]
+    heads = ["P", "forward µs", "gradient µs", "exhaustive", "+ naming", "directional", "+ drawing"]
+    return "In gradients:\n" + format_table(heads, rows)
+
+
+def run_suite(quick: bool, seed: int, single_thread: bool, progress: Progress) -> tuple[dict[str, Any], str]:
+    """Run every case; return the report (as JSON wants it) and the finite-difference figure (SVG)."""
     rng = np.random.default_rng(seed)
+    timings: list[sweep.Timings] = []
+
+    def million_and_one() -> list[Result]:
+        timings.extend(sweep.sweep(quick, rng))
+        return sweep.results(timings)
+
     steps: list[tuple[str, Any]] = [
         (
             "gradient/forward",
@@ -26,22 +62,28 @@ def run_suite(
             ],
         ),
         ("loop/batch", lambda: [cases.batch_vs_loop(rng)]),
+        ("million and one", million_and_one),
         ("tutorial", lambda: [cases.tutorial_steps()]),
+        ("frameworks", lambda: framework_gradients(rng)),
         ("start-up", lambda: cases.startup(repeats=3 if quick else 5)),
+        ("derive", lambda: [cases.derive_verify()]),
     ]
     progress.total = len(steps)
     results: list[Result] = []
     for done, (_, measure) in enumerate(steps, start=1):
         results += measure()
         progress.update(done)
-    notes = []
+    explained = SWEEP_NOTE.format(batch=sweep.BATCH, k=DIRECTIONS, evaluations=2 * DIRECTIONS)
+    notes = [textwrap.fill(explained, 100), _sweep_table(timings)]
     if not single_thread:
         notes.append("note: numpy was loaded before bench could ask for one BLAS thread; threads as loaded.")
-    return {
+    report = {
         "quick": quick,
         "seed": seed,
         "blas_threads": "1 (requested)" if single_thread else "as loaded",
         "environment": describe(),
         "results": [r.as_dict() for r in results],
+        "million_and_one": sweep.as_json(timings),
         "notes": notes,
     }
+    return report, sweep.figure(timings)

@@ -15,9 +15,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 
-def median_seconds(work: Callable[[], object], *, repeats: int = 7, min_time: float = 0.02) -> float:
-    """Median seconds per call: calls are batched until a batch takes ``min_time``, after a warm-up."""
-    work()  # warm-up: first-call allocation, caches, lazy imports
+def median_seconds(
+    work: Callable[[], object], *, repeats: int = 7, min_time: float = 0.02, warm_up: bool = True
+) -> float:
+    """Median seconds per call: calls are batched until a batch takes ``min_time``, after a warm-up.
+
+    ``warm_up=False`` is for work that takes seconds and repeats a small step thousands of times
+    itself (an exhaustive check): its first call has nothing left to warm up.
+    """
+    if warm_up:
+        work()  # warm-up: first-call allocation, caches, lazy imports
     number, elapsed = 1, 0.0
     while True:
         start = time.perf_counter()
@@ -38,29 +45,44 @@ def median_seconds(work: Callable[[], object], *, repeats: int = 7, min_time: fl
 
 @dataclass(frozen=True)
 class Result:
-    """One judged case: ``value`` in ``unit`` against ``target`` (``value <= target`` or ``>=``)."""
+    """One judged case: ``value`` in ``unit`` against ``target`` (``value <= target`` or ``>=``).
+
+    ``skipped`` says why a case could not run here (its value is then ``None``; it is not judged);
+    ``failed`` says why a case ran but its result cannot count (it is judged a miss).
+    """
 
     case: str
-    value: float
+    value: float | None
     unit: str
     target: float | None
     at_least: bool = False
     ideal: float | None = None
     detail: str = ""
+    skipped: str = ""
+    failed: str = ""
 
     @property
     def passed(self) -> bool | None:
-        if self.target is None:
+        if self.failed:
+            return False
+        if self.target is None or self.value is None or self.skipped:
             return None
         return self.value >= self.target if self.at_least else self.value <= self.target
 
     @property
     def miss(self) -> str:
         """By how much a missed target was missed, in words ('' when met or not judged)."""
-        if self.passed is not False or self.target is None:
+        if self.failed:
+            return f"failed: {self.failed}"
+        if self.passed is not False or self.target is None or self.value is None:
             return ""
         factor = self.target / self.value if self.at_least else self.value / self.target
-        return f"missed by {100 * (factor - 1):.0f}%"
+        percent = 100 * (factor - 1)
+        return f"missed by {percent:.0f}%" if percent >= 10 else f"missed by {percent:.1f}%"
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "passed": self.passed, "miss": self.miss}
+        """As JSON wants it: a number that is not finite becomes ``None`` (JSON has no NaN)."""
+        fields = {
+            k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in asdict(self).items()
+        }
+        return {**fields, "passed": self.passed, "miss": self.miss}

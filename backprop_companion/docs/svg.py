@@ -146,7 +146,10 @@ def line_chart(
     height: int = 360,
     legend_left: bool = False,
 ) -> str:
-    """A chart of one or more series with ticks, grid lines, axis labels and a legend."""
+    """A chart of one or more series with ticks, grid lines, axis labels and a legend.
+
+    The legend sits in the top right corner, or the top left with ``legend_left`` (for data that
+    climbs to the right)."""
     left, right, top, bottom = 70, 20, 40, 50
     x.fit([v for s in series for v in s.xs])
     y.fit([v for s in series for v in s.ys])

@@ -1,0 +1,155 @@
+"""``backprop-companion bench``: every ratio of issue 6 is reported with its target and a verdict.
+
+Nothing here asserts a timing: timings differ per machine and per run. The end-to-end test runs the
+whole ``--quick`` suite in-process (about 10 s here, the sympy sweep of ``derive --verify`` on top
+where this build has it) and checks what the report says, not how fast anything was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backprop_companion.bench import cases, sweep
+from backprop_companion.bench.timing import Result
+from backprop_companion.cli import main
+from backprop_companion.errors import EXIT_USAGE
+
+
+def _no_nan(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    figure = tmp_path_factory.mktemp("bench") / "fd-cost.svg"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["bench", "--quick", "--json", "--plot", str(figure)])
+    assert code == 0
+    return json.loads(out.getvalue(), parse_constant=_no_nan), figure
+
+
+def _widths_to_p(widths: tuple[int, ...]) -> list[int]:
+    return [2 * n * n + 2 * n for n in widths]
+
+
+JUDGED = {
+    "gradient / forward, [784, 30, 10] batch 100": 2.3,
+    "gradient / forward, [512, 512, 512, 10] batch 64": 3.0,
+    "per-example loop / vectorised batch, [784, 30, 10] mini-batch 10": 10.0,
+    "the tutorial's 10,000 steps through the general code": 200.0,
+    "backprop-companion --help": 60.0,
+    "backprop-companion (the walkthrough)": 0.6,
+    **{f"directional check (k = 3) / gradient, P = {p:,}": 3.0 for p in _widths_to_p(sweep.QUICK_WIDTHS)},
+    **{f"exhaustive check / 2P forward passes, P = {p:,}": 1.2 for p in _widths_to_p(sweep.QUICK_WIDTHS)},
+}
+"""Every ratio of the issue, with its target, as the quick run must report it."""
+
+
+def test_every_ratio_of_the_issue_is_reported_with_its_target_and_a_verdict(quick):
+    report, _ = quick
+    results = {r["case"]: r for r in report["results"]}
+    for case, target in JUDGED.items():
+        r = results[case]
+        assert r["target"] == target, case
+        assert isinstance(r["value"], float) and math.isfinite(r["value"]), case
+        assert r["passed"] in (True, False), case
+        assert (r["miss"] == "") == r["passed"], case  # a miss says by how much
+        assert r["skipped"] == "", case
+
+
+def test_derive_verify_is_timed_against_15_s_or_skipped_with_the_reason(quick):
+    report, _ = quick
+    (r,) = [r for r in report["results"] if r["case"].startswith("backprop-companion derive --verify")]
+    assert r["target"] == cases.DERIVE_TARGET_S
+    if r["skipped"]:
+        assert r["passed"] is None and r["value"] is None and "exit 2" in r["skipped"]
+    else:
+        assert r["passed"] in (True, False)
+
+
+@pytest.mark.parametrize("name", ["torch", "jax"])
+def test_frameworks_are_measured_when_importable_and_skipped_otherwise(quick, name):
+    report, _ = quick
+    (r,) = [r for r in report["results"] if r["case"].startswith(f"gradient / forward through {name}")]
+    if importlib.util.find_spec(name) is None:
+        assert r["value"] is None and r["passed"] is None
+        assert r["skipped"] == f"{name} is not installed here"
+    else:
+        assert r["skipped"] == "" and r["failed"] == ""
+        assert "agrees with BP1-BP4" in r["detail"]
+
+
+def test_growth_exponents_and_the_sweep_are_reported(quick):
+    report, _ = quick
+    exponents = [r for r in report["results"] if r["case"].startswith("growth exponent")]
+    assert [r["case"].split(": ")[1] for r in exponents] == [
+        "backprop gradient",
+        "exhaustive check",
+        "directional check (k = 3)",
+    ]
+    assert all(isinstance(r["value"], float) for r in exponents)
+    sizes = report["million_and_one"]
+    assert [s["parameters"] for s in sizes] == _widths_to_p(sweep.QUICK_WIDTHS)
+    assert all(s["checks_pass"] for s in sizes)
+    assert any("drawing the 3 directions" in note for note in report["notes"])
+
+
+def test_the_figure_is_written(quick):
+    report, figure = quick
+    assert report["plot"] == str(figure)
+    svg = figure.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and svg.endswith("</svg>\n")
+    for label in ("exhaustive check", "2P forward passes", "directional check, k = 3", "backprop gradient"):
+        assert label in svg
+    assert [p.name for p in figure.parent.iterdir()] == [figure.name]  # no temporary left behind
+
+
+@pytest.mark.parametrize("where", ["no-such-directory/fd.svg", "."])
+def test_a_figure_that_cannot_be_written_is_one_line_before_anything_runs(capsys, tmp_path, where):
+    code = main(["bench", "--quick", "--plot", str(tmp_path / where)])
+    out, err = capsys.readouterr()
+    assert code == EXIT_USAGE and out == ""
+    assert err.startswith("backprop-companion: error: --plot") and err.count("\n") == 1
+
+
+def test_a_command_this_build_lacks_is_skipped_with_what_argparse_said(monkeypatch):
+    monkeypatch.setattr(cases, "DERIVE_VERIFY", ["no-such-command", "--json"])
+    r = cases.derive_verify()
+    assert r.passed is None and r.value is None
+    assert r.skipped.startswith("not in this build (exit 2:") and "invalid choice" in r.skipped
+
+
+def test_a_result_says_met_missed_by_how_much_skipped_or_failed():
+    assert Result("a", 1.0, "×", 2.0).passed is True
+    assert Result("a", 3.0, "×", 2.0).miss == "missed by 50%"
+    assert Result("a", 1.25, "×", 1.2).miss == "missed by 4.2%"  # a near miss keeps a decimal
+    assert Result("a", 5.0, "×", 10.0, at_least=True).miss == "missed by 100%"
+    skipped = Result("a", None, "×", 2.0, skipped="not here")
+    assert skipped.passed is None and skipped.miss == ""
+    failed = Result("a", 1.0, "s", 2.0, failed="exit 1")
+    assert failed.passed is False and failed.miss == "failed: exit 1"
+    assert Result("a", math.nan, "", None).as_dict()["value"] is None  # JSON has no NaN
+
+
+def test_growth_exponent_of_a_power_law_is_its_power():
+    ps = [10.0, 100.0, 1000.0, 10000.0]
+    assert sweep.exponent(ps, [3e-6 * p**1.5 for p in ps]) == pytest.approx(1.5, rel=1e-12)
+    assert math.isnan(sweep.exponent([10.0], [1.0]))
+
+
+def test_the_ratios_are_the_quotients_the_issue_names():
+    # Made-up seconds: each ratio must be the quotient its name says, whatever the machine.
+    t = sweep.Timings((7, 7, 7), 112, 1e-5, 2e-5, 2.4e-3, 3e-4, 5e-5, 1e-5, True)
+    rows = {r.case.split(",")[0]: r for r in sweep.results([t])}
+    assert rows["directional check (k = 3) / gradient"].value == pytest.approx(2.5)
+    assert rows["exhaustive check / 2P forward passes"].value == pytest.approx(2.4e-3 / (2 * 112 * 1e-5))
+    assert "naming the 112 parameters" in rows["exhaustive check / 2P forward passes"].detail
