@@ -25,6 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--plot", metavar="FILE", help="write the figure of a gradient check's cost against P (SVG)"
     )
     parser.add_argument("--seed", type=seed, default=0, help="seed for the random networks (default 0)")
+    parser.add_argument(
+        "--sweep-4x4",
+        action="store_true",
+        help="also time `derive --verify --max-width 4 --max-depth 4` (minutes)",
+    )
+    parser.add_argument(
+        "--record",
+        metavar="DOCS",
+        help="write the run to DOCS/performance.md and its figure to DOCS/figures/fd-cost.svg",
+    )
 
 
 def plot_target(value: str | None) -> Path | None:
@@ -44,6 +54,9 @@ def plot_target(value: str | None) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     target = plot_target(args.plot)
+    record = None if args.record is None else Path(args.record)
+    if record is not None and not (record / "figures").is_dir():
+        raise UsageError(f"--record {args.record}: expected a docs folder with a figures/ folder in it")
     from backprop_companion.bench.environment import single_blas_thread
 
     single = single_blas_thread()  # before numpy is imported
@@ -54,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     from backprop_companion.progress import Progress
 
     progress = Progress(1, "bench", enabled=not args.json)
-    report, figure = run_suite(quick=args.quick, seed=args.seed, single_thread=single, progress=progress)
+    report, figure = run_suite(
+        quick=args.quick, seed=args.seed, single_thread=single, progress=progress, sweep_4x4=args.sweep_4x4
+    )
     progress.close()
     report["environment"]["allocator"] = allocator
     if target is not None:
@@ -65,8 +80,26 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UsageError(f"--plot {args.plot}: cannot write it ({error.strerror or error})") from None
         report["plot"] = str(target)
+    if record is not None:
+        _record(record, report, figure, args)
     print(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) if args.json else as_text(report))
     return 0
+
+
+def _record(folder: Path, report: dict[str, Any], figure: str, args: argparse.Namespace) -> None:
+    from backprop_companion.bench import record
+    from backprop_companion.docs.builder import write_atomically
+
+    flags = " --quick" * args.quick + " --sweep-4x4" * args.sweep_4x4
+    command = f"backprop-companion bench{flags} --record {args.record}"
+    try:
+        write_atomically(folder / record.FIGURE, record.header() + figure)
+        write_atomically(
+            folder / record.PAGE, record.header() + record.page(report, as_text(report), command)
+        )
+    except OSError as error:
+        raise UsageError(f"--record {args.record}: cannot write it ({error.strerror or error})") from None
+    report["recorded"] = [str(folder / record.PAGE), str(folder / record.FIGURE)]
 
 
 def _verdict(r: dict[str, Any]) -> str:

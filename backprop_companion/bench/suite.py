@@ -43,7 +43,9 @@ def _sweep_table(timings: list[sweep.Timings]) -> str:
     return "In gradients:\n" + format_table(heads, rows)
 
 
-def run_suite(quick: bool, seed: int, single_thread: bool, progress: Progress) -> tuple[dict[str, Any], str]:
+def run_suite(
+    quick: bool, seed: int, single_thread: bool, progress: Progress, sweep_4x4: bool = False
+) -> tuple[dict[str, Any], str]:
     """Run every case; return the report (as JSON wants it) and the finite-difference figure (SVG)."""
     rng = np.random.default_rng(seed)
     timings: list[sweep.Timings] = []
@@ -68,6 +70,8 @@ def run_suite(quick: bool, seed: int, single_thread: bool, progress: Progress) -
         ("start-up", lambda: cases.startup(repeats=3 if quick else 5)),
         ("derive", lambda: [cases.derive_verify()]),
     ]
+    if sweep_4x4:
+        steps.append(("derive 4x4", lambda: [cases.derive_verify(4, 4)]))
     progress.total = len(steps)
     results: list[Result] = []
     for done, (_, measure) in enumerate(steps, start=1):

@@ -1,0 +1,58 @@
+"""``docs/performance.md``: one recorded bench run, with the machine it ran on and how to run it again.
+
+Timings differ from run to run and machine to machine, so this page is *recorded*, not generated:
+the docs' drift check asks only that it carries its header (see ``docs.builder.RECORDED``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PAGE = "performance.md"
+FIGURE = "figures/fd-cost.svg"
+COMMAND = "backprop-companion bench --record docs"
+
+
+def header() -> str:
+    return (
+        f"<!-- Recorded by `{COMMAND}`: the timings of one run on the machine described below. "
+        "Not drift-checked (timings differ per run); run the command again to renew it. -->\n"
+    )
+
+
+def page(report: dict[str, Any], text: str, command: str) -> str:
+    env = report["environment"]
+    machine = [
+        f"- processor: {env['processor']}, {env['cpus']} CPUs; {env['system']}",
+        f"- Python {env['python']}, numpy {env['numpy']}, {env['blas']} "
+        f"(run-time kernel {env['openblas_kernel']}), BLAS threads {report['blas_threads']}",
+        f"- allocator: {env['allocator']}",
+    ]
+    return "\n".join(
+        [
+            "# How fast is backpropagation? One recorded run",
+            "",
+            "Nielsen's chapter 2 ends by asking in what sense backpropagation is a fast algorithm: it",
+            "computes all P partial derivatives for about the cost of two forward passes, where finite",
+            "differences need 2P. `backprop-companion bench` measures that claim, and the companion's own",
+            "code against it, as ratios of timings taken in one run (the machines here are noisy, so only",
+            "ratios measured together mean anything). Run it yourself:",
+            "",
+            "```sh",
+            "backprop-companion bench --quick      # under a minute",
+            "backprop-companion bench --json       # the same facts as JSON",
+            "backprop-companion bench --plot fd.svg   # the figure below, for your machine",
+            "```",
+            "",
+            f"This page was recorded with `{command}` on:",
+            "",
+            *machine,
+            "",
+            "```text",
+            text,
+            "```",
+            "",
+            f"![The cost of a gradient check against the number of parameters]({FIGURE})",
+            "",
+        ]
+    )
