@@ -234,3 +234,13 @@ def test_training_that_diverges_stops_and_names_the_step():
     net = Network([np.array([[3.0]])], [np.array([0.0])], activation="identity")
     with pytest.raises(FloatingPointError, match=r"diverged: the cost became .* after \d+ steps"):
         train(net, np.array([1.0]), np.array([0.0]), 10.0, 1000)
+
+
+@pytest.mark.parametrize(("z", "expected"), [(-1e6, 0.3e6), (-40.0, 12.0), (40.0, 28.0), (1e6, 0.7e6)])
+def test_cross_entropy_is_computed_from_the_logits_when_outputs_saturate(z, expected):
+    # C = -[y ln σ(z) + (1-y) ln(1-σ(z))] with y = 0.3: for |z| ≥ 40 one log is e^-40 ≈ 4e-18 away
+    # from 0, below float64's resolution of these values, so C is |z| times 0.3 or 0.7 to round-off.
+    net = Network([np.array([[1.0]])], [np.array([0.0])], "sigmoid", "cross-entropy")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert net.cost(np.array([z]), np.array([0.3])) == pytest.approx(expected, rel=ROUNDOFF_RTOL)

@@ -15,7 +15,8 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.activations import RELU, Array
+from worked.activations import RELU, SIGMOID, Array
+from worked.costs import CROSS_ENTROPY
 from worked.gradreport import Tolerance
 from worked.network import Network
 
@@ -51,17 +52,22 @@ def precision_of(network: Network, x: object, y: object, allow_float32: bool) ->
     return "float32"
 
 
-def noise_scale(network: Network, outputs: Array, ys: Array) -> Array:
+def noise_scale(network: Network, z: Array, outputs: Array, ys: Array) -> Array:
     r"""N per example: :math:`\max(1, |C_x|, \sum_j |a^L_j \partial C_x/\partial a^L_j|)`.
 
     Computing :math:`C` from outputs each wrong by a relative :math:`\epsilon` errs by about
-    :math:`\epsilon N`; the last term, the condition number of the cost in its outputs, is what
-    grows when cross-entropy's :math:`\ln(1-a)` meets an output near 1. It uses the cost's own
-    :math:`\nabla_a C`, never the backward pass under test.
+    :math:`\epsilon N`; the last term is the condition number of the cost in its outputs. Where the
+    cost is computed from the logits instead (cross-entropy after a sigmoid), it is the condition
+    number in :math:`z`, :math:`\sum_j |z^L_j \partial C_x/\partial z^L_j|`. Either way it uses the
+    cost's own derivatives, never the backward pass under test.
     """
-    cost = network.cost_function
-    terms = np.abs(outputs * cost.nabla_a(outputs, ys)).sum(axis=-1)
-    scale: Array = np.maximum(1.0, np.maximum(np.abs(cost.value(outputs, ys)), terms))
+    cost, sigma = network.cost_function, network.sigmas[-1]
+    if cost is CROSS_ENTROPY and sigma is SIGMOID:
+        terms = np.abs(z * cost.delta(z, outputs, ys, sigma)).sum(axis=-1)
+    else:
+        terms = np.abs(outputs * cost.nabla_a(outputs, ys)).sum(axis=-1)
+    value = cost.output_value(z, outputs, ys, sigma)
+    scale: Array = np.maximum(1.0, np.maximum(np.abs(value), terms))
     return scale
 
 
@@ -136,7 +142,7 @@ class Point:
         calls this 2P times.
         """
         zs, activations = network.forward_rows(self.xs)
-        cost = network.mean_cost(activations[-1], self.ys)
+        cost = network.mean_cost(zs[-1], activations[-1], self.ys)
         return cost, bool(self.relu_layers) and bool(self.crossed(zs).any())
 
 
@@ -150,7 +156,7 @@ def prepare(network: Network, x: Array, y: Array, backward: Backward | None, all
     )
     zs, activations = net.forward_rows(xs)
     with np.errstate(divide="ignore", invalid="ignore"):  # a cost that is not finite is refused below
-        costs = net.cost_function.value(activations[-1], ys)
+        costs = net.cost_function.output_value(zs[-1], activations[-1], ys, net.sigmas[-1])
     if not np.all(np.isfinite(costs)):
         raise ValueError(
             f"the {net.cost_function.name} cost is not finite at this point, so it has no gradient to "
@@ -163,6 +169,6 @@ def prepare(network: Network, x: Array, y: Array, backward: Backward | None, all
                 f"the backward pass gave gradients of shape {np.shape(nw)} and {np.shape(nb)} for layer {l}, "
                 f"whose weights have shape {w.shape} and biases {b.shape}"
             )
-    noise = noise_scale(net, activations[-1], ys)
-    cost = net.mean_cost(activations[-1], ys)
+    noise = noise_scale(net, zs[-1], activations[-1], ys)
+    cost = net.mean_cost(zs[-1], activations[-1], ys)
     return Point(net, xs, ys, precision, zs, activations, cost, noise, deltas, nabla_w, nabla_b)

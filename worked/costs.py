@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked.activations import SIGMOID, Activation, Array
+from worked.activations import SIGMOID, SOFTPLUS, Activation, Array
 from worked.validation import InvalidInput
 
 
@@ -39,6 +39,16 @@ class Cost:
         total: Array = self.terms(a, y).sum(axis=-1)
         return total
 
+    def output_terms(self, z: Array, a: Array, y: Array, activation: Activation) -> Array:
+        """The terms given the output layer's ``z`` as well as ``a = σ(z)``: the same numbers as
+        :meth:`terms`, computed from ``z`` where that is the more accurate way (cross-entropy)."""
+        return self.terms(a, y)
+
+    def output_value(self, z: Array, a: Array, y: Array, activation: Activation) -> Array:
+        """Cost per example from the output layer's ``z`` and ``a``: the sum of :meth:`output_terms`."""
+        total: Array = self.output_terms(z, a, y, activation).sum(axis=-1)
+        return total
+
     def delta(self, z: Array, a: Array, y: Array, activation: Activation) -> Array:
         r"""Implements BP1: :math:`\delta^L = \nabla_a C \odot \sigma'(z^L)`."""
         return self.nabla_a(a, y) * activation.prime(z, a)
@@ -60,7 +70,11 @@ class Quadratic(Cost):
 
 @dataclass(frozen=True)
 class CrossEntropy(Cost):
-    r""":math:`C = -\sum_j [y_j \ln a_j + (1 - y_j) \ln(1 - a_j)]`, for outputs in (0, 1)."""
+    r""":math:`C = -\sum_j [y_j \ln a_j + (1 - y_j) \ln(1 - a_j)]`, for outputs in (0, 1).
+
+    Computed from the logits :math:`z^L` when the output layer is a sigmoid (the only activation
+    whose outputs lie in (0, 1), which the network insists on), so it stays exact when outputs saturate.
+    """
 
     name: str = "cross-entropy"
     description: str = "−Σ[y ln a + (1−y) ln(1−a)] per example, outputs in (0, 1)"
@@ -70,6 +84,13 @@ class CrossEntropy(Cost):
 
     def nabla_a(self, a: Array, y: Array) -> Array:
         return (a - y) / (a * (1.0 - a))
+
+    def output_terms(self, z: Array, a: Array, y: Array, activation: Activation) -> Array:
+        # From the logits: ln σ(z) = −softplus(−z) and ln(1 − σ(z)) = −softplus(z), exact for every
+        # z, where ln(1 − a) loses digits as a → 1 and is infinite once σ(z) rounds to 1 (z ≳ 37).
+        if activation is SIGMOID:
+            return y * SOFTPLUS.value(-z) + (1.0 - y) * SOFTPLUS.value(z)
+        return self.terms(a, y)
 
     def delta(self, z: Array, a: Array, y: Array, activation: Activation) -> Array:
         # With a sigmoid output, σ'(z) = a(1 - a) cancels the denominator of ∇_a C exactly.

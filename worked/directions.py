@@ -116,9 +116,11 @@ def slopes(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[
         if net.sigmas[l] is RELU:
             flipped = (z.reshape(2 * k, m, -1) > 0) != (point.zs[l] > 0)
             kinks |= flipped.reshape(2 * k, -1).any(axis=1)
-    outputs = net.sigmas[L - 1].value(z).reshape(2 * k, m, -1)
+    z_out = z.reshape(2 * k, m, -1)
+    outputs = net.sigmas[L - 1].value(z_out)
     # Each copy's cost is the mean over its m examples of the per-example cost (Network.mean_cost).
-    costs = net.cost_function.terms(outputs, point.ys).reshape(2 * k, -1).sum(axis=1) / m
+    terms = net.cost_function.output_terms(z_out, outputs, point.ys, net.sigmas[L - 1])
+    costs = terms.reshape(2 * k, -1).sum(axis=1) / m
     numerical: Array = central_difference(lambda h: costs[0::2] if h > 0 else costs[1::2], t)
     return analytic, numerical, kinks[0::2] | kinks[1::2]  # a kink on either side
 

@@ -49,7 +49,9 @@ def numerical_deltas(point: Point, l: int) -> tuple[Array, Array, NDArray[np.boo
             moved[:, j] += h  # noqa: B023 (called at once, inside this iteration)
             zs, activations = net.forward_from(l, moved)
             kinks[:, j] |= point.crossed(zs, start=l)  # noqa: B023
-            per_example: Array = net.cost_function.value(activations[-1], point.ys)
+            per_example: Array = net.cost_function.output_value(
+                zs[-1], activations[-1], point.ys, net.sigmas[-1]
+            )
             return per_example
 
         deltas[:, j] = central_difference(costs, steps[:, j])

@@ -87,7 +87,9 @@ class Run:
     def cost_term(self, neuron: str) -> float:
         """The output neuron's own share of the cost, e.g. E_o1."""
         _, j = tutorial.neuron(neuron)
-        return float(self.network.cost_function.terms(self.backprop.activations[-1], tutorial.y())[j])
+        bp, sigma = self.backprop, self.network.sigmas[-1]
+        terms = self.network.cost_function.output_terms(bp.zs[-1], bp.activations[-1], tutorial.y(), sigma)
+        return float(terms[j])
 
     def nabla_a(self, neuron: str) -> float:
         """∂E_total/∂out for an output neuron, from the cost's own gradient."""

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from worked import validation
-from worked.activations import Activation, Array, get_activation
-from worked.costs import Cost, get_cost
+from worked.activations import SIGMOID, Activation, Array, get_activation
+from worked.costs import CROSS_ENTROPY, Cost, get_cost
 from worked.validation import InvalidInput, InvalidType, finite_array
 
 # Given a layer l (list index into weights) and the gradient just computed for it, return the
@@ -99,6 +99,11 @@ class Network:
         self.biases: list[Array] = bs
         self.sigmas: list[Activation] = sigmas
         self.cost_function: Cost = get_cost(cost)
+        if self.cost_function is CROSS_ENTROPY and self.sigmas[-1] is not SIGMOID:
+            raise InvalidInput(
+                "cross-entropy needs outputs in (0, 1), so a sigmoid output layer; "
+                f"got {self.sigmas[-1].name!r}"
+            )
 
     @classmethod
     def random(
@@ -186,14 +191,14 @@ class Network:
     def cost(self, x: Array, y: Array) -> float:
         """The cost, averaged over the examples of a batch."""
         xs, ys, _ = self.as_batch(x, y)
-        _, activations = self.forward_rows(xs)
-        return self.mean_cost(activations[-1], ys)
+        zs, activations = self.forward_rows(xs)
+        return self.mean_cost(zs[-1], activations[-1], ys)
 
-    def mean_cost(self, output: Array, ys: Array) -> float:
-        """The cost of a batch of output rows: the mean of the per-example costs."""
+    def mean_cost(self, z: Array, output: Array, ys: Array) -> float:
+        """The cost of a batch from the output layer's rows ``z`` and ``a``: the mean per example."""
         # The sum of every per-neuron term is the sum of the per-example costs: one reduction.
-        total = float(np.add.reduce(self.cost_function.terms(output, ys), axis=None))
-        return total / len(ys)
+        terms = self.cost_function.output_terms(z, output, ys, self.sigmas[-1])
+        return float(np.add.reduce(terms, axis=None)) / len(ys)
 
     # -- the backward pass ----------------------------------------------------------------------
     def backward(

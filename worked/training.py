@@ -63,7 +63,7 @@ def _step_rows(
 ) -> tuple[Network, float]:
     """One step on a batch of rows; return the new network and the cost *before* the step."""
     zs, activations = network.forward_rows(xs)
-    cost = network.mean_cost(activations[-1], ys)
+    cost = network.mean_cost(zs[-1], activations[-1], ys)
 
     def updated_weights(l: int, nabla_w_l: Array, nabla_b_l: Array) -> Array:
         return network.weights[l] - eta * nabla_w_l
