@@ -22,6 +22,7 @@ import numpy as np
 from worked.activations import IDENTITY, RELU, Array
 from worked.gradcheck import MODES, gradcheck
 from worked.network import Network
+from worked.validation import InvalidInput
 
 MISSING_SIGMA_PRIME = "missing-sigma-prime"
 TRANSPOSED_WEIGHT = "transposed-weight"
@@ -79,7 +80,7 @@ class Bug:
     ) -> tuple[list[Array], list[Array], list[Array]]:
         """The student's backward pass with this bug; same arguments as ``Network.backward``."""
         if not self.runs_on(network):
-            raise ValueError(
+            raise InvalidInput(
                 f"the bug {self.name!r} needs square weight matrices (n_l = n_(l-1)) to run at all, "
                 f"as the student's numpy code would; this network has sizes {network.sizes}"
             )
@@ -134,7 +135,7 @@ def get_bug(name: str) -> Bug:
     try:
         return BUGS[name]
     except KeyError:
-        raise ValueError(f"unknown bug {name!r}; choose one of: {', '.join(BUGS)}") from None
+        raise InvalidInput(f"unknown bug {name!r}; choose one of: {', '.join(BUGS)}") from None
 
 
 @dataclass(frozen=True)

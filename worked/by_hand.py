@@ -35,6 +35,7 @@ from types import MappingProxyType
 from worked import tutorial
 from worked.printed import decimals
 from worked.training import UPDATE_ORDERS
+from worked.validation import InvalidInput
 
 UNPRINTED_DECIMALS = 9
 """Decimals a quantity the post never prints is rounded to under ``rounding``: the post's usual 9."""
@@ -116,17 +117,17 @@ class Variant:
 
     def __post_init__(self) -> None:
         if self.order not in UPDATE_ORDERS:
-            raise ValueError(
+            raise InvalidInput(
                 f"unknown update order {self.order!r}; choose one of: {', '.join(UPDATE_ORDERS)}"
             )
         if not (math.isfinite(self.eta) and self.eta > 0):
-            raise ValueError(f"the learning rate must be a positive finite number, got {self.eta!r}")
+            raise InvalidInput(f"the learning rate must be a positive finite number, got {self.eta!r}")
         if self.error_sign not in (1, -1):
-            raise ValueError(f"error_sign must be 1 or -1, got {self.error_sign!r}")
+            raise InvalidInput(f"error_sign must be 1 or -1, got {self.error_sign!r}")
         if not self.paths or not set(self.paths) <= set(OUTPUT) or len(set(self.paths)) != len(self.paths):
-            raise ValueError(f"paths must be distinct output neurons from {OUTPUT}, got {self.paths!r}")
+            raise InvalidInput(f"paths must be distinct output neurons from {OUTPUT}, got {self.paths!r}")
         if self.layer_input not in LAYER_INPUTS:
-            raise ValueError(f"layer_input must be one of {LAYER_INPUTS}, got {self.layer_input!r}")
+            raise InvalidInput(f"layer_input must be one of {LAYER_INPUTS}, got {self.layer_input!r}")
 
     @property
     def wiring(self) -> Wiring:
@@ -262,7 +263,7 @@ def parameters_after(record: Mapping[str, float]) -> dict[str, float]:
 def train(variant: Variant = STATED, steps: int = tutorial.STEPS) -> Training:
     """``steps`` steps of the variant's gradient descent from the tutorial's initial values."""
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+        raise InvalidInput(f"steps must be a whole number >= 0, got {steps!r}")
     errors = []
     record = step(variant)
     for _ in range(steps):

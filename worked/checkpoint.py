@@ -19,6 +19,7 @@ from worked.activations import RELU, SIGMOID, Array
 from worked.costs import CROSS_ENTROPY
 from worked.gradreport import Tolerance
 from worked.network import Network
+from worked.validation import InvalidInput
 
 WEAK_FRACTION = 1e-3
 """A check is called weak when the central differences' rounding allowance a·N exceeds this
@@ -45,10 +46,10 @@ def precision_of(network: Network, x: object, y: object, allow_float32: bool) ->
     if not low:
         return "float64"
     if low != ["float32"]:
-        raise ValueError(f"cannot check a gradient in {', '.join(low)}: use float64 (float32 if you must)")
+        raise InvalidInput(f"cannot check a gradient in {', '.join(low)}: use float64 (float32 if you must)")
     what = "the parameters" if any(p.dtype == np.float32 for p in params) else "the inputs"
     if not allow_float32:
-        raise ValueError(FLOAT32_REFUSED.format(what=what))
+        raise InvalidInput(FLOAT32_REFUSED.format(what=what))
     return "float32"
 
 
@@ -158,14 +159,14 @@ def prepare(network: Network, x: Array, y: Array, backward: Backward | None, all
     with np.errstate(divide="ignore", invalid="ignore"):  # a cost that is not finite is refused below
         costs = net.cost_function.output_value(zs[-1], activations[-1], ys, net.sigmas[-1])
     if not np.all(np.isfinite(costs)):
-        raise ValueError(
+        raise InvalidInput(
             f"the {net.cost_function.name} cost is not finite at this point, so it has no gradient to "
             "check; cross-entropy needs outputs strictly between 0 and 1 (a sigmoid output layer)"
         )
     deltas, nabla_w, nabla_b = (backward or Network.backward)(net, zs, activations, ys)
     for l, (w, b, nw, nb) in enumerate(zip(net.weights, net.biases, nabla_w, nabla_b, strict=True), start=1):
         if np.shape(nw) != w.shape or np.shape(nb) != b.shape:
-            raise ValueError(
+            raise InvalidInput(
                 f"the backward pass gave gradients of shape {np.shape(nw)} and {np.shape(nb)} for layer {l}, "
                 f"whose weights have shape {w.shape} and biases {b.shape}"
             )

@@ -20,6 +20,7 @@ from worked import by_hand, quantities, tutorial
 from worked.by_hand import STATED, Variant
 from worked.mistakes import MISTAKES, STATED_DESCRIPTION, STATED_RULE, Mistake, enters_at
 from worked.printed import decimals, rounded
+from worked.validation import InvalidInput
 
 CLOSEST = 3
 """How many of the nearest computations are shown when none reproduces a number."""
@@ -30,9 +31,9 @@ def parse(text: str) -> tuple[Decimal, int]:
     try:
         number = Decimal(text.strip())
     except InvalidOperation:
-        raise ValueError(f"{text!r} is not a number") from None
+        raise InvalidInput(f"{text!r} is not a number") from None
     if not number.is_finite():
-        raise ValueError(f"{text!r} is not a finite number")
+        raise InvalidInput(f"{text!r} is not a finite number")
     return number, decimals(f"{number:f}")
 
 

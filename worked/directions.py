@@ -35,6 +35,7 @@ from worked.checkpoint import Point
 from worked.gradreport import Comparison, Tolerance
 from worked.numerical import central_difference, machine_epsilon
 from worked.taylor import TAYLOR_SNR, Taylor, taylor_test
+from worked.validation import InvalidInput
 
 DIRECTIONS = 3
 """Random directions in the directional mode; why three suffice is argued in :func:`directional`."""
@@ -202,7 +203,7 @@ def directional(
     :math:`k = 3`; hence the random sizes.
     """
     if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 1:
-        raise ValueError(f"the number of directions must be a whole number >= 1, got {k!r}")
+        raise InvalidInput(f"the number of directions must be a whole number >= 1, got {k!r}")
     directions = draw(point, int(k), np.random.default_rng(seed))
     return compare(point, directions), 2 * int(k)
 

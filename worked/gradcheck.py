@@ -37,6 +37,7 @@ from worked.equations import equations
 from worked.gradreport import Comparison, Report, Tolerance, bias_names, step_rule, weight_names
 from worked.network import Network
 from worked.numerical import numerical_gradient
+from worked.validation import InvalidInput
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
 
@@ -170,7 +171,7 @@ def gradcheck(
     Neither the network nor the inputs are changed.
     """
     if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
+        raise InvalidInput(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
     rng = np.random.default_rng(seed)
     point = prepare(network, x, y, backward, allow_float32)
     if mode == "taylor":

@@ -14,6 +14,7 @@ from functools import lru_cache
 from worked import by_hand, quantities
 from worked.by_hand import STATED, Variant
 from worked.printed import rounded
+from worked.validation import InvalidInput
 
 STATED_RULE = "stated rule"
 """What the stated rule is called beside the mistakes (in the docs' table and a diagnosis's nearest)."""
@@ -82,7 +83,7 @@ def get_mistake(identifier: str) -> Mistake:
     try:
         return BY_ID[identifier]
     except KeyError:
-        raise ValueError(f"unknown mistake {identifier!r}; choose one of: {', '.join(BY_ID)}") from None
+        raise InvalidInput(f"unknown mistake {identifier!r}; choose one of: {', '.join(BY_ID)}") from None
 
 
 @lru_cache(maxsize=4096)
@@ -133,7 +134,7 @@ def common_mistakes(keys: tuple[str, ...] = MAIN_KEYS) -> tuple[Row, ...]:
     """
     unknown = [k for k in keys if k not in quantities.names()]
     if unknown:
-        raise ValueError(f"unknown keys {unknown}; the keys are those of worked.quantities.names()")
+        raise InvalidInput(f"unknown keys {unknown}; the keys are those of worked.quantities.names()")
     training = any(k in by_hand.TRAINING_KEYS for k in keys)
 
     def row(identifier: str, description: str, variant: Variant, first: str | None) -> Row:

@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from worked.activations import Array
+from worked.validation import InvalidInput
 
 T = TypeVar("T", float, Array)
 
@@ -60,7 +61,7 @@ def central_difference(g: Callable[[T], T], h: T) -> T:
     """
     # A float is checked without numpy: the exhaustive check calls this once per parameter.
     if not (0.0 < h < math.inf if isinstance(h, float) else np.all(np.isfinite(h) & (np.asarray(h) > 0))):
-        raise ValueError(f"the step must be positive and finite, got {h!r}")
+        raise InvalidInput(f"the step must be positive and finite, got {h!r}")
     slope: T = (g(h) - g(-h)) / (2.0 * h)
     return slope
 
@@ -86,7 +87,7 @@ def numerical_gradient(
     """
     work = np.array(theta, dtype=np.result_type(np.asarray(theta).dtype, np.float32))
     if not np.all(np.isfinite(work)):
-        raise ValueError("theta must be finite to differentiate at it")
+        raise InvalidInput("theta must be finite to differentiate at it")
     steps = step_size(work, work.dtype.name)
     flat = work.reshape(-1)  # a view: writing to it moves ``work``
     slopes = []
