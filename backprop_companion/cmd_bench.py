@@ -93,7 +93,7 @@ def _record(folder: Path, report: dict[str, Any], figure: str, args: argparse.Na
     flags = " --quick" * args.quick + " --sweep-4x4" * args.sweep_4x4
     command = f"backprop-companion bench{flags} --record {args.record}"
     try:
-        write_atomically(folder / record.FIGURE, record.header() + figure)
+        write_atomically(folder / record.FIGURE, record.header(record.FIGURE) + figure)
         write_atomically(
             folder / record.PAGE, record.header() + record.page(report, as_text(report), command)
         )

@@ -30,9 +30,11 @@ def _no_nan(name: str) -> Any:
 @pytest.fixture(scope="module")
 def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
     figure = tmp_path_factory.mktemp("bench") / "fd-cost.svg"
+    docs = tmp_path_factory.mktemp("recorded") / "docs"
+    (docs / "figures").mkdir(parents=True)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = main(["bench", "--quick", "--json", "--plot", str(figure)])
+        code = main(["bench", "--quick", "--json", "--plot", str(figure), "--record", str(docs)])
     assert code == 0
     return json.loads(out.getvalue(), parse_constant=_no_nan), figure
 
@@ -111,6 +113,20 @@ def test_the_figure_is_written(quick):
     for label in ("exhaustive check", "2P forward passes", "directional check, k = 3", "backprop gradient"):
         assert label in svg
     assert [p.name for p in figure.parent.iterdir()] == [figure.name]  # no temporary left behind
+
+
+def test_the_run_is_recorded_as_a_page_the_drift_check_accepts(quick):
+    from xml.etree import ElementTree
+
+    from backprop_companion.bench import record
+    from backprop_companion.docs import drift
+
+    report, _ = quick
+    page, figure = (Path(p) for p in report["recorded"])
+    assert page.read_text(encoding="utf-8").startswith(record.header(record.PAGE))
+    assert figure.read_text(encoding="utf-8").startswith(record.header(record.FIGURE))
+    ElementTree.parse(figure)  # a well-formed SVG, header comment included
+    assert drift(page.parent, {}) == ""  # recorded files are not drift; nothing else is there
 
 
 @pytest.mark.parametrize("where", ["no-such-directory/fd.svg", "."])

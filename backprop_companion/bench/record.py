@@ -13,7 +13,14 @@ FIGURE = "figures/fd-cost.svg"
 COMMAND = "backprop-companion bench --record docs"
 
 
-def header() -> str:
+def header(path: str = PAGE) -> str:
+    """The first line of a recorded file. An SVG is XML, whose comments may not hold "--", so the
+    figure names the page that carries the command instead of the command itself."""
+    if path.endswith(".svg"):
+        return (
+            f"<!-- Recorded by backprop-companion bench with the page {PAGE}, which says how to renew it; "
+            "not drift-checked (timings differ per run). -->\n"
+        )
     return (
         f"<!-- Recorded by `{COMMAND}`: the timings of one run on the machine described below. "
         "Not drift-checked (timings differ per run); run the command again to renew it. -->\n"

@@ -23,10 +23,10 @@ asks only for their header line."""
 RECORD_COMMAND = "backprop-companion bench --record docs"
 
 
-def recorded_header() -> str:
+def recorded_header(path: str) -> str:
     from backprop_companion.bench.record import header
 
-    return header()
+    return header(path)
 
 
 Page = Callable[[], dict[str, str]]
@@ -96,7 +96,7 @@ def drift(root: Path, wanted: dict[str, str] | None = None) -> str:
             continue
         if new is None:
             if path in RECORDED:
-                if not (old or "").startswith(recorded_header()):
+                if not (old or "").startswith(recorded_header(path)):
                     chunks.append(
                         f"docs/{path}: a recorded page without its header; run `{RECORD_COMMAND}`\n"
                     )
