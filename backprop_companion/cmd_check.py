@@ -65,9 +65,16 @@ def run(args: argparse.Namespace) -> int:
         listing = catalogue()
         print(json.dumps(listing, indent=2, ensure_ascii=False) if args.json else catalogue_text(listing))
         return 0
+    from backprop_companion.progress import Progress
+    from worked.by_hand import TRAINING_KEYS
     from worked.diagnosis import diagnose_all
 
-    results = diagnose_all(_split(args.pairs))
+    pairs = _split(args.pairs)
+    progress = Progress(0, "check", enabled=not args.json)
+    if any(key in TRAINING_KEYS for key, _ in pairs):
+        progress.stage("training the tutorial's network 10,000 steps under every variant (a few seconds)")
+    results = diagnose_all(pairs)
+    progress.close()
     if args.json:
         document = {"values": [as_json(d) for d in results], "all_match": all_match(results)}
         print(json.dumps(document, indent=2, ensure_ascii=False))

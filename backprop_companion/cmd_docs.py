@@ -29,7 +29,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{root} is not a folder")
     if not root.parent.is_dir():
         raise UsageError(f"cannot write {root}: the folder {root.parent} does not exist")
-    wanted = pages()
+    from backprop_companion.progress import Progress
+
+    progress = Progress(0, "docs")
+    wanted = pages(progress.stage)
+    progress.close()
     if args.check:
         diff = drift(root, wanted)
         if diff:

@@ -27,6 +27,13 @@ class Progress:
         sys.stderr.write(f"\r{self.label}: {done:,}/{self.total:,} ({percent:.0f}%)")
         sys.stderr.flush()
 
+    def stage(self, text: str) -> None:
+        """Say at once what is being done now (for work in a few long steps rather than many short ones)."""
+        if self.enabled:
+            self.shown = True
+            sys.stderr.write(f"\r\033[K{self.label}: {text}")
+            sys.stderr.flush()
+
     def close(self) -> None:
         if self.shown:
             sys.stderr.write("\r\033[K")

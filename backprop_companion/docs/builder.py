@@ -50,8 +50,11 @@ DOCUMENTS = (
 """The Markdown pages in reading order, as they appear on the one HTML page."""
 
 
-def pages() -> dict[str, str]:
-    """Every generated file, keyed by its path under ``docs/``, each starting with its header."""
+def pages(stage: Callable[[str], None] | None = None) -> dict[str, str]:
+    """Every generated file, keyed by its path under ``docs/``, each starting with its header.
+
+    ``stage`` is told what is being made as each generator starts (the derivation's verification
+    run takes most of the time), for a progress line."""
     from backprop_companion.docs import (
         bad_input_pages,
         derivation_pages,
@@ -62,10 +65,22 @@ def pages() -> dict[str, str]:
 
     made: dict[str, str] = {}
     mathml: dict[str, str] = {}
-    derivation, derivation_mathml = derivation_pages.pages()
-    mathml.update(derivation_mathml)
-    for part in (derivation, tutorial_pages.pages(), gradcheck_pages.pages(), bad_input_pages.pages()):
-        for path, text in part.items():
+
+    def derivation() -> dict[str, str]:
+        made_here, formulas = derivation_pages.pages()
+        mathml.update(formulas)
+        return made_here
+
+    generators = (
+        ("derivation.md: BP1-BP4 derived and verified in sympy", derivation),
+        ("walkthrough.md, errata.md: the tutorial", tutorial_pages.pages),
+        ("gradient-checking.md: the checker and its bug catalogue", gradcheck_pages.pages),
+        ("bad-input.md: the catalogue of bad input", bad_input_pages.pages),
+    )
+    for what, generate in generators:
+        if stage is not None:
+            stage(what)
+        for path, text in generate().items():
             if path in made:
                 raise RuntimeError(f"two generators write docs/{path}")
             made[path] = header(path) + text
