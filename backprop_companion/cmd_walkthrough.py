@@ -45,6 +45,10 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
                 "explanation": e.erratum.explanation,
                 "how": e.erratum.how,
                 "reproduced_value": e.erratum.reproduced_value,
+                "reproduced_exact": str(e.erratum.reproduced),
+                "rounding": "half away from zero"
+                if e.erratum.rounding == "ROUND_HALF_UP"
+                else "half to even",
             }
         return {
             "key": e.key,
@@ -74,7 +78,6 @@ def as_text(result: Walkthrough) -> str:
     from backprop_companion.present import errata_numbers, explanations, shown, summary, verdict
     from worked import tutorial
     from worked.keys import GROUPS
-    from worked.printed import rounded
 
     entries = result.entries
     numbers = errata_numbers(entries)
@@ -93,7 +96,7 @@ def as_text(result: Walkthrough) -> str:
         rows = []
         for e in entries:
             if e.erratum is not None:
-                reproduced = rounded(e.erratum.reproduced_value, e.decimals)
+                reproduced = e.erratum.rounded(e.decimals)
                 rows.append(
                     [f"[{numbers[e.key]}]", e.key, e.printed, e.computed_rounded, e.erratum.name, reproduced]
                 )

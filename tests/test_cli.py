@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -39,7 +40,11 @@ def test_walkthrough_json_has_every_key_and_every_verdict(walkthrough_json):
             assert v["erratum"] is None
         else:
             assert set(v["erratum"]) >= {"explanation", "reproduced_value", "how"}
-            assert rounds_to(v["erratum"]["reproduced_value"], v["printed"]), key
+            exact = Decimal(v["erratum"]["reproduced_exact"])
+            mode = ROUND_HALF_UP if v["erratum"]["rounding"] == "half away from zero" else ROUND_HALF_EVEN
+            assert rounds_to(exact, v["printed"], mode), key
+            # the float, for scripts, is the exact value to float64's precision (relative 2^-53)
+            assert abs(v["erratum"]["reproduced_value"] - float(exact)) <= 2**-53 * abs(float(exact))
     assert walkthrough_json["unexplained"] == []
     assert {x["key"] for x in walkthrough_json["not_printed"]} == {"dEtotal_db1", "dEtotal_db2"}
 

@@ -7,12 +7,14 @@ rounded to the printed number of decimals (``worked.printed``): half a unit in t
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_EVEN, Decimal
+
 import numpy as np
 import pytest
 
 from worked import tutorial, walkthrough
 from worked.keys import KEY_NAMES, Run
-from worked.printed import rounds_to
+from worked.printed import rounded, rounds_to
 
 # key: printed digits, exactly as the post prints them.
 PRINTED = {
@@ -104,7 +106,16 @@ def test_erratum_stated_rule_differs_and_alternative_reproduces(entries, key):
     assert not rounds_to(entry.computed, PRINTED[key]), "the stated rule should not give the print"
     assert entry.erratum is not None, f"{key}: no alternative reproduces the printed digits"
     assert entry.erratum.name == ERRATA[key]
-    assert rounds_to(entry.erratum.reproduced_value, PRINTED[key])
+    assert rounds_to(entry.erratum.reproduced, PRINTED[key], entry.erratum.rounding)
+
+
+def test_the_double_rounding_is_a_tie_that_hand_rounding_breaks_away_from_zero(entries):
+    # δ_o2 rounded to 9 decimals, times w7 = 0.5, is exactly −0.0190491185: half-to-even would give
+    # …118 (the stated rule's digits too); only rounding the tie away from zero gives the printed …119.
+    erratum = entries["dEo2_dout_h1"].erratum
+    assert erratum.reproduced == Decimal("-0.0190491185")
+    assert rounded(erratum.reproduced, 9, ROUND_HALF_EVEN) == "-0.019049118"
+    assert erratum.rounded(9) == "-0.019049119"
 
 
 @pytest.mark.parametrize("key", list(STATED_RULE))

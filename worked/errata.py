@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from worked import tutorial
 from worked.keys import KEYS, Run
@@ -23,8 +24,11 @@ class Alternative:
     name: str
     key: str
     how: str
-    explanation: str
-    value: Callable[[Run, Run], float]  # (stated-rule run, output-first run) -> value
+    explanation: str | Callable[[Run, Run], str]  # words, or words made from the runs' numbers
+    value: Callable[[Run, Run], float | Decimal]  # (stated-rule run, output-first run) -> value
+    rounding: str = ROUND_HALF_EVEN
+    """How the alternative's value is rounded to the printed digits: half-to-even, like every
+    comparison here, unless the alternative is a hand calculation (then half away from zero)."""
 
 
 def _same_key_output_first(key: str) -> Callable[[Run, Run], float]:
@@ -43,21 +47,44 @@ _OUTPUT_FIRST_WHY = (
 )
 
 
-def _double_rounded_path(stated: Run, output_first: Run) -> float:
+def _double_rounded_path(stated: Run, output_first: Run) -> Decimal:
     # The post prints ∂E_o1/∂net_o1 to 9 decimals and works on with the printed figure; doing the
-    # same for ∂E_o2/∂net_o2 before multiplying by w7 is the rounding that gives its last digit.
-    delta_o2 = float(rounded(stated.delta("o2"), decimals(tutorial.PRINTED["delta_o1"])))
-    return delta_o2 * stated.w("w7")
+    # same for ∂E_o2/∂net_o2 and multiplying by w7 in exact decimal arithmetic, as by hand.
+    delta_o2 = Decimal(rounded(stated.delta("o2"), _PLACES))
+    return delta_o2 * Decimal(stated.w("w7"))  # w7 = 0.5 is exact in binary and in decimal
+
+
+_PLACES = decimals(tutorial.PRINTED["delta_o1"])
+
+
+def _double_rounding_explained(stated: Run, output_first: Run) -> str:
+    places = _PLACES
+    delta_o2, w7 = stated.delta("o2"), stated.w("w7")
+    factor = rounded(delta_o2, places)
+    product = _double_rounded_path(stated, output_first)
+    tie = (
+        "a tie at the last printed decimal, "
+        if len(str(product).rstrip("0").split(".")[1]) == places + 1
+        else ""
+    )
+    return (
+        f"∂E_o2/∂net_o2 = {rounded(delta_o2, places + 2)} rounds to {factor}; times w7 = {w7:g} that is "
+        f"exactly {product}, {tie}which rounding by hand (half away from zero) makes "
+        f"{rounded(product, places, ROUND_HALF_UP)}. Unrounded, the product is "
+        f"{rounded(delta_o2 * w7, places + 2)}, which rounds to {rounded(delta_o2 * w7, places)}: "
+        "the post rounded twice, and its last digit is one off."
+    )
 
 
 ALTERNATIVES: tuple[Alternative, ...] = (
     Alternative(
         "double rounding",
         "dEo2_dout_h1",
-        "∂E_o2/∂net_o2 rounded to 9 decimals first (as the post prints ∂E_o1/∂net_o1), then times w7",
-        "The exact product rounds to the next digit down; the post rounded an intermediate factor "
-        "to 9 decimals before multiplying, so its last printed digit is off by one.",
+        f"∂E_o2/∂net_o2 rounded to {_PLACES} decimals first (as the post prints ∂E_o1/∂net_o1), times w7 "
+        "exactly, and the product rounded half away from zero, as by hand",
+        _double_rounding_explained,
         _double_rounded_path,
+        rounding=ROUND_HALF_UP,
     ),
     *(
         Alternative(
@@ -78,8 +105,9 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         "off by one step",
         "E_total_after_10000",
         f"the stated rule's E_total after {tutorial.STEPS - 1:,} updates instead of {tutorial.STEPS:,}",
-        "The printed figure is the stated rule's error after 9,999 updates, not 10,000: the "
-        "off-by-one of a loop that prints the error it computed before its last update.",
+        "The printed figure is the stated rule's error after 9,999 updates, not 10,000. The post's "
+        "closing outputs, by contrast, are those of the first script after 10,000 updates (see the "
+        "output-first errata): its closing error and its closing outputs come from different runs.",
         lambda stated, output_first: stated.error_after(tutorial.STEPS - 1),
     ),
 )

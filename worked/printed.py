@@ -8,7 +8,10 @@ the tolerance "half a unit in the last printed place", stated without a magic nu
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+IN_WORDS = {ROUND_HALF_EVEN: "half to even", ROUND_HALF_UP: "half away from zero"}
+"""The rounding modes used here, as a reader would name them."""
 
 
 def decimals(printed: str) -> int:
@@ -19,16 +22,17 @@ def decimals(printed: str) -> int:
     return max(0, -exponent)
 
 
-def rounded(value: float, places: int) -> str:
-    """``value`` rounded half-to-even to ``places`` decimals, as a string with trailing zeros kept."""
+def rounded(value: float | Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> str:
+    """``value`` rounded to ``places`` decimals (half-to-even unless ``rounding`` says otherwise, e.g.
+    ``decimal.ROUND_HALF_UP``, half away from zero, as one rounds by hand), trailing zeros kept."""
     quantum = Decimal(1).scaleb(-places)
-    text = f"{Decimal(value).quantize(quantum, rounding=ROUND_HALF_EVEN):f}"
+    text = f"{Decimal(value).quantize(quantum, rounding=rounding):f}"
     return "0" + text[2:] if text.startswith("-0") and set(text[2:]) <= {".", "0"} else text
 
 
-def rounds_to(value: float, printed: str) -> bool:
+def rounds_to(value: float | Decimal, printed: str, rounding: str = ROUND_HALF_EVEN) -> bool:
     """True when ``value`` rounded to the printed number of decimals is the printed number."""
-    return Decimal(rounded(value, decimals(printed))) == _parse(printed)
+    return Decimal(rounded(value, decimals(printed), rounding)) == _parse(printed)
 
 
 def _parse(printed: str) -> Decimal:

@@ -9,6 +9,7 @@ reproduces stays *unexplained*, which the tests treat as a failure.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from worked import tutorial
@@ -24,7 +25,17 @@ class Erratum:
     name: str
     explanation: str
     how: str
-    reproduced_value: float
+    reproduced: Decimal
+    """The alternative's value, exactly (a float's exact expansion, or a decimal product)."""
+    rounding: str
+    """The rounding by which it gives the printed digits (a ``decimal`` module mode name)."""
+
+    @property
+    def reproduced_value(self) -> float:
+        return float(self.reproduced)
+
+    def rounded(self, places: int) -> str:
+        return rounded(self.reproduced, places, self.rounding)
 
 
 @dataclass(frozen=True)
@@ -85,8 +96,11 @@ def walkthrough() -> Walkthrough:
                 if alt.key != spec.key:
                     continue
                 value = alt.value(stated, output_first)
-                if rounds_to(value, printed):
-                    erratum = Erratum(alt.name, alt.explanation, alt.how, value)
+                if rounds_to(value, printed, alt.rounding):
+                    why = alt.explanation
+                    if callable(why):
+                        why = why(stated, output_first)
+                    erratum = Erratum(alt.name, why, alt.how, Decimal(value), alt.rounding)
                     break
         entries.append(Entry(spec.key, spec.group, spec.formula, printed, computed, erratum))
     extras = (

@@ -23,7 +23,6 @@ def code(text: str) -> str:
 def pages() -> dict[str, str]:
     from worked import tutorial, walkthrough
     from worked.keys import GROUPS, Run
-    from worked.printed import rounded
 
     result = walkthrough()
     entries = result.entries
@@ -80,7 +79,7 @@ def pages() -> dict[str, str]:
                     code(e.printed),
                     code(e.computed_rounded),
                     e.erratum.name,
-                    code(rounded(e.erratum.reproduced_value, e.decimals)),
+                    code(e.erratum.rounded(e.decimals)),
                 ]
             )
     explained = "\n\n".join(
