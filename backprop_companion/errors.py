@@ -5,6 +5,8 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+"""A bug, not the user's doing: reported in one line, with the way to see the traceback."""
 
 
 class CommandError(Exception):
