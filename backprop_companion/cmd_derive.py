@@ -103,9 +103,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 INTRO = (
-    "BP1-BP4 derived by sympy from the definitions (Nielsen, ch. 2): z^l = w^l a^{l-1} + b^l, "
-    "a^l = σ(z^l), δ^l_j = ∂C/∂z^l_j; at symbolic widths n and indices j, k, for one generic layer "
-    "step, so that depth follows by induction (BP1 at L, then BP2 from l+1 to l)."
+    "BP1-BP4 derived by sympy at symbolic widths n and indices j, k, for one generic layer step (depth "
+    "follows by induction: BP1 at L, then BP2 from l+1 to l), with z^l = w^l a^{l-1} + b^l, "
+    "a^l = σ(z^l), δ^l_j = ∂C/∂z^l_j (Nielsen, ch. 2). Each derivation starts from the chain rule, "
+    "stated as its premise; sympy's part is the differentiation and the index bookkeeping. The proof "
+    "from the definitions alone, with no premise, is the exhaustive sweep of `derive --verify`."
 )
 PREMISE_NOTE = (
     "A cost of symbolic width can only be written as a sum over output neurons, so each derivation "

@@ -88,7 +88,9 @@ def _table(comparisons: list[dict[str, Any]]) -> str:
         *(["Ng"] if ng else []),
         *(["example"] if examples else []),
     ]
-    headers += ["analytic", "numerical", "step", "abs error", "rel error", "tolerance", ""]
+    # The tolerance bounds the absolute error (its formula is printed above the table), so it stands
+    # beside the absolute error; the relative error comes after, for information.
+    headers += ["analytic", "numerical", "step", "abs error", "≤ abs tolerance", "", "rel error"]
     rows = []
     for c in comparisons:
         verdict = "kink" if c["kink"] else "✓" if c["passed"] else "✗"
@@ -99,9 +101,10 @@ def _table(comparisons: list[dict[str, Any]]) -> str:
             f"{c['numerical']:.10e}",
             f"{c['step']:.1e}",
             f"{c['abs_error']:.1e}",
+            f"{c['tolerance']:.1e}",
+            verdict,
             f"{c['rel_error']:.1e}",
         ]
-        row += [f"{c['tolerance']:.1e}", verdict]
         rows.append(row)
     return format_table(headers, rows)
 

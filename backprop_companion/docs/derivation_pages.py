@@ -40,7 +40,7 @@ def _equation(proof: Any, report: dict[str, Any], formulas: Formulas) -> str:
     from symbolic.render import to_node
 
     out = [f"## {proof.label}: {proof.title}", "", formulas.display(proof.vector), ""]
-    out += [f"*Premise:* {proof.premise}.", ""]
+    out += [f"*Premise:* `{proof.premise}`.", ""]
     for chain in proof.chains:
         why = chain.why + (" " + formulas.inline(chain.why_math) if chain.why_math is not None else "")
         out += [formulas.display(Row((chain.lhs, Op("="), to_node(chain.start)))), "", f"by {why};", ""]

@@ -68,7 +68,7 @@ def _tutorial_check() -> str:
             "analytic (backprop)",
             "numerical (central differences)",
             "abs error",
-            "tolerance",
+            "≤ abs tolerance",
             "",
         ],
         rows,
