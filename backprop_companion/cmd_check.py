@@ -179,10 +179,17 @@ def _one(d: Diagnosis) -> list[str]:
     facts = as_json(d)
     decimals = f"{d.precision} decimal{'s' if d.precision != 1 else ''}"
     if d.matches_stated_rule:
-        return [
+        out = [
             f"{d.key} = {d.value}  ✓ the stated rule (compared at {decimals})",
             f"  {d.key} = {d.formula} = {d.expected_rounded}",
         ]
+        if d.candidates:
+            same = ", ".join(c.identifier for c in d.candidates)
+            out += _wrapped(
+                f"but at {decimals} these mistakes give the same number: {same}; "
+                "type more digits to tell them apart."
+            )
+        return out
     out = [
         f"{d.key} = {d.value}  ✗ not the stated rule (compared at {decimals})",
         *_wrapped(f"stated rule: {d.key} = {d.formula} = {d.expected_rounded}"),

@@ -295,3 +295,12 @@ def test_training_keys_need_the_training_runs_and_only_they():
     # The first-step keys are answered from one step per mistake; a training key from the full runs.
     assert set(TRAINING_KEYS) <= set(quantities.names())
     assert not set(TRAINING_KEYS) & set(by_hand.values(STATED, training=False))
+
+
+def test_a_value_with_too_few_digits_to_tell_the_rule_from_a_mistake_says_so():
+    # w1_new is 0.149780716 by the stated rule and 0.149817639 output-first: both are 0.1498 at 4
+    # decimals, so 0.1498 is right but does not show the reader avoided the output-first mistake.
+    d = diagnose("w1_new", "0.1498")
+    assert d.matches_stated_rule
+    assert "output-first" in {c.identifier for c in d.candidates}
+    assert diagnose("w1_new", "0.149780716").candidates == ()

@@ -122,7 +122,12 @@ def diagnose(key: str, text: str, mismatched: Sequence[str] = ()) -> Diagnosis:
     matches = shown(expected) == number
     # Every mistake that has this key (w2-w3-swapped names some partials differently), with its value.
     mistakes = [_candidate(m, key) for m in MISTAKES if key in _values(m.variant, key)]
-    candidates = () if matches else tuple(c for c in mistakes if shown(c.value) == number)
+    candidates = tuple(c for c in mistakes if shown(c.value) == number)
+    if matches:
+        # Listed even then: at fewer digits than the post prints, a mistake that does change this key
+        # may give the same number, and the reader should know their digits cannot tell the two apart.
+        post = quantities.shown_decimals(key)
+        candidates = tuple(c for c in candidates if rounded(c.value, post) != rounded(expected, post))
     printed = _printed(key, number, precision)
     erratum = _errata().get(key) if printed is not None and not matches else None
     closest: tuple[Candidate, ...] = ()
