@@ -35,6 +35,8 @@ WORST = 10
 
 MAX_BATCH = 10_000
 MAX_DIRECTIONS = 1_000
+DEFAULT_DIRECTIONS = 3
+"""As in worked.directions.DIRECTIONS (a test keeps them equal; --help must not import numpy)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,13 +47,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         + ", ".join(ACTIVATIONS),
     )
     parser.add_argument("--cost", choices=("quadratic", "cross-entropy"), help="default quadratic")
-    parser.add_argument("--batch", type=int, help="examples in the batch (default 4)")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        help="examples in a random network's batch (default 4; the tutorial has its one example)",
+    )
     parser.add_argument(
         "--seed", type=seed, default=0, help="seed for the network, batch and directions (default 0)"
     )
     parser.add_argument("--mode", choices=MODES, help="default exhaustive")
     parser.add_argument(
-        "--directions", type=int, default=3, help="random directions in the directional mode (3)"
+        "--directions", type=int, help="random directions in the directional mode and --bug all (default 3)"
     )
     parser.add_argument(
         "--bug",
@@ -91,6 +97,10 @@ def _usage(args: argparse.Namespace) -> list[int] | None:
             raise UsageError(f"--sizes needs at least two sizes, each at least 1, got {args.sizes!r}")
     if args.batch is not None and not 1 <= args.batch <= MAX_BATCH:
         raise UsageError(f"--batch must be between 1 and {MAX_BATCH:,}, got {args.batch}")
+    if args.directions is None:
+        args.directions = DEFAULT_DIRECTIONS
+    elif args.mode != "directional" and args.bug != "all":
+        raise UsageError("--directions only applies with --mode directional (or --bug all)")
     if not 1 <= args.directions <= MAX_DIRECTIONS:
         raise UsageError(f"--directions must be between 1 and {MAX_DIRECTIONS:,}, got {args.directions}")
     if args.bug == "all" and args.mode is not None:

@@ -101,7 +101,8 @@ def as_text(result: dict[str, Any]) -> str:
 
     biases = "updated (one shared bias per layer)" if result["train_biases"] else "fixed"
     out = [
-        f"Tutorial network, {result['steps']:,} steps of gradient descent, η = {result['eta']}, "
+        f"Tutorial network, {result['steps']:,} step{'' if result['steps'] == 1 else 's'} of gradient "
+        f"descent, η = {result['eta']}, "
         f"update order: {result['order']}, biases {biases}.",
         "",
         format_table(

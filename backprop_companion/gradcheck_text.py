@@ -117,7 +117,8 @@ def catch_text(result: dict[str, Any], modes: Sequence[str]) -> str:
         cell = "—" if c["caught"] is None else "caught" if c["caught"] else "MISSED"
         rows.setdefault(c["bug"], [c["bug"]]).append(cell)
         if c["caught"] is None:
-            notes[c["bug"]] = f"cannot show here: {c['note']}"
+            note = c["note"].removeprefix("cannot run: ")
+            notes[c["bug"]] = f"cannot show here: {note} (every bug shows on --sizes 3,3,3 --batch 4)"
         elif c["mode"] == "equations" and c["note"]:
             notes[c["bug"]] = c["note"]
     table = [[*cells, notes.get(bug, "")] for bug, cells in rows.items()]

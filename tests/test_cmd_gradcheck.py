@@ -146,3 +146,10 @@ def test_kinks_crossed_are_listed_in_both_forms() -> None:
     facts = cmd_gradcheck.as_json(report, {"name": "a ReLU at its kink"}, list_all=False)
     assert facts["kinked"] == ["w^1_11", "w^1_12", "b^1_1"] and facts["passed"]
     assert "Kinks crossed (reported, not judged): w^1_11, w^1_12, b^1_1." in as_text(facts)
+
+
+def test_the_default_number_of_directions_is_the_checkers() -> None:
+    from backprop_companion.cmd_gradcheck import DEFAULT_DIRECTIONS
+    from worked.directions import DIRECTIONS
+
+    assert DEFAULT_DIRECTIONS == DIRECTIONS

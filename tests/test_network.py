@@ -20,6 +20,7 @@ CENTRAL_STEP = 1e-6
 # O(ε·C/h) ~ 2e-10. A relative error of 1e-7 sits well above both and far below any real bug.
 FD_RTOL = 1e-7
 FD_ATOL = 1e-9
+"""For partials near zero, where a relative error means nothing: 5x the round-off bound 2e-10."""
 
 ROUNDOFF_RTOL = 1e-12
 """Two float64 computations of one quantity by different summation orders: a few ulps, times depth."""

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from worked import tutorial, walkthrough
-from worked.keys import KEY_NAMES, Run
+from worked.keys import KEY_NAMES
 from worked.printed import rounded, rounds_to
 
 # key: printed digits, exactly as the post prints them.
@@ -125,16 +125,6 @@ def test_stated_rule_values_of_the_errata(entries, key):
 
 def test_nothing_is_left_unexplained(result):
     assert result.unexplained == ()
-
-
-def test_the_tutorials_chain_rule_meets_the_general_bp2(entries):
-    # ∂E/∂out_h1 · ∂out_h1/∂net_h1 (the tutorial's two-path sum) is δ^1_1 from BP2. Both are a few
-    # float64 operations on numbers near 0.1, so they agree to a few units of round-off (rel 1e-14).
-    e = {key: entry.computed for key, entry in entries.items()}
-    delta_h1 = Run().delta("h1")
-    assert e["dEtotal_dout_h1"] * e["dout_h1_dnet_h1"] == pytest.approx(delta_h1, rel=1e-14, abs=0)
-    # and BP4 is that delta times the input: ∂E/∂w1 = δ_h1 · i1.
-    assert e["dEtotal_dw1"] == pytest.approx(delta_h1 * tutorial.INPUTS["i1"], rel=1e-14, abs=0)
 
 
 def test_name_table_builds_the_weight_matrices():

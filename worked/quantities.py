@@ -29,7 +29,8 @@ def _unprinted_formulas() -> dict[str, str]:
     wiring, bias = STATED.wiring, {n: "b1" if n in HIDDEN else "b2" for n in HIDDEN + OUTPUT}
     f: dict[str, str] = {}
     for n, pairs in wiring.into.items():
-        f[f"net_{n}"] = " + ".join(f"{w}·{source}" for w, source in pairs) + f" + {bias[n]}·1"
+        inputs = (f"{w}·{'out_' + source if source in HIDDEN else source}" for w, source in pairs)
+        f[f"net_{n}"] = " + ".join(inputs) + f" + {bias[n]}·1"
         f[f"out_{n}"] = f"1/(1 + e^(−net_{n}))"
     for o in OUTPUT:
         f[f"E_{o}"] = f"½(target_{o} − out_{o})²"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from worked import tutorial
+from worked import quantities, tutorial
 from worked.errata import ALTERNATIVES
 from worked.keys import KEYS, Run
 from worked.printed import decimals, rounded, rounds_to
@@ -103,16 +103,8 @@ def walkthrough() -> Walkthrough:
                     erratum = Erratum(alt.name, why, alt.how, Decimal(value), alt.rounding)
                     break
         entries.append(Entry(spec.key, spec.group, spec.formula, printed, computed, erratum))
-    extras = (
-        Extra(
-            "dEtotal_db1",
-            "Σ_j δ_hj = ∂E_total/∂net_h1 + ∂E_total/∂net_h2 (b1 feeds both)",
-            stated.shared_bias_gradient(1),
-        ),
-        Extra(
-            "dEtotal_db2",
-            "Σ_j δ_oj = ∂E_total/∂net_o1 + ∂E_total/∂net_o2 (b2 feeds both)",
-            stated.shared_bias_gradient(2),
-        ),
+    extras = tuple(
+        Extra(key, quantities.formula(key), stated.shared_bias_gradient(layer))
+        for layer, key in ((1, "dEtotal_db1"), (2, "dEtotal_db2"))
     )
     return Walkthrough(tuple(entries), extras)

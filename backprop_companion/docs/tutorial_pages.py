@@ -123,7 +123,6 @@ def _exact_values() -> dict[str, str]:
 
 def _mistakes_table() -> str:
     from worked.mistakes import MAIN_KEYS, common_mistakes
-    from worked.printed import rounded
     from worked.quantities import shown_decimals
 
     rows = [
@@ -131,11 +130,20 @@ def _mistakes_table() -> str:
             code(row.identifier),
             row.description,
             code(row.enters_at) if row.enters_at else "",
-            *(code(rounded(row.values[k], shown_decimals(k))) for k in MAIN_KEYS),
+            *(code(_at_post_digits(row.values[k], shown_decimals(k))) for k in MAIN_KEYS),
         ]
         for row in common_mistakes()
     ]
     return markdown_table(["mistake", "what it does", "first shows at", *map(code, MAIN_KEYS)], rows)
+
+
+def _at_post_digits(value: float, places: int) -> str:
+    """The value at the post's digits; one too small to show there keeps 3 significant figures
+    (a bare 0.0000000000 would read as zero)."""
+    from worked.printed import rounded
+
+    text = rounded(value, places)
+    return f"{value:.3g}" if value != 0 and set(text.lstrip("-")) <= {"0", "."} else text
 
 
 def _link(text: str, key: str, numbers: dict[str, int]) -> str:
