@@ -75,7 +75,7 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
 
 
 def as_text(result: Walkthrough) -> str:
-    from backprop_companion.present import errata_numbers, explanations, shown, summary, verdict
+    from backprop_companion.present import GUARD_DIGITS, errata_numbers, explanations, shown, summary, verdict
     from worked import tutorial
     from worked.keys import GROUPS
 
@@ -85,6 +85,8 @@ def as_text(result: Walkthrough) -> str:
         'Mazur, "A Step by Step Backpropagation Example", recomputed from a general BP1-BP4 code.',
         f"Stated rule: {tutorial.STATED_RULE}.",
         summary(entries, len(result.unexplained)),
+        f"The computed column shows {GUARD_DIGITS} digits beyond the printed ones, to show which way "
+        "each value rounds.",
     ]
     for group in GROUPS:
         rows = [

@@ -42,9 +42,9 @@ UNPRINTED_DECIMALS = 9
 
 LAYER_INPUTS = ("out", "net")
 
-HIDDEN = ("h1", "h2")
-OUTPUT = ("o1", "o2")
-_NEURONS = (("i1", "i2"), HIDDEN, OUTPUT)  # by layer, in Mazur's names
+HIDDEN_NEURONS = ("h1", "h2")
+OUTPUT_NEURONS = ("o1", "o2")
+_NEURONS = (("i1", "i2"), HIDDEN_NEURONS, OUTPUT_NEURONS)  # by layer, in Mazur's names
 _BIAS = {"h1": "b1", "h2": "b1", "o1": "b2", "o2": "b2"}  # one bias shared by each layer
 
 TRAINING_KEYS = (
@@ -76,7 +76,8 @@ class Wiring:
         if swap_w2_w3:
             feeds["w2"], feeds["w3"] = feeds["w3"], feeds["w2"]
         into = {
-            n: tuple((w, source) for w, (to, source) in feeds.items() if to == n) for n in HIDDEN + OUTPUT
+            n: tuple((w, source) for w, (to, source) in feeds.items() if to == n)
+            for n in HIDDEN_NEURONS + OUTPUT_NEURONS
         }
         joining = {pair: w for w, pair in feeds.items()}
         return cls(feeds, into, joining)  # plain dicts: read on every step, and never written
@@ -109,7 +110,7 @@ class Variant:
     error_sign: int = 1
     output_derivative: bool = True
     hidden_derivative: bool = True
-    paths: tuple[str, ...] = OUTPUT
+    paths: tuple[str, ...] = OUTPUT_NEURONS
     layer_input: str = "out"
     swap_w2_w3: bool = False
     rounding: bool = False
@@ -124,8 +125,14 @@ class Variant:
             raise InvalidInput(f"the learning rate must be a positive finite number, got {self.eta!r}")
         if self.error_sign not in (1, -1):
             raise InvalidInput(f"error_sign must be 1 or -1, got {self.error_sign!r}")
-        if not self.paths or not set(self.paths) <= set(OUTPUT) or len(set(self.paths)) != len(self.paths):
-            raise InvalidInput(f"paths must be distinct output neurons from {OUTPUT}, got {self.paths!r}")
+        if (
+            not self.paths
+            or not set(self.paths) <= set(OUTPUT_NEURONS)
+            or len(set(self.paths)) != len(self.paths)
+        ):
+            raise InvalidInput(
+                f"paths must be distinct output neurons from {OUTPUT_NEURONS}, got {self.paths!r}"
+            )
         if self.layer_input not in LAYER_INPUTS:
             raise InvalidInput(f"layer_input must be one of {LAYER_INPUTS}, got {self.layer_input!r}")
 
@@ -190,14 +197,14 @@ def step(
     # Forward pass: net = Σ w·(input) + b·1, out = σ(net), layer by layer.
     net: dict[str, float] = {}
     out = dict(tutorial.INPUTS)
-    for layer in (HIDDEN, OUTPUT):
+    for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
         for n in layer:
             net[n] = r(
                 f"net_{n}", sum([p[w] * out[source] for w, source in wiring.into[n]]) + p[_BIAS[n]] * 1
             )
             out[n] = r(f"out_{n}", sigma(net[n]))
     half = 0.5 if v.half else 1.0
-    for o in OUTPUT:
+    for o in OUTPUT_NEURONS:
         r(f"E_{o}", half * (t[o] - out[o]) ** 2)
     r("E_total", q["E_o1"] + q["E_o2"])
 
@@ -205,7 +212,7 @@ def step(
     dE_dout: dict[str, float] = {}  # ∂E_total/∂out_n
     dout_dnet: dict[str, float] = {}  # ∂out_n/∂net_n
     delta: dict[str, float] = {}  # ∂E_total/∂net_n
-    for o in OUTPUT:
+    for o in OUTPUT_NEURONS:
         dE_dout[o] = r(f"dEtotal_dout_{o}", -2.0 * half * v.error_sign * (t[o] - out[o]))
         dout_dnet[o] = r(f"dout_{o}_dnet_{o}", out[o] * (1.0 - out[o]) if v.output_derivative else 1.0)
         delta[o] = r(f"delta_{o}", dE_dout[o] * dout_dnet[o])
@@ -225,9 +232,9 @@ def step(
     # Hidden layer: out_h reaches E_total along one path per output, ∂E_o/∂out_h = δ_o · ∂net_o/∂out_h,
     # where ∂net_o/∂out_h is the weight from h into o: before the step, or "output-first" after it.
     back = new if v.order == "output-first" else p
-    for h in HIDDEN:
+    for h in HIDDEN_NEURONS:
         paths = {}
-        for o in OUTPUT:
+        for o in OUTPUT_NEURONS:
             weight = r(f"dnet_{o}_dout_{h}", back[wiring.joining[o, h]])
             paths[o] = r(f"dE{o}_dout_{h}", delta[o] * weight)
         dE_dout[h] = r(f"dEtotal_dout_{h}", sum([paths[o] for o in v.paths]))
@@ -237,7 +244,7 @@ def step(
     update(("w1", "w2", "w3", "w4"))
 
     # The shared biases: b feeds every neuron of its layer, so ∂E_total/∂b = Σ_j δ_j (BP3, summed).
-    for b, layer in (("b2", OUTPUT), ("b1", HIDDEN)):
+    for b, layer in (("b2", OUTPUT_NEURONS), ("b1", HIDDEN_NEURONS)):
         gradient = r(f"dEtotal_d{b}", sum([delta[n] for n in layer]))
         new[b] = r(f"{b}_new", p[b] - v.eta * gradient if v.train_biases else p[b])
     return q
