@@ -50,10 +50,6 @@ class Backprop:
     nabla_b: list[Array]
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 class Network:
     """A fully connected feed-forward network with one activation per layer and one cost."""
 
@@ -64,28 +60,7 @@ class Network:
         activation: str | Activation | Sequence[str | Activation] = "sigmoid",
         cost: str | Cost = "quadratic",
     ) -> None:
-        if isinstance(weights, (str, bytes)) or isinstance(biases, (str, bytes)):
-            raise InvalidType("weights and biases must be lists of arrays, one per layer")
-        if len(weights) == 0:
-            raise InvalidInput("a network needs at least one layer of weights")
-        if len(biases) != len(weights):
-            raise InvalidInput(
-                f"got {_count(len(weights), 'weight matrix', 'weight matrices')} but "
-                f"{_count(len(biases), 'bias vector', 'bias vectors')}; "
-                "give one bias vector per layer of weights"
-            )
-        ws = [np.array(finite_array(f"weights for layer {l}", w)) for l, w in enumerate(weights, start=1)]
-        bs = [np.array(finite_array(f"biases for layer {l}", b)) for l, b in enumerate(biases, start=1)]
-        for l, (w, b) in enumerate(zip(ws, bs, strict=True), start=1):
-            if w.ndim != 2:
-                raise InvalidInput(f"weights for layer {l} must be a matrix, got shape {w.shape}")
-            if l > 1 and w.shape[1] != ws[l - 2].shape[0]:
-                raise InvalidInput(
-                    f"weights for layer {l} have shape {w.shape}, but layer {l - 1} has "
-                    f"{ws[l - 2].shape[0]} neurons: expected ({w.shape[0]}, {ws[l - 2].shape[0]})"
-                )
-            if b.shape != (w.shape[0],):
-                raise InvalidInput(f"biases for layer {l} have shape {b.shape}, expected ({w.shape[0]},)")
+        ws, bs = validation.parameters(weights, biases)
         if isinstance(activation, (str, Activation)):
             sigmas = [get_activation(activation)] * len(ws)
         else:
@@ -153,7 +128,9 @@ class Network:
         sizes = self.sizes
         xs, ys = self._rows(x, sizes[0], "x"), self._rows(y, sizes[-1], "y")
         if xs.shape[0] != ys.shape[0]:
-            raise InvalidInput(f"x has {_count(xs.shape[0], 'example', 'examples')} but y has {ys.shape[0]}")
+            raise InvalidInput(
+                f"x has {validation.count(xs.shape[0], 'example', 'examples')} but y has {ys.shape[0]}"
+            )
         return xs, ys, np.ndim(x) == 1
 
     # -- the forward pass -----------------------------------------------------------------------

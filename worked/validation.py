@@ -62,6 +62,38 @@ def sizes(value: Sequence[int]) -> list[int]:
     return [int(n) for n in widths]
 
 
+def count(n: int, one: str, many: str) -> str:
+    """``1 example``, ``2 examples``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def parameters(weights: Sequence[object], biases: Sequence[object]) -> tuple[list[Array], list[Array]]:
+    """Weights and biases as float64 copies, one matrix and one vector per layer, shapes chained:
+    ``weights[l-1]`` is ``(n_l, n_{l-1})`` and ``biases[l-1]`` is ``(n_l,)``."""
+    if isinstance(weights, (str, bytes)) or isinstance(biases, (str, bytes)):
+        raise InvalidType("weights and biases must be lists of arrays, one per layer")
+    if len(weights) == 0:
+        raise InvalidInput("a network needs at least one layer of weights")
+    if len(biases) != len(weights):
+        raise InvalidInput(
+            f"got {count(len(weights), 'weight matrix', 'weight matrices')} but "
+            f"{count(len(biases), 'bias vector', 'bias vectors')}; give one bias vector per layer of weights"
+        )
+    ws = [np.array(finite_array(f"weights for layer {l}", w)) for l, w in enumerate(weights, start=1)]
+    bs = [np.array(finite_array(f"biases for layer {l}", b)) for l, b in enumerate(biases, start=1)]
+    for l, (w, b) in enumerate(zip(ws, bs, strict=True), start=1):
+        if w.ndim != 2:
+            raise InvalidInput(f"weights for layer {l} must be a matrix, got shape {w.shape}")
+        if l > 1 and w.shape[1] != ws[l - 2].shape[0]:
+            raise InvalidInput(
+                f"weights for layer {l} have shape {w.shape}, but layer {l - 1} has "
+                f"{ws[l - 2].shape[0]} neurons: expected ({w.shape[0]}, {ws[l - 2].shape[0]})"
+            )
+        if b.shape != (w.shape[0],):
+            raise InvalidInput(f"biases for layer {l} have shape {b.shape}, expected ({w.shape[0]},)")
+    return ws, bs
+
+
 def finite_array(name: str, value: object) -> Array:
     """``value`` as a float64 array, refusing text, objects, NaN and infinity (naming the position)."""
     try:
