@@ -170,6 +170,7 @@ def as_json(d: Diagnosis) -> dict[str, Any]:
         "mistakes": [_candidate(c, d.precision) for c in d.candidates],
         "printed": d.printed,
         "erratum": d.erratum,
+        "same_as": list(d.same_as),
         "closest": [_candidate(c, d.precision) for c in d.closest],
         "check_first": check_first,
     }
@@ -207,6 +208,11 @@ def _one(d: Diagnosis) -> list[str]:
             else:
                 where = f"at {first['key']}: {first['value']} where the stated rule has {first['expected']}"
             out.append(f"    {'':<{width}}  first shows {where}")
+    if d.same_as:
+        out += _wrapped(
+            f"It is the stated rule's value of {', '.join(d.same_as)}: "
+            "did you mean that key, or use that quantity where this one belongs?"
+        )
     if d.erratum is not None:
         out += _wrapped(
             f"It is the figure the post prints ({d.printed}), which the stated rule does not give; "

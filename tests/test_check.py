@@ -304,3 +304,11 @@ def test_a_value_with_too_few_digits_to_tell_the_rule_from_a_mistake_says_so():
     assert d.matches_stated_rule
     assert "output-first" in {c.identifier for c in d.candidates}
     assert diagnose("w1_new", "0.149780716").candidates == ()
+
+
+def test_a_value_of_another_quantity_is_named_as_such():
+    # 0.408666186 is w6_new by the stated rule: typed as w5_new it is a mixed-up key, not a mistake.
+    d = diagnose("w5_new", "0.408666186")
+    assert not d.matches_stated_rule and "w6_new" in d.same_as
+    assert diagnose("w5_new", "0.4087").same_as == ("w6_new",)
+    assert diagnose("w5_new", "0.41").same_as == ()  # two decimals: too few to call it a clue

@@ -66,6 +66,7 @@ class Diagnosis:
     check_first_why: str | None  # ... and why that one
     printed: str | None  # the post's own figure, when the typed value agrees with it
     erratum: str | None  # when that figure is one the stated rule does not give: what does
+    same_as: tuple[str, ...] = ()  # other quantities whose stated-rule value this is (a mixed-up key?)
 
     @property
     def expected_rounded(self) -> str:
@@ -76,6 +77,12 @@ class Diagnosis:
     def identified(self) -> bool:
         """The stated rule, a mistake or the post's own erratum gives the value."""
         return self.matches_stated_rule or bool(self.candidates) or self.erratum is not None
+
+
+SAME_AS_MIN_DECIMALS = 4
+"""Below 4 decimals many quantities share a value by chance: a match there says nothing."""
+SAME_AS_MAX = 3
+"""More coinciding quantities than this and the coincidence is not a clue."""
 
 
 def _values(variant: Variant, key: str) -> Mapping[str, float]:
@@ -139,6 +146,11 @@ def diagnose(key: str, text: str, mismatched: Sequence[str] = ()) -> Diagnosis:
         others = [c for c in mistakes if shown(c.value) != shown(expected)]
         closest = tuple(sorted([stated, *others], key=lambda c: abs(Decimal(c.value) - number))[:CLOSEST])
         check_first, check_first_why = _check_first(key, closest[0], mismatched)
+    same_as: tuple[str, ...] = ()
+    if not matches and precision >= SAME_AS_MIN_DECIMALS:
+        stated_values = _values(STATED, key)
+        same_as = tuple(k for k, v in stated_values.items() if k != key and shown(v) == number)
+        same_as = same_as if len(same_as) <= SAME_AS_MAX else ()
     return Diagnosis(
         key,
         text,
@@ -152,6 +164,7 @@ def diagnose(key: str, text: str, mismatched: Sequence[str] = ()) -> Diagnosis:
         check_first_why,
         printed,
         erratum,
+        same_as,
     )
 
 
