@@ -13,7 +13,7 @@ import pytest
 from backprop_companion.cli import main
 from worked import by_hand, diagnose, diagnose_all, quantities, tutorial
 from worked.by_hand import STATED, TRAINING_KEYS
-from worked.diagnosis import parse
+from worked.diagnosis import parse, similar_names
 from worked.mistakes import MAIN_KEYS, MISTAKES, STATED_RULE, common_mistakes, enters_at, get_mistake
 from worked.printed import rounded
 
@@ -312,3 +312,10 @@ def test_a_value_of_another_quantity_is_named_as_such():
     assert not d.matches_stated_rule and "w6_new" in d.same_as
     assert diagnose("w5_new", "0.4087").same_as == ("w6_new",)
     assert diagnose("w5_new", "0.41").same_as == ()  # two decimals: too few to call it a clue
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("out_hl", "out_h1"), ("E_TOTAL", "E_total"), ("wl_new", "w1_new")]
+)
+def test_a_key_typed_with_lookalike_letters_suggests_the_key_first(typed, meant):
+    assert similar_names(typed)[0] == meant

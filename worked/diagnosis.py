@@ -37,9 +37,21 @@ def parse(text: str) -> tuple[Decimal, int]:
     return number, decimals(f"{number:f}")
 
 
+LOOKALIKES = str.maketrans({"l": "1", "i": "1", "o": "0"})
+"""Characters a reader swaps for digits that look the same (out_hl for out_h1)."""
+
+
 def similar_names(name: str, n: int = 5) -> list[str]:
-    """Known quantity names that look like ``name``, closest first (for "did you mean")."""
-    return difflib.get_close_matches(name, quantities.names(), n=n, cutoff=0.6)
+    """Known quantity names that look like ``name``, closest first (for "did you mean"): a name
+    equal to it but for case and for letters that look like digits comes first, then difflib's."""
+
+    def fold(text: str) -> str:
+        return text.lower().translate(LOOKALIKES)
+
+    names = quantities.names()
+    exact = [k for k in names if fold(k) == fold(name)]
+    close = difflib.get_close_matches(name, names, n=n, cutoff=0.6)
+    return list(dict.fromkeys([*exact, *close]))[:n]
 
 
 @dataclass(frozen=True)
