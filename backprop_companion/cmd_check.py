@@ -121,8 +121,9 @@ def _shown(key: str, identifier: str | None = None) -> str:
     """``key`` under a mistake (default: the stated rule), to the post's digits and at least 9."""
     from worked import by_hand, mistakes, quantities
     from worked.printed import rounded
+    from worked.variant import STATED
 
-    variant = by_hand.STATED if identifier is None else mistakes.get_mistake(identifier).variant
+    variant = STATED if identifier is None else mistakes.get_mistake(identifier).variant
     value = by_hand.values(variant, training=key in by_hand.TRAINING_KEYS)[key]
     return rounded(value, max(quantities.shown_decimals(key), by_hand.UNPRINTED_DECIMALS))
 

@@ -13,10 +13,11 @@ import math
 import pytest
 
 from worked import by_hand, quantities, tutorial, walkthrough
-from worked.by_hand import STATED, TRAINING_KEYS, Variant
+from worked.by_hand import TRAINING_KEYS
 from worked.keys import KEY_NAMES, KEYS, Run
 from worked.printed import rounded, rounds_to
 from worked.training import train
+from worked.variant import STATED, Variant
 
 FIRST_STEP_RTOL = 1e-14
 """One step is a few dozen float64 operations on numbers of order 0.01-1, done in a different

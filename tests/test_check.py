@@ -12,10 +12,11 @@ import pytest
 
 from backprop_companion.cli import main
 from worked import by_hand, diagnose, diagnose_all, quantities, tutorial
-from worked.by_hand import STATED, TRAINING_KEYS
+from worked.by_hand import TRAINING_KEYS
 from worked.diagnosis import parse, similar_names
 from worked.mistakes import MAIN_KEYS, MISTAKES, STATED_RULE, common_mistakes, enters_at, get_mistake
 from worked.printed import rounded
+from worked.variant import STATED
 
 ISSUE_IDENTIFIERS = (
     "output-first",

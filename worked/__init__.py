@@ -5,7 +5,6 @@ numpy only; this package never imports sympy, :mod:`symbolic` or the command-lin
 
 from worked.activations import ACTIVATIONS, Activation, get_activation
 from worked.bugs import BUGS, Bug, Catch, catch_table, get_bug, student_backward
-from worked.by_hand import Variant
 from worked.costs import COSTS, Cost, get_cost
 from worked.diagnosis import Diagnosis, diagnose, diagnose_all
 from worked.gradcheck import MODES, gradcheck
@@ -15,6 +14,7 @@ from worked.network import Backprop, Network
 from worked.numerical import central_difference, directional_derivative, numerical_gradient, step_size
 from worked.taylor import Taylor, TaylorPoint
 from worked.training import UPDATE_ORDERS, Trajectory, shared_bias_gradients, step, train
+from worked.variant import Variant
 from worked.walkthrough import Entry, Erratum, Walkthrough, walkthrough
 
 __all__ = [

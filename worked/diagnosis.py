@@ -17,10 +17,10 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import lru_cache
 
 from worked import by_hand, quantities, tutorial
-from worked.by_hand import STATED, Variant
 from worked.mistakes import MISTAKES, STATED_DESCRIPTION, STATED_RULE, Mistake, enters_at
 from worked.printed import decimals, rounded
 from worked.validation import InvalidInput
+from worked.variant import STATED, Variant
 
 CLOSEST = 3
 """How many of the nearest computations are shown when none reproduces a number."""

@@ -1,6 +1,6 @@
 """The catalogue of classic mistakes: each one a named setting of the one hand computation.
 
-A mistake is an identifier, a one-line description and a :class:`~worked.by_hand.Variant`; there is
+A mistake is an identifier, a one-line description and a :class:`~worked.variant.Variant`; there is
 no code per mistake. ``output-first`` is also how the tutorial's own first script worked, which is
 why some of the post's closing figures follow it (see :mod:`worked.errata`).
 """
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worked import by_hand, quantities
-from worked.by_hand import STATED, Variant
 from worked.printed import rounded
 from worked.validation import InvalidInput
+from worked.variant import STATED, Variant
 
 STATED_RULE = "stated rule"
 """What the stated rule is called beside the mistakes (in the docs' table and a diagnosis's nearest)."""

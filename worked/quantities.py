@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from worked import by_hand, tutorial
-from worked.by_hand import HIDDEN_NEURONS, OUTPUT_NEURONS, STATED, TRAINING_KEYS
+from worked.by_hand import TRAINING_KEYS
 from worked.keys import KEYS
 from worked.printed import decimals
+from worked.variant import HIDDEN_NEURONS, OUTPUT_NEURONS, STATED
 
 PERTURBATION = 1e-3
 """How far an overridden quantity is moved. Every step here is smooth and none saturates at the

@@ -1,0 +1,112 @@
+r"""The choices a hand calculation of the tutorial makes, as the knobs of one :class:`Variant`.
+
+:mod:`worked.by_hand` computes the tutorial for a :class:`Variant`; ``Variant()`` is the rule the post
+states, and :mod:`worked.mistakes` names the classic mistakes as other settings of the same knobs.
+:class:`Wiring` says which weight joins which neurons, built from the tutorial's one name table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from worked import tutorial
+from worked.training import UPDATE_ORDERS
+from worked.validation import InvalidInput
+
+LAYER_INPUTS = ("out", "net")
+
+HIDDEN_NEURONS = ("h1", "h2")
+OUTPUT_NEURONS = ("o1", "o2")
+_NEURONS = (("i1", "i2"), HIDDEN_NEURONS, OUTPUT_NEURONS)  # by layer, in Mazur's names
+_BIAS = {"h1": "b1", "h2": "b1", "o1": "b2", "o2": "b2"}  # one bias shared by each layer
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """Which weight joins which two neurons, in one labelling of the hidden layer's weights."""
+
+    feeds: Mapping[str, tuple[str, str]]  # weight → (the neuron it feeds, the neuron it comes from)
+    into: Mapping[str, tuple[tuple[str, str], ...]]  # neuron → its (weight, source neuron) pairs
+    joining: Mapping[tuple[str, str], str]  # (to, from) → weight
+
+    @classmethod
+    def of(cls, swap_w2_w3: bool) -> Wiring:
+        # From the tutorial's one name table: w^l_jk feeds neuron j of layer l from neuron k of l-1.
+        feeds = {
+            w: (_NEURONS[n.layer][n.j - 1], _NEURONS[n.layer - 1][n.k - 1])
+            for w, n in tutorial.NAMES.items()
+            if n.kind == "w"
+        }
+        if swap_w2_w3:
+            feeds["w2"], feeds["w3"] = feeds["w3"], feeds["w2"]
+        into = {
+            n: tuple((w, source) for w, (to, source) in feeds.items() if to == n)
+            for n in HIDDEN_NEURONS + OUTPUT_NEURONS
+        }
+        joining = {pair: w for w, pair in feeds.items()}
+        return cls(feeds, into, joining)  # plain dicts: read on every step, and never written
+
+
+_WIRINGS = {swap: Wiring.of(swap) for swap in (False, True)}
+
+
+@dataclass(frozen=True)
+class Variant:
+    r"""One way of doing the tutorial's arithmetic; ``Variant()`` is the rule the post states.
+
+    ``order``: ``"simultaneous"`` takes the hidden layer's :math:`\partial net_o/\partial out_h` from
+    the weights before the step; ``"output-first"`` from the already-updated w5..w8.
+    ``eta``: the learning rate η. ``half``: the ½ in :math:`E = \sum \tfrac12 (target - out)^2`
+    (without it, every gradient doubles). ``error_sign``: +1 for
+    :math:`\partial E/\partial out = -(target - out)`, −1 for the flipped :math:`(target - out)`.
+    ``output_derivative`` / ``hidden_derivative``: whether the factor :math:`out(1 - out)` is
+    there at that layer (left out, it is 1). ``paths``: the outputs whose error is carried back
+    into a hidden neuron. ``layer_input``: what :math:`\partial net/\partial w` is taken to be,
+    the previous layer's ``out`` or its ``net`` (inputs have no net: there ``i1`` either way).
+    ``swap_w2_w3``: h1 fed by w1 and w3 (i1 → h1, i2 → h1) instead of w1 and w2.
+    ``rounding``: every intermediate rounded to its printed digits before use (module docstring).
+    ``train_biases``: the shared biases b1, b2 updated too, by :math:`\sum_j \delta_j` of their layer.
+    """
+
+    order: str = "simultaneous"
+    eta: float = tutorial.ETA
+    half: bool = True
+    error_sign: int = 1
+    output_derivative: bool = True
+    hidden_derivative: bool = True
+    paths: tuple[str, ...] = OUTPUT_NEURONS
+    layer_input: str = "out"
+    swap_w2_w3: bool = False
+    rounding: bool = False
+    train_biases: bool = False
+
+    def __post_init__(self) -> None:
+        if self.order not in UPDATE_ORDERS:
+            raise InvalidInput(
+                f"unknown update order {self.order!r}; choose one of: {', '.join(UPDATE_ORDERS)}"
+            )
+        if not (math.isfinite(self.eta) and self.eta > 0):
+            raise InvalidInput(f"the learning rate must be a positive finite number, got {self.eta!r}")
+        if self.error_sign not in (1, -1):
+            raise InvalidInput(f"error_sign must be 1 or -1, got {self.error_sign!r}")
+        if (
+            not self.paths
+            or not set(self.paths) <= set(OUTPUT_NEURONS)
+            or len(set(self.paths)) != len(self.paths)
+        ):
+            raise InvalidInput(
+                f"paths must be distinct output neurons from {OUTPUT_NEURONS}, got {self.paths!r}"
+            )
+        if self.layer_input not in LAYER_INPUTS:
+            raise InvalidInput(f"layer_input must be one of {LAYER_INPUTS}, got {self.layer_input!r}")
+
+    @property
+    def wiring(self) -> Wiring:
+        """Which weight joins which neurons, in this variant's labelling."""
+        return _WIRINGS[self.swap_w2_w3]
+
+
+STATED = Variant()
+"""The rule the post states."""
