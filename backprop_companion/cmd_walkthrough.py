@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
 def as_json(result: Walkthrough) -> dict[str, Any]:
     from worked import tutorial
+    from worked.printed import IN_WORDS
 
     def entry(e: Entry) -> dict[str, Any]:
         erratum = None
@@ -46,9 +47,7 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
                 "how": e.erratum.how,
                 "reproduced_value": e.erratum.reproduced_value,
                 "reproduced_exact": str(e.erratum.reproduced),
-                "rounding": "half away from zero"
-                if e.erratum.rounding == "ROUND_HALF_UP"
-                else "half to even",
+                "rounding": IN_WORDS[e.erratum.rounding],
             }
         return {
             "key": e.key,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from worked import by_hand, quantities, tutorial
@@ -111,8 +111,7 @@ def _printed(key: str, number: Decimal, precision: int) -> str | None:
     printed = tutorial.PRINTED.get(key)
     if printed is None or precision > decimals(printed):
         return None
-    at_precision = Decimal(printed).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_EVEN)
-    return printed if at_precision == number else None
+    return printed if Decimal(rounded(Decimal(printed), precision)) == number else None
 
 
 @lru_cache(maxsize=1)

@@ -107,18 +107,17 @@ def pages() -> dict[str, str]:
 def _exact_values() -> dict[str, str]:
     """The tutorial's quantities as sympy computes them in exact arithmetic (:mod:`symbolic.tutorial`),
     shown to the printed decimals plus the guard digits, like the numeric column beside them."""
-    from decimal import ROUND_HALF_EVEN, Decimal
+    from decimal import Decimal
 
     from backprop_companion.present import GUARD_DIGITS
     from symbolic.tutorial import Tutorial, values
-    from worked.printed import decimals
+    from worked.printed import decimals, rounded
 
-    shown = {}
-    for v in values(Tutorial()):
-        if v.printed is not None:
-            quantum = Decimal(1).scaleb(-(decimals(v.printed) + GUARD_DIGITS))
-            shown[v.key] = f"{Decimal(v.digits).quantize(quantum, rounding=ROUND_HALF_EVEN):f}"
-    return shown
+    return {
+        v.key: rounded(Decimal(v.digits), decimals(v.printed) + GUARD_DIGITS)
+        for v in values(Tutorial())
+        if v.printed is not None
+    }
 
 
 def _mistakes_table() -> str:
