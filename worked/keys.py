@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from worked import tutorial
 from worked.network import Backprop, Network
@@ -111,6 +111,13 @@ class Run:
         _, j = tutorial.neuron(neuron)
         _, activations = self.trajectory.network.feedforward(tutorial.x())
         return float(activations[-1][j])
+
+
+@cache
+def run(order: str = "simultaneous") -> Run:
+    """The tutorial's run under ``order``, made once per process: its training runs are the slow part,
+    and every reader of them (walkthrough, errata, figures) wants the same numbers."""
+    return Run(order)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from functools import cache
 
 from worked import quantities, tutorial
 from worked.errata import ALTERNATIVES
-from worked.keys import KEYS, Run
+from worked.keys import KEYS, run
 from worked.printed import decimals, rounded, rounds_to
 
 
@@ -85,7 +85,7 @@ class Walkthrough:
 def walkthrough() -> Walkthrough:
     """Compute every printed number of the tutorial and judge it (two training runs, so computed
     once per process: the result depends on nothing but the tutorial's constants, and is immutable)."""
-    stated, output_first = Run("simultaneous"), Run("output-first")
+    stated, output_first = run("simultaneous"), run("output-first")
     entries = []
     for spec in KEYS:
         printed = tutorial.PRINTED[spec.key]

@@ -22,7 +22,7 @@ def code(text: str) -> str:
 
 def pages() -> dict[str, str]:
     from worked import tutorial, walkthrough
-    from worked.keys import GROUPS, Run
+    from worked.keys import GROUPS, run
 
     result = walkthrough()
     entries = result.entries
@@ -94,7 +94,7 @@ def pages() -> dict[str, str]:
         explanations=explained,
     )
 
-    stated, output_first = Run("simultaneous"), Run("output-first")
+    stated, output_first = run("simultaneous"), run("output-first")
     return {
         "walkthrough.md": walkthrough_md,
         "errata.md": errata_md,
