@@ -95,10 +95,14 @@ def run_command_line(line: str) -> Outcome:
 def run_python(expression: str) -> Outcome:
     import numpy
 
-    import worked
-    from worked import tutorial
+    from worked import core, diagnosis, gradcheck, tutorial
 
-    scope = {"numpy": numpy, "tutorial": tutorial, **{name: getattr(worked, name) for name in worked.__all__}}
+    wings = (core, gradcheck, tutorial, diagnosis)
+    scope = {
+        "numpy": numpy,
+        "tutorial": tutorial,
+        **{name: getattr(wing, name) for wing in wings for name in wing.__all__},
+    }
     try:
         eval(expression, scope)
     except Exception as error:  # noqa: BLE001 - reporting which exception, whatever it is, is the point

@@ -83,9 +83,9 @@ def _report(message: str, exit_code: int, as_json: bool) -> int:
 
 
 def _is_bad_input(error: Exception) -> bool:
-    """A refusal by the validating API (``worked.validation.InvalidInput``), as opposed to a bug.
+    """A refusal by the validating API (``worked.core.validation.InvalidInput``), as opposed to a bug.
     Looked up in ``sys.modules``: if ``worked`` was never imported, nothing of it was refused."""
-    validation = sys.modules.get("worked.validation")
+    validation = sys.modules.get("worked.core.validation")
     return validation is not None and isinstance(error, validation.InvalidInput)
 
 

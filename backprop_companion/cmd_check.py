@@ -11,7 +11,7 @@ from backprop_companion.errors import UsageError
 from backprop_companion.table import format_table
 
 if TYPE_CHECKING:
-    from worked.diagnosis import Candidate, Diagnosis
+    from worked.diagnosis.reader import Candidate, Diagnosis
 
 NAME = "check"
 HELP = (
@@ -36,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _split(pairs: list[str]) -> list[tuple[str, str]]:
     """``KEY=VALUE`` strings as pairs, every key known and every value a number (else exit 2)."""
-    from worked import diagnosis, quantities
+    from worked.diagnosis import quantities
+    from worked.diagnosis import reader as diagnosis
 
     if not pairs:
         raise UsageError("give at least one KEY=VALUE, e.g. 'check w5_new=0.35891648', or --list")
@@ -66,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(listing, indent=2, ensure_ascii=False) if args.json else catalogue_text(listing))
         return 0
     from backprop_companion.progress import Progress
-    from worked.by_hand import TRAINING_KEYS
-    from worked.diagnosis import diagnose_all
+    from worked.diagnosis.by_hand import TRAINING_KEYS
+    from worked.diagnosis.reader import diagnose_all
 
     pairs = _split(args.pairs)
     progress = Progress(0, "check", enabled=not args.json)
@@ -88,7 +89,7 @@ def all_match(results: tuple[Diagnosis, ...]) -> bool:
 
 
 def catalogue() -> dict[str, Any]:
-    from worked import mistakes, quantities
+    from worked.diagnosis import mistakes, quantities
 
     return {
         "mistakes": [
@@ -119,9 +120,9 @@ def catalogue_text(listing: dict[str, Any]) -> str:
 
 def _shown(key: str, identifier: str | None = None) -> str:
     """``key`` under a mistake (default: the stated rule), to the post's digits and at least 9."""
-    from worked import by_hand, mistakes, quantities
-    from worked.printed import rounded
-    from worked.variant import STATED
+    from worked.diagnosis import by_hand, mistakes, quantities
+    from worked.diagnosis.variant import STATED
+    from worked.mazur.printed import rounded
 
     variant = STATED if identifier is None else mistakes.get_mistake(identifier).variant
     value = by_hand.values(variant, training=key in by_hand.TRAINING_KEYS)[key]
@@ -129,8 +130,8 @@ def _shown(key: str, identifier: str | None = None) -> str:
 
 
 def _candidate(c: Candidate, precision: int) -> dict[str, Any]:
-    from worked.mistakes import STATED_RULE
-    from worked.printed import rounded
+    from worked.diagnosis.mistakes import STATED_RULE
+    from worked.mazur.printed import rounded
 
     first = None
     if c.enters_at is not None and c.identifier != STATED_RULE:
@@ -149,7 +150,7 @@ def _candidate(c: Candidate, precision: int) -> dict[str, Any]:
 
 
 def as_json(d: Diagnosis) -> dict[str, Any]:
-    from worked import quantities
+    from worked.diagnosis import quantities
 
     check_first = None
     if d.check_first is not None:

@@ -13,7 +13,8 @@ from backprop_companion.gradcheck_text import as_text, catch_text
 if TYPE_CHECKING:
     import numpy as np
 
-    from worked import Comparison, Network, Report
+    from worked.core.network import Network
+    from worked.gradcheck.report import Comparison, Report
 
 NAME = "gradcheck"
 HELP = (
@@ -116,7 +117,8 @@ def _usage(args: argparse.Namespace) -> list[int] | None:
 def _point(args: argparse.Namespace, sizes: list[int] | None) -> tuple[Network, Any, Any, dict[str, Any]]:
     import numpy as np
 
-    from worked import Network, tutorial
+    from worked import tutorial
+    from worked.core.network import Network
 
     if sizes is None:
         network, x, y = tutorial.network(), tutorial.x(), tutorial.y()
@@ -154,7 +156,8 @@ def run(args: argparse.Namespace) -> int:
     from backprop_companion.progress import Progress
 
     keep_freed_memory()  # large networks: reuse freed memory rather than page-fault it back
-    from worked import catch_table, get_bug, gradcheck
+    from worked.gradcheck import gradcheck
+    from worked.gradcheck.bugs import catch_table, get_bug
 
     network, x, y, about = _point(args, sizes)
     rng: np.random.Generator = about.pop("rng")

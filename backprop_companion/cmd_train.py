@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--steps must be between 0 and {MAX_STEPS:,}, got {args.steps}")
     import numpy as np
 
-    from worked import train, tutorial
+    from worked import mazur, tutorial
+    from worked.core.training import train
 
     network, x, y = tutorial.network(), tutorial.x(), tutorial.y()
     errors = [np.array([network.cost(x, y)])]
@@ -84,11 +85,11 @@ def run(args: argparse.Namespace) -> int:
         "train_biases": args.train_biases,
         "checkpoints": [{"step": t, "E_total": float(error[t])} for t in checkpoints(args.steps)],
         "outputs": {"out_o1": float(activations[-1][0]), "out_o2": float(activations[-1][1])},
-        "targets": {"target_o1": tutorial.TARGETS["o1"], "target_o2": tutorial.TARGETS["o2"]},
+        "targets": {"target_o1": mazur.TARGETS["o1"], "target_o2": mazur.TARGETS["o2"]},
         "weights": {
             name: float(network.weights[l][j, k])
-            for name in tutorial.WEIGHTS
-            for l, j, k in [tutorial.weight_index(name)]
+            for name in mazur.WEIGHTS
+            for l, j, k in [mazur.weight_index(name)]
         },
         "biases": {"b1": float(network.biases[0][0]), "b2": float(network.biases[1][0])},
     }

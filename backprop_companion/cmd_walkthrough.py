@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from backprop_companion.table import format_table
 
 if TYPE_CHECKING:
-    from worked.walkthrough import Entry, Walkthrough
+    from worked.tutorial.verdicts import Entry, Walkthrough
 
 NAME = "walkthrough"
 HELP = (
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from worked.walkthrough import walkthrough
+    from worked.tutorial.verdicts import walkthrough
 
     result = walkthrough()
     print(json.dumps(as_json(result), indent=2, ensure_ascii=False) if args.json else as_text(result))
@@ -35,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def as_json(result: Walkthrough) -> dict[str, Any]:
-    from worked import tutorial
-    from worked.printed import IN_WORDS
+    from worked import mazur
+    from worked.mazur.printed import IN_WORDS
 
     def entry(e: Entry) -> dict[str, Any]:
         erratum = None
@@ -63,26 +63,24 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
 
     return {
         "source": "Matt Mazur, A Step by Step Backpropagation Example (2015)",
-        "rule": tutorial.STATED_RULE,
+        "rule": mazur.STATED_RULE,
         "values": [entry(e) for e in result.entries],
         "not_printed": [{"key": x.key, "formula": x.formula, "computed": x.computed} for x in result.extras],
-        "names": [
-            {"mazur": n.mazur, "nielsen": n.nielsen, "code": n.python} for n in tutorial.NAMES.values()
-        ],
+        "names": [{"mazur": n.mazur, "nielsen": n.nielsen, "code": n.python} for n in mazur.NAMES.values()],
         "unexplained": [e.key for e in result.unexplained],
     }
 
 
 def as_text(result: Walkthrough) -> str:
     from backprop_companion.present import GUARD_DIGITS, errata_numbers, explanations, shown, summary, verdict
-    from worked import tutorial
-    from worked.keys import GROUPS
+    from worked import mazur
+    from worked.tutorial.keys import GROUPS
 
     entries = result.entries
     numbers = errata_numbers(entries)
     out = [
         'Mazur, "A Step by Step Backpropagation Example", recomputed from a general BP1-BP4 code.',
-        f"Stated rule: {tutorial.STATED_RULE}.",
+        f"Stated rule: {mazur.STATED_RULE}.",
         summary(entries, len(result.unexplained)),
         f"The computed column shows {GUARD_DIGITS} digits beyond the printed ones, to show which way "
         "each value rounds.",
@@ -117,7 +115,7 @@ def as_text(result: Walkthrough) -> str:
         "",
         "Names: Mazur's → Nielsen's → the general code",
         format_table(
-            ["Mazur", "Nielsen", "code"], [[n.mazur, n.nielsen, n.python] for n in tutorial.NAMES.values()]
+            ["Mazur", "Nielsen", "code"], [[n.mazur, n.nielsen, n.python] for n in mazur.NAMES.values()]
         ),
     ]
     return "\n".join(out)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from worked.walkthrough import Entry
+    from worked.tutorial.verdicts import Entry
 
 GUARD_DIGITS = 3
 """Digits shown beyond the printed ones, so a reader sees which way the computed value rounds."""
@@ -14,7 +14,7 @@ GUARD_DIGITS = 3
 
 def shown(entry: Entry) -> str:
     """The computed value with the printed number of decimals plus the guard digits."""
-    from worked.printed import rounded
+    from worked.mazur.printed import rounded
 
     return rounded(entry.computed, entry.decimals + GUARD_DIGITS)
 

@@ -133,8 +133,8 @@ def _control_json(result: Any) -> dict[str, Any]:
 
 def _tutorial_json() -> dict[str, Any]:
     from symbolic.tutorial import Tutorial, chain_rules, sigmoid_rule, values
-    from worked.printed import rounded
-    from worked.walkthrough import walkthrough
+    from worked.mazur.printed import rounded
+    from worked.tutorial.verdicts import walkthrough
 
     t = Tutorial()
     numeric = {e.key: e for e in walkthrough().entries}

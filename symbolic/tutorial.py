@@ -24,7 +24,7 @@ from functools import cached_property
 from sympy import Add, Expr, Rational, Symbol, exp
 
 from symbolic.exact import decide
-from worked.tutorial import ETA, INITIAL, INPUTS, NAMES, PRINTED, TARGETS
+from worked.mazur import ETA, INITIAL, INPUTS, NAMES, PRINTED, TARGETS
 
 DIGITS = 40
 """Significant digits of every evaluation; a value is re-evaluated at :data:`CHECK_DIGITS` to make

@@ -9,7 +9,9 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from worked import ACTIVATIONS, Network, tutorial
+from worked import tutorial
+from worked.core.activations import ACTIVATIONS
+from worked.core.network import Network
 
 MAX_LAYERS = 4
 """Layers of weights, 1..4: one layer has no BP2 at all, two is the tutorial, four chains BP2 three times."""

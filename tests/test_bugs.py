@@ -10,9 +10,13 @@ import numpy as np
 import pytest
 
 from tests.strategies import MAX_BATCH, Case
-from worked import BUGS, MODES, Network, catch_table, gradcheck, student_backward, tutorial
-from worked.checkpoint import prepare
-from worked.gradreport import Tolerance
+from worked import tutorial
+from worked.core.network import Network
+from worked.gradcheck import gradcheck
+from worked.gradcheck.bugs import BUGS, catch_table, student_backward
+from worked.gradcheck.check import MODES
+from worked.gradcheck.checkpoint import prepare
+from worked.gradcheck.report import Tolerance
 
 DIRECTIONAL_MARGIN = 1e3
 """The directional mode's k = 3 argument needs ‖e‖ ≥ 10³·τ: one direction then misses with

@@ -12,12 +12,14 @@ import math
 
 import pytest
 
-from worked import by_hand, quantities, tutorial, walkthrough
-from worked.by_hand import TRAINING_KEYS
-from worked.keys import KEY_NAMES, KEYS, Run
-from worked.printed import rounded, rounds_to
-from worked.training import train
-from worked.variant import STATED, Variant
+from worked import mazur, tutorial
+from worked.core.training import train
+from worked.diagnosis import by_hand, quantities
+from worked.diagnosis.by_hand import TRAINING_KEYS
+from worked.diagnosis.variant import STATED, Variant
+from worked.mazur.printed import rounded, rounds_to
+from worked.tutorial import walkthrough
+from worked.tutorial.keys import KEY_NAMES, KEYS, Run
 
 FIRST_STEP_RTOL = 1e-14
 """One step is a few dozen float64 operations on numbers of order 0.01-1, done in a different
@@ -61,7 +63,7 @@ def test_output_first_by_hand_agrees_with_the_general_network(output_first_run, 
 
 @pytest.mark.parametrize(
     ("variant", "eta", "train_biases"),
-    [(Variant(eta=1.0), 1.0, False), (Variant(train_biases=True), tutorial.ETA, True)],
+    [(Variant(eta=1.0), 1.0, False), (Variant(train_biases=True), mazur.ETA, True)],
     ids=["eta-1", "biases-updated"],
 )
 def test_knobs_the_general_network_also_has_agree_with_it(variant, eta, train_biases):
@@ -70,7 +72,7 @@ def test_knobs_the_general_network_also_has_agree_with_it(variant, eta, train_bi
         tutorial.x(),
         tutorial.y(),
         eta,
-        tutorial.STEPS,
+        mazur.STEPS,
         train_biases=train_biases,
         shared_biases=True,
     )
@@ -85,7 +87,7 @@ def test_the_hand_computation_gives_every_key_and_the_post_s_digits_where_the_ru
     errata = {e.key for e in walkthrough().entries if not e.matches}
     for key in KEY_NAMES:
         if key not in errata:
-            assert rounds_to(values[key], tutorial.PRINTED[key]), key
+            assert rounds_to(values[key], mazur.PRINTED[key]), key
 
 
 def test_no_half_doubles_every_gradient_exactly():
@@ -109,13 +111,13 @@ def test_rounding_rounds_every_recorded_quantity_to_the_post_s_digits():
 def test_rounding_reproduces_the_post_s_double_rounded_figure():
     # The post's dEo2_dout_h1 (an erratum of the stated rule) is what rounding its factors first gives.
     value = by_hand.values(Variant(rounding=True), training=False)["dEo2_dout_h1"]
-    assert rounded(value, 9) == tutorial.PRINTED["dEo2_dout_h1"]
+    assert rounded(value, 9) == mazur.PRINTED["dEo2_dout_h1"]
 
 
 def test_the_swapped_labelling_feeds_h1_from_w1_and_w3():
     values = by_hand.values(Variant(swap_w2_w3=True), training=False)
-    i1, i2 = tutorial.INPUTS["i1"], tutorial.INPUTS["i2"]
-    w = tutorial.INITIAL
+    i1, i2 = mazur.INPUTS["i1"], mazur.INPUTS["i2"]
+    w = mazur.INITIAL
     assert values["net_h1"] == pytest.approx(w["w1"] * i1 + w["w3"] * i2 + w["b1"], rel=FIRST_STEP_RTOL)
     assert values["net_h2"] == pytest.approx(w["w2"] * i1 + w["w4"] * i2 + w["b1"], rel=FIRST_STEP_RTOL)
 
@@ -186,7 +188,7 @@ def test_upstream_is_in_the_order_of_the_computation_and_training_follows_the_up
     assert {"net_h1", "out_o1", "delta_o1", "dEtotal_dout_h1"} <= set(chain)
     assert "E_total" not in chain  # the gradient never uses the error's value
     training = set(quantities.upstream("E_total_after_10000"))
-    assert {f"{w}_new" for w in tutorial.WEIGHTS} <= training and "E_o1" not in training
+    assert {f"{w}_new" for w in mazur.WEIGHTS} <= training and "E_o1" not in training
 
 
 def test_unknown_names_are_refused():

@@ -11,12 +11,20 @@ import json
 import pytest
 
 from backprop_companion.cli import main
-from worked import by_hand, diagnose, diagnose_all, quantities, tutorial
-from worked.by_hand import TRAINING_KEYS
-from worked.diagnosis import parse, similar_names
-from worked.mistakes import MAIN_KEYS, MISTAKES, STATED_RULE, common_mistakes, enters_at, get_mistake
-from worked.printed import rounded
-from worked.variant import STATED
+from worked import mazur
+from worked.diagnosis import by_hand, quantities
+from worked.diagnosis.by_hand import TRAINING_KEYS
+from worked.diagnosis.mistakes import (
+    MAIN_KEYS,
+    MISTAKES,
+    STATED_RULE,
+    common_mistakes,
+    enters_at,
+    get_mistake,
+)
+from worked.diagnosis.reader import diagnose, diagnose_all, parse, similar_names
+from worked.diagnosis.variant import STATED
+from worked.mazur.printed import rounded
 
 ISSUE_IDENTIFIERS = (
     "output-first",
@@ -182,11 +190,11 @@ def test_a_wrong_value_given_earlier_in_the_chain_is_checked_first():
 
 
 def test_the_post_s_own_erratum_is_recognised_as_the_post_s():
-    d = diagnose("E_total_after_10000", tutorial.PRINTED["E_total_after_10000"])
+    d = diagnose("E_total_after_10000", mazur.PRINTED["E_total_after_10000"])
     assert not d.matches_stated_rule and d.identified and d.closest == ()
-    assert d.printed == tutorial.PRINTED["E_total_after_10000"]
+    assert d.printed == mazur.PRINTED["E_total_after_10000"]
     assert d.erratum is not None and d.erratum.startswith("off by one step")
-    d = diagnose("dEo2_dout_h1", tutorial.PRINTED["dEo2_dout_h1"])
+    d = diagnose("dEo2_dout_h1", mazur.PRINTED["dEo2_dout_h1"])
     assert [c.identifier for c in d.candidates] == ["rounded-intermediates"]
     assert d.erratum is not None and d.erratum.startswith("double rounding")
 

@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 import pytest
 
 from backprop_companion.cli import main
-from worked import tutorial
-from worked.printed import rounds_to
+from worked import mazur
+from worked.mazur.printed import rounds_to
 
 
 def run(capsys, *argv):
@@ -32,9 +32,9 @@ def walkthrough_json():
 
 def test_walkthrough_json_has_every_key_and_every_verdict(walkthrough_json):
     values = {v["key"]: v for v in walkthrough_json["values"]}
-    assert set(values) == set(tutorial.PRINTED)
+    assert set(values) == set(mazur.PRINTED)
     for key, v in values.items():
-        assert v["printed"] == tutorial.PRINTED[key]
+        assert v["printed"] == mazur.PRINTED[key]
         assert v["matches"] == rounds_to(v["computed"], v["printed"])
         if v["matches"]:
             assert v["erratum"] is None
@@ -52,7 +52,7 @@ def test_walkthrough_json_has_every_key_and_every_verdict(walkthrough_json):
 def test_no_arguments_runs_the_walkthrough_as_text(capsys):
     code, out, err = run(capsys)
     assert code == 0 and err == ""
-    for key in tutorial.PRINTED:
+    for key in mazur.PRINTED:
         assert key in out
     assert "Errata" in out and "output-first" in out and "w^2_11" in out
 

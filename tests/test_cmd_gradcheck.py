@@ -9,7 +9,9 @@ import pytest
 
 from backprop_companion import cmd_gradcheck
 from backprop_companion.cli import main
-from worked import ACTIVATIONS, BUGS, MODES
+from worked.core.activations import ACTIVATIONS
+from worked.gradcheck.bugs import BUGS
+from worked.gradcheck.check import MODES
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -140,7 +142,7 @@ def test_bad_usage_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], ar
 def test_kinks_crossed_are_listed_in_both_forms() -> None:
     from backprop_companion.gradcheck_text import as_text
     from tests.test_gradcheck import relu_at_its_kink
-    from worked import gradcheck
+    from worked.gradcheck import gradcheck
 
     report = gradcheck(*relu_at_its_kink(), "exhaustive", with_taylor=True)
     facts = cmd_gradcheck.as_json(report, {"name": "a ReLU at its kink"}, list_all=False)
@@ -150,6 +152,6 @@ def test_kinks_crossed_are_listed_in_both_forms() -> None:
 
 def test_the_default_number_of_directions_is_the_checkers() -> None:
     from backprop_companion.cmd_gradcheck import DEFAULT_DIRECTIONS
-    from worked.directions import DIRECTIONS
+    from worked.gradcheck.directions import DIRECTIONS
 
     assert DEFAULT_DIRECTIONS == DIRECTIONS

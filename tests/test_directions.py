@@ -11,10 +11,10 @@ import numpy as np
 from hypothesis import example, given
 
 from tests.strategies import TUTORIAL, Case, cases, seeds
-from worked.checkpoint import prepare
-from worked.directions import DIRECTIONS, draw, slopes
-from worked.gradreport import Tolerance
-from worked.numerical import machine_epsilon
+from worked.gradcheck.checkpoint import prepare
+from worked.gradcheck.directions import DIRECTIONS, draw, slopes
+from worked.gradcheck.numerical import machine_epsilon
+from worked.gradcheck.report import Tolerance
 
 ROUNDING_SLACK = Tolerance().atol
 """Both sides compute the same two costs, each to within a few ε·N (N as in the checker's

@@ -7,11 +7,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from worked import Network, gradcheck, tutorial
-from worked.bugs import BUGS
-from worked.gradreport import Comparison, Tolerance, bias_names, delta_names, weight_names
-from worked.numerical import machine_epsilon
-from worked.printed import rounds_to
+from worked import mazur
+from worked import tutorial
+from worked.core.network import Network
+from worked.gradcheck import gradcheck
+from worked.gradcheck.bugs import BUGS
+from worked.gradcheck.numerical import machine_epsilon
+from worked.gradcheck.report import Comparison, Tolerance, bias_names, delta_names, weight_names
+from worked.mazur.printed import rounds_to
 
 TAYLOR_SLOPE_TOL = 0.05
 """A smooth remainder c₂h² + c₃h³ fitted over h ≤ 1e-3 has slope 2 + O(h·c₃/c₂): well inside 0.05 here;
@@ -53,11 +56,11 @@ def test_exhaustive_reproduces_the_tutorials_printed_gradients() -> None:
     # An oracle independent of the code: the digits Mazur printed for ∂E_total/∂w5 and ∂E_total/∂w1.
     report = gradcheck(*tutorial_point(), "exhaustive")
     by_name = {c.name: c for c in report.comparisons}
-    for mazur, key in (("w5", "dEtotal_dw5"), ("w1", "dEtotal_dw1")):
-        n = tutorial.NAMES[mazur]
+    for name, key in (("w5", "dEtotal_dw5"), ("w1", "dEtotal_dw1")):
+        n = mazur.NAMES[name]
         comparison = by_name[weight_names(n.layer, n.j, n.k)[0]]
-        assert rounds_to(comparison.numerical, tutorial.PRINTED[key])
-        assert rounds_to(comparison.analytic, tutorial.PRINTED[key])
+        assert rounds_to(comparison.numerical, mazur.PRINTED[key])
+        assert rounds_to(comparison.analytic, mazur.PRINTED[key])
 
 
 def test_analytic_side_is_backprops_value_unchanged() -> None:

@@ -12,8 +12,8 @@ import numpy as np
 from hypothesis import example, given
 
 from tests.strategies import TUTORIAL, Case, cases, seeds
-from worked import gradcheck
-from worked.taylor import TAYLOR_MIN_SLOPE
+from worked.gradcheck import gradcheck
+from worked.gradcheck.taylor import TAYLOR_MIN_SLOPE
 
 REORDER_RTOL = 1e-10
 """Ng's loop and the matrix form do the same arithmetic in different orders, and BLAS may round a

@@ -12,8 +12,10 @@ import warnings
 import numpy as np
 import pytest
 
-from worked import ACTIVATIONS, Network, step, train, tutorial
-from worked.activations import get_activation
+from worked import mazur, tutorial
+from worked.core.activations import ACTIVATIONS, get_activation
+from worked.core.network import Network
+from worked.core.training import step, train
 
 CENTRAL_STEP = 1e-6
 # Central differences at h = 1e-6 on costs of order 1: truncation O(h²·C''') ~ 1e-12, round-off
@@ -177,7 +179,7 @@ def test_one_step_is_parameters_minus_eta_times_gradient():
 def test_output_first_takes_hidden_deltas_through_the_updated_output_weights():
     # Expected value from the issue: w1 after one output-first step, 0.149817639.
     net = step(
-        tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, order="output-first", train_biases=False
+        tutorial.network(), tutorial.x(), tutorial.y(), mazur.ETA, order="output-first", train_biases=False
     )
     assert f"{net.weights[0][0, 0]:.9f}" == "0.149817639"
 
@@ -188,7 +190,7 @@ def test_output_first_takes_hidden_deltas_through_the_updated_output_weights():
 )
 def test_ten_thousand_steps(order, out_o1, out_o2):
     trajectory = train(
-        tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, 10_000, order=order, train_biases=False
+        tutorial.network(), tutorial.x(), tutorial.y(), mazur.ETA, 10_000, order=order, train_biases=False
     )
     _, activations = trajectory.network.feedforward(tutorial.x())
     assert (f"{activations[-1][0]:.9f}", f"{activations[-1][1]:.9f}") == (out_o1, out_o2)
@@ -197,11 +199,11 @@ def test_ten_thousand_steps(order, out_o1, out_o2):
 
 def test_shared_biases_stay_shared_when_trained():
     trajectory = train(
-        tutorial.network(), tutorial.x(), tutorial.y(), tutorial.ETA, 5, train_biases=True, shared_biases=True
+        tutorial.network(), tutorial.x(), tutorial.y(), mazur.ETA, 5, train_biases=True, shared_biases=True
     )
     for b in trajectory.network.biases:
         assert b[0] == b[1]  # exact: both get the same update
-    assert trajectory.network.biases[0][0] != tutorial.INITIAL["b1"]
+    assert trajectory.network.biases[0][0] != mazur.INITIAL["b1"]
 
 
 @pytest.mark.parametrize(

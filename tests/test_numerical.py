@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from worked.numerical import (
+from worked.gradcheck.numerical import (
     central_difference,
     directional_derivative,
     machine_epsilon,

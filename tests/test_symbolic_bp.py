@@ -16,7 +16,7 @@ from symbolic.equations import EQUATIONS, KINDS, ground_truth, positions
 from symbolic.functions import ACTIVATIONS, COSTS, Logistic, Sigma, SigmaPrime
 from symbolic.network import SymbolicNetwork
 from symbolic.sweep import check, shapes, sweep
-from worked import Network
+from worked.core.network import Network
 
 # -- the width-generic derivations -----------------------------------------------------------------
 

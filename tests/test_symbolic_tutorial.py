@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from symbolic.tutorial import Tutorial, chain_rules, round_to, sigmoid_rule, values
-from worked import tutorial
-from worked.printed import rounded
-from worked.walkthrough import walkthrough
+from worked import mazur
+from worked.mazur.printed import rounded
+from worked.tutorial.verdicts import walkthrough
 
 REL_TOL = 1e-12
 """worked's float64 bias gradients pass through a few dozen operations of relative error 2^-53 each;
@@ -32,7 +32,7 @@ def numeric():
 
 def test_the_chain_rule_products_equal_sympys_derivative():
     rules = {c.parameter: c for c in chain_rules()}
-    assert set(rules) == {*tutorial.WEIGHTS, "b1", "b2"}
+    assert set(rules) == {*mazur.WEIGHTS, "b1", "b2"}
     assert all(c.proven for c in rules.values())
     assert rules["w5"].formula == "∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5"
     assert rules["w1"].formula == "(∂E_o1/∂out_h1 + ∂E_o2/∂out_h1) · ∂out_h1/∂net_h1 · ∂net_h1/∂w1"
@@ -43,7 +43,7 @@ def test_the_chain_rule_products_equal_sympys_derivative():
 
 @pytest.mark.parametrize(("key", "printed"), [("dEtotal_dw5", "0.082167041"), ("dEtotal_dw1", "0.000438568")])
 def test_the_headline_gradients_match_the_printed_digits(exact, key, printed):
-    assert tutorial.PRINTED[key] == printed
+    assert mazur.PRINTED[key] == printed
     assert exact[key].rounded == printed and exact[key].matches
 
 

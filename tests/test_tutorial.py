@@ -12,9 +12,10 @@ from decimal import ROUND_HALF_EVEN, Decimal
 import numpy as np
 import pytest
 
-from worked import tutorial, walkthrough
-from worked.keys import KEY_NAMES
-from worked.printed import rounded, rounds_to
+from worked import mazur, tutorial
+from worked.mazur.printed import rounded, rounds_to
+from worked.tutorial import walkthrough
+from worked.tutorial.keys import KEY_NAMES
 
 # key: printed digits, exactly as the post prints them.
 PRINTED = {
@@ -90,7 +91,7 @@ def test_the_walkthrough_covers_every_printed_number_in_order():
 
 
 def test_the_quoted_record_is_the_printed_record():
-    assert tutorial.PRINTED == PRINTED
+    assert mazur.PRINTED == PRINTED
 
 
 @pytest.mark.parametrize("key", [k for k in PRINTED if k not in ERRATA])
@@ -130,10 +131,10 @@ def test_nothing_is_left_unexplained(result):
 def test_name_table_builds_the_weight_matrices():
     net = tutorial.network()
     # w5 is w^2_11, the weight into o1 from h1; w3 is w^1_21, into h2 from i1.
-    assert net.weights[1][0, 0] == tutorial.INITIAL["w5"]  # exact: a stored constant, not a result
-    assert net.weights[0][1, 0] == tutorial.INITIAL["w3"]
-    assert tutorial.NAMES["w5"].nielsen == "w^2_11"
-    assert tutorial.NAMES["w5"].python == "weights[1][0, 0]"
+    assert net.weights[1][0, 0] == mazur.INITIAL["w5"]  # exact: a stored constant, not a result
+    assert net.weights[0][1, 0] == mazur.INITIAL["w3"]
+    assert mazur.NAMES["w5"].nielsen == "w^2_11"
+    assert mazur.NAMES["w5"].python == "weights[1][0, 0]"
     np.testing.assert_array_equal(net.biases[0], [0.35, 0.35])
 
 
@@ -143,8 +144,8 @@ def test_bias_gradients_of_the_shared_biases(result):
     extras = {x.key: x.computed for x in result.extras}
     h = 1e-5
     for key, bias in (("dEtotal_db1", "b1"), ("dEtotal_db2", "b2")):
-        up = dict(tutorial.INITIAL, **{bias: tutorial.INITIAL[bias] + h})
-        down = dict(tutorial.INITIAL, **{bias: tutorial.INITIAL[bias] - h})
+        up = dict(mazur.INITIAL, **{bias: mazur.INITIAL[bias] + h})
+        down = dict(mazur.INITIAL, **{bias: mazur.INITIAL[bias] - h})
         numeric = (
             tutorial.network(up).cost(tutorial.x(), tutorial.y())
             - tutorial.network(down).cost(tutorial.x(), tutorial.y())

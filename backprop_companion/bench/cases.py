@@ -13,7 +13,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from backprop_companion.bench.timing import Result, median_seconds
-from worked import Network, train, tutorial
+from worked import mazur, tutorial
+from worked.core.network import Network
+from worked.core.training import train
 
 GRADIENT_TARGETS = {((784, 30, 10), 100): 2.3, ((512, 512, 512, 10), 64): 3.0}
 """gradient/forward ceilings from the issue; other shapes are shown against their ideal only."""
@@ -84,14 +86,14 @@ def batch_vs_loop(rng: np.random.Generator, sizes: Sequence[int] = (784, 30, 10)
 def tutorial_steps() -> Result:
     net, x, y = tutorial.network(), tutorial.x(), tutorial.y()
     seconds = median_seconds(
-        lambda: train(net, x, y, tutorial.ETA, tutorial.STEPS, train_biases=False), repeats=3, min_time=0
+        lambda: train(net, x, y, mazur.ETA, mazur.STEPS, train_biases=False), repeats=3, min_time=0
     )
     return Result(
         "the tutorial's 10,000 steps through the general code",
         seconds * 1e3,
         "ms",
         200.0,
-        detail=f"{seconds / tutorial.STEPS * 1e6:.1f} µs a step",
+        detail=f"{seconds / mazur.STEPS * 1e6:.1f} µs a step",
     )
 
 

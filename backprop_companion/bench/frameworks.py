@@ -18,8 +18,8 @@ import numpy as np
 
 from backprop_companion.bench.cases import ideal_gradient_ratio
 from backprop_companion.bench.timing import Result, median_seconds
-from worked import Network
-from worked.activations import Array
+from worked.core.activations import Array
+from worked.core.network import Network
 
 SIZES = (784, 30, 10)
 BATCH = 100

@@ -12,7 +12,7 @@ from backprop_companion.bench.environment import describe
 from backprop_companion.bench.frameworks import framework_gradients
 from backprop_companion.bench.timing import Result
 from backprop_companion.progress import Progress
-from worked.directions import DIRECTIONS
+from worked.gradcheck.directions import DIRECTIONS
 
 SWEEP_NOTE = (
     "The million and one forward passes: networks [n, n, n] (sigmoid, quadratic cost) at {batch} "

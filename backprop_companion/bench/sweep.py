@@ -25,10 +25,10 @@ import numpy as np
 
 from backprop_companion.bench.timing import Result, median_seconds
 from backprop_companion.docs.svg import Axis, Series, line_chart
-from worked import Network
-from worked.checkpoint import prepare
-from worked.directions import DIRECTIONS, compare, draw
-from worked.gradcheck import Differences, comparisons, differences
+from worked.core.network import Network
+from worked.gradcheck.check import Differences, comparisons, differences
+from worked.gradcheck.checkpoint import prepare
+from worked.gradcheck.directions import DIRECTIONS, compare, draw
 
 WIDTHS = (2, 3, 7, 12, 22, 39, 70, 125, 223)
 """n of ``[n, n, n]``: P = 12 .. 99,904, about two points a decade."""

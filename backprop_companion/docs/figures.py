@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from backprop_companion.docs.svg import Axis, Canvas, Series, line_chart
 
 if TYPE_CHECKING:
-    from worked.keys import Run
+    from worked.tutorial.keys import Run
 
 SAMPLE_STEPS = sorted({*range(1, 100), *(round(10 ** (2 + i / 100)) for i in range(201))})
 """Steps 1..99, then 100 points a decade up to 10,000: even spacing on the log axis."""
@@ -15,7 +15,7 @@ SAMPLE_STEPS = sorted({*range(1, 100), *(round(10 ** (2 + i / 100)) for i in ran
 
 def tutorial_network() -> str:
     """The 2-2-2 network with its initial weights and shared biases."""
-    from worked import tutorial
+    from worked import mazur
 
     canvas = Canvas(640, 380, "The tutorial's network and its initial weights")
     canvas.text(
@@ -29,27 +29,27 @@ def tutorial_network() -> str:
     column = {0: 90, 1: 320, 2: 550}
     row = {1: 110, 2: 250}
     labels = {(0, 1): "i1", (0, 2): "i2", (1, 1): "h1", (1, 2): "h2", (2, 1): "o1", (2, 2): "o2"}
-    for name in tutorial.WEIGHTS:
-        n = tutorial.NAMES[name]
+    for name in mazur.WEIGHTS:
+        n = mazur.NAMES[name]
         (x1, y1), (x2, y2) = (column[n.layer - 1], row[n.k]), (column[n.layer], row[n.j])
         canvas.line(x1, y1, x2, y2, stroke="#555")
         # label a third of the way along the edge, nudged above the line it names
         lx, ly = x1 + (x2 - x1) * 0.33, y1 + (y2 - y1) * 0.33 - 6
-        canvas.text(lx, ly, f"{name} = {tutorial.INITIAL[name]:.2f}", 11, "middle", color="#1f4e79")
+        canvas.text(lx, ly, f"{name} = {mazur.INITIAL[name]:.2f}", 11, "middle", color="#1f4e79")
     for layer, bias in ((1, "b1"), (2, "b2")):
         bx, by = column[layer] - 115, 335
         for j in (1, 2):
             canvas.line(bx, by, column[layer], row[j], stroke="#aaa", dash="4 3")
         canvas.circle(bx, by, 16, fill="#f3f3f3", stroke="#888")
         canvas.text(bx, by + 4, bias, 11, "middle")
-        canvas.text(bx + 22, by + 26, f"{bias} = {tutorial.INITIAL[bias]:.2f}", 11, "start", "#555")
+        canvas.text(bx + 22, by + 26, f"{bias} = {mazur.INITIAL[bias]:.2f}", 11, "start", "#555")
     for (layer, j), label in labels.items():
         canvas.circle(column[layer], row[j], 24, fill="#e8f1fa" if layer else "#fff")
         canvas.text(column[layer], row[j] + 4, label, 13, "middle", weight="bold")
     for name, (layer, j) in (("i1", (0, 1)), ("i2", (0, 2))):
-        canvas.text(column[layer] - 30, row[j] + 42, f"{name} = {tutorial.INPUTS[name]:.2f}", 11)
+        canvas.text(column[layer] - 30, row[j] + 42, f"{name} = {mazur.INPUTS[name]:.2f}", 11)
     for name, (layer, j) in (("o1", (2, 1)), ("o2", (2, 2))):
-        canvas.text(column[layer] - 30, row[j] + 42, f"target {tutorial.TARGETS[name]:.2f}", 11)
+        canvas.text(column[layer] - 30, row[j] + 42, f"target {mazur.TARGETS[name]:.2f}", 11)
     return canvas.render()
 
 

@@ -19,7 +19,8 @@ TAYLOR_BUG = "missing-sigma-prime"
 def _point(spec: tuple[tuple[int, ...], int] | None) -> tuple[Any, Any, Any]:
     import numpy as np
 
-    from worked import Network, tutorial
+    from worked import tutorial
+    from worked.core.network import Network
 
     if spec is None:
         return tutorial.network(), tutorial.x(), tutorial.y()
@@ -30,7 +31,8 @@ def _point(spec: tuple[tuple[int, ...], int] | None) -> tuple[Any, Any, Any]:
 
 
 def _bug_table(spec: tuple[tuple[int, ...], int] | None) -> str:
-    from worked import BUGS, MODES, catch_table
+    from worked.gradcheck.bugs import BUGS, catch_table
+    from worked.gradcheck.check import MODES
 
     network, x, y = _point(spec)
     catches = catch_table(network, x, y)
@@ -46,7 +48,8 @@ def _bug_table(spec: tuple[tuple[int, ...], int] | None) -> str:
 
 
 def _tutorial_check() -> str:
-    from worked import gradcheck, tutorial
+    from worked import tutorial
+    from worked.gradcheck import gradcheck
 
     report = gradcheck(tutorial.network(), tutorial.x(), tutorial.y(), "exhaustive", with_taylor=True)
     rows = [
@@ -90,8 +93,9 @@ def _tex(name: str) -> str:
 
 
 def _taylor_figure() -> tuple[str, str]:
-    from worked import get_bug, gradcheck
-    from worked.taylor import FIT
+    from worked.gradcheck import gradcheck
+    from worked.gradcheck.bugs import get_bug
+    from worked.gradcheck.taylor import FIT
 
     network, x, y = _point(BUG_POINTS[1][1])
     right = gradcheck(network, x, y, "taylor")
@@ -127,10 +131,10 @@ def _taylor_figure() -> tuple[str, str]:
 
 
 def pages() -> dict[str, str]:
-    from worked.directions import DIRECTIONS
-    from worked.gradreport import Tolerance
-    from worked.numerical import machine_epsilon
-    from worked.taylor import TAYLOR_MIN_SLOPE
+    from worked.gradcheck.directions import DIRECTIONS
+    from worked.gradcheck.numerical import machine_epsilon
+    from worked.gradcheck.report import Tolerance
+    from worked.gradcheck.taylor import TAYLOR_MIN_SLOPE
 
     eps = machine_epsilon("float64")
     bugs = "\n\n".join(f"At {where}:\n\n{_bug_table(spec)}" for where, spec in BUG_POINTS)

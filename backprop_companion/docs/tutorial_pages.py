@@ -21,8 +21,9 @@ def code(text: str) -> str:
 
 
 def pages() -> dict[str, str]:
-    from worked import tutorial, walkthrough
-    from worked.keys import GROUPS, run
+    from worked import mazur
+    from worked.tutorial import walkthrough
+    from worked.tutorial.keys import GROUPS, run
 
     result = walkthrough()
     entries = result.entries
@@ -51,7 +52,7 @@ def pages() -> dict[str, str]:
         )
     names = markdown_table(
         ["Mazur", "Nielsen", "general code"],
-        [[code(n.mazur), _nielsen_math(n.nielsen), code(n.python)] for n in tutorial.NAMES.values()],
+        [[code(n.mazur), _nielsen_math(n.nielsen), code(n.python)] for n in mazur.NAMES.values()],
     )
     extras = markdown_table(
         ["quantity", "formula", "computed"],
@@ -60,13 +61,13 @@ def pages() -> dict[str, str]:
     walkthrough_md = fill(
         "walkthrough.md",
         summary=summary(entries, len(result.unexplained)),
-        rule=tutorial.STATED_RULE[0].upper() + tutorial.STATED_RULE[1:] + ".",
+        rule=mazur.STATED_RULE[0].upper() + mazur.STATED_RULE[1:] + ".",
         names=names,
         groups="\n\n".join(groups),
         extras=extras,
         mistakes=_mistakes_table(),
         guard=str(GUARD_DIGITS),
-        steps=f"{tutorial.STEPS:,}",
+        steps=f"{mazur.STEPS:,}",
     )
 
     errata_rows = []
@@ -111,7 +112,7 @@ def _exact_values() -> dict[str, str]:
 
     from backprop_companion.present import GUARD_DIGITS
     from symbolic.tutorial import Tutorial, values
-    from worked.printed import decimals, rounded
+    from worked.mazur.printed import decimals, rounded
 
     return {
         v.key: rounded(Decimal(v.digits), decimals(v.printed) + GUARD_DIGITS)
@@ -121,8 +122,8 @@ def _exact_values() -> dict[str, str]:
 
 
 def _mistakes_table() -> str:
-    from worked.mistakes import MAIN_KEYS, common_mistakes
-    from worked.quantities import shown_decimals
+    from worked.diagnosis.mistakes import MAIN_KEYS, common_mistakes
+    from worked.diagnosis.quantities import shown_decimals
 
     rows = [
         [
@@ -139,7 +140,7 @@ def _mistakes_table() -> str:
 def _at_post_digits(value: float, places: int) -> str:
     """The value at the post's digits; one too small to show there keeps 3 significant figures
     (a bare 0.0000000000 would read as zero)."""
-    from worked.printed import rounded
+    from worked.mazur.printed import rounded
 
     text = rounded(value, places)
     return f"{value:.3g}" if value != 0 and set(text.lstrip("-")) <= {"0", "."} else text

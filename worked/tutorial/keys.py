@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from worked import tutorial
-from worked.network import Backprop, Network
-from worked.training import Trajectory, shared_bias_gradients, step, train
+from worked import mazur
+from worked.core import Backprop, Network, Trajectory, shared_bias_gradients, step, train
+from worked.tutorial import example
 
 FORWARD = "forward pass"
 OUTPUT = "output layer"
@@ -30,29 +30,27 @@ class Run:
     """The tutorial's network under one update order (biases frozen, as in the tutorial)."""
 
     order: str = "simultaneous"
-    steps: int = tutorial.STEPS
+    steps: int = mazur.STEPS
 
     @cached_property
     def network(self) -> Network:
-        return tutorial.network()
+        return example.network()
 
     @cached_property
     def backprop(self) -> Backprop:
-        return self.network.backprop(tutorial.x(), tutorial.y())
+        return self.network.backprop(example.x(), example.y())
 
     @cached_property
     def after_one(self) -> Network:
-        return step(
-            self.network, tutorial.x(), tutorial.y(), tutorial.ETA, order=self.order, train_biases=False
-        )
+        return step(self.network, example.x(), example.y(), mazur.ETA, order=self.order, train_biases=False)
 
     @cached_property
     def trajectory(self) -> Trajectory:
         return train(
             self.network,
-            tutorial.x(),
-            tutorial.y(),
-            tutorial.ETA,
+            example.x(),
+            example.y(),
+            mazur.ETA,
             self.steps,
             order=self.order,
             train_biases=False,
@@ -60,45 +58,45 @@ class Run:
 
     # -- reading values off the run by Mazur's names --------------------------------------------
     def z(self, neuron: str) -> float:
-        l, j = tutorial.neuron(neuron)
+        l, j = mazur.neuron(neuron)
         return float(self.backprop.zs[l - 1][j])
 
     def a(self, neuron: str) -> float:
-        l, j = tutorial.neuron(neuron)
+        l, j = mazur.neuron(neuron)
         return float(self.backprop.activations[l][j])
 
     def delta(self, neuron: str) -> float:
-        l, j = tutorial.neuron(neuron)
+        l, j = mazur.neuron(neuron)
         return float(self.backprop.deltas[l - 1][j])
 
     def sigma_prime(self, neuron: str) -> float:
-        l, j = tutorial.neuron(neuron)
+        l, j = mazur.neuron(neuron)
         bp = self.backprop
         return float(self.network.sigmas[l - 1].prime(bp.zs[l - 1], bp.activations[l])[j])
 
     def w(self, name: str, network: Network | None = None) -> float:
-        l, j, k = tutorial.weight_index(name)
+        l, j, k = mazur.weight_index(name)
         return float((network or self.network).weights[l][j, k])
 
     def nabla_w(self, name: str) -> float:
-        l, j, k = tutorial.weight_index(name)
+        l, j, k = mazur.weight_index(name)
         return float(self.backprop.nabla_w[l][j, k])
 
     def cost_term(self, neuron: str) -> float:
         """The output neuron's own share of the cost, e.g. E_o1."""
-        _, j = tutorial.neuron(neuron)
+        _, j = mazur.neuron(neuron)
         bp, sigma = self.backprop, self.network.sigmas[-1]
-        terms = self.network.cost_function.output_terms(bp.zs[-1], bp.activations[-1], tutorial.y(), sigma)
+        terms = self.network.cost_function.output_terms(bp.zs[-1], bp.activations[-1], example.y(), sigma)
         return float(terms[j])
 
     def nabla_a(self, neuron: str) -> float:
         """∂E_total/∂out for an output neuron, from the cost's own gradient."""
-        _, j = tutorial.neuron(neuron)
-        return float(self.network.cost_function.nabla_a(self.backprop.activations[-1], tutorial.y())[j])
+        _, j = mazur.neuron(neuron)
+        return float(self.network.cost_function.nabla_a(self.backprop.activations[-1], example.y())[j])
 
     def path(self, output: str, hidden: str) -> float:
         """∂E_output/∂out_hidden = δ_output · w(output ← hidden): one path of the error into ``hidden``."""
-        (_, j), (_, k) = tutorial.neuron(output), tutorial.neuron(hidden)
+        (_, j), (_, k) = mazur.neuron(output), mazur.neuron(hidden)
         return self.delta(output) * float(self.network.weights[1][j, k])
 
     def shared_bias_gradient(self, layer: int) -> float:
@@ -108,8 +106,8 @@ class Run:
         return float(self.trajectory.errors[steps])
 
     def output_after_training(self, neuron: str) -> float:
-        _, j = tutorial.neuron(neuron)
-        _, activations = self.trajectory.network.feedforward(tutorial.x())
+        _, j = mazur.neuron(neuron)
+        _, activations = self.trajectory.network.feedforward(example.x())
         return float(activations[-1][j])
 
 
@@ -131,7 +129,7 @@ class Key:
 
 
 def _new_weight(name: str) -> Key:
-    group = HIDDEN if tutorial.weight_index(name)[0] == 0 else OUTPUT
+    group = HIDDEN if mazur.weight_index(name)[0] == 0 else OUTPUT
     return Key(f"{name}_new", group, f"{name} − η·∂E_total/∂{name}", lambda r: r.w(name, r.after_one))
 
 
@@ -144,7 +142,7 @@ KEYS: tuple[Key, ...] = (
     Key("out_o2", FORWARD, "1/(1 + e^(−net_o2))", lambda r: r.a("o2")),
     Key("E_o1", FORWARD, "½(target_o1 − out_o1)²", lambda r: r.cost_term("o1")),
     Key("E_o2", FORWARD, "½(target_o2 − out_o2)²", lambda r: r.cost_term("o2")),
-    Key("E_total", FORWARD, "E_o1 + E_o2", lambda r: r.network.cost(tutorial.x(), tutorial.y())),
+    Key("E_total", FORWARD, "E_o1 + E_o2", lambda r: r.network.cost(example.x(), example.y())),
     Key("dEtotal_dout_o1", OUTPUT, "−(target_o1 − out_o1)", lambda r: r.nabla_a("o1")),
     Key("dout_o1_dnet_o1", OUTPUT, "out_o1(1 − out_o1)", lambda r: r.sigma_prime("o1")),
     Key("dnet_o1_dw5", OUTPUT, "out_h1", lambda r: r.a("h1")),
@@ -170,13 +168,13 @@ KEYS: tuple[Key, ...] = (
         "E_total_after_10000",
         TRAINING,
         "E_total after 10,000 updates (current post)",
-        lambda r: r.error_after(tutorial.STEPS),
+        lambda r: r.error_after(mazur.STEPS),
     ),
     Key(
         "E_total_after_10000_2017",
         TRAINING,
         "E_total after 10,000 updates (post until 2017)",
-        lambda r: r.error_after(tutorial.STEPS),
+        lambda r: r.error_after(mazur.STEPS),
     ),
     Key(
         "out_o1_after_10000", TRAINING, "out_o1 after 10,000 updates", lambda r: r.output_after_training("o1")

@@ -27,10 +27,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.activations import Array
-from worked.checkpoint import Point
-from worked.gradreport import Comparison, Tolerance, bias_names, delta_names, weight_names
-from worked.numerical import central_difference, step_size
+from worked.core import Array
+from worked.gradcheck.checkpoint import Point
+from worked.gradcheck.numerical import central_difference, step_size
+from worked.gradcheck.report import Comparison, Tolerance, bias_names, delta_names, weight_names
 
 
 def numerical_deltas(point: Point, l: int) -> tuple[Array, Array, NDArray[np.bool_]]:

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked import validation
-from worked.activations import SIGMOID, Activation, Array, get_activation
-from worked.costs import CROSS_ENTROPY, Cost, get_cost
-from worked.validation import InvalidInput, InvalidType, finite_array
+from worked.core import validation
+from worked.core.activations import SIGMOID, Activation, Array, get_activation
+from worked.core.costs import CROSS_ENTROPY, Cost, get_cost
+from worked.core.validation import InvalidInput, InvalidType, finite_array
 
 # Given a layer l (list index into weights) and the gradient just computed for it, return the
 # weight matrix that BP2 should carry delta back through (see Network.backward).

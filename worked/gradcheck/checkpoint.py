@@ -15,11 +15,8 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.activations import RELU, SIGMOID, Array
-from worked.costs import CROSS_ENTROPY
-from worked.gradreport import Tolerance
-from worked.network import Network
-from worked.validation import InvalidInput
+from worked.core import CROSS_ENTROPY, RELU, SIGMOID, Array, InvalidInput, Network
+from worked.gradcheck.report import Tolerance
 
 WEAK_FRACTION = 1e-3
 """A check is called weak when the central differences' rounding allowance a·N exceeds this

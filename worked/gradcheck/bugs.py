@@ -19,10 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked.activations import IDENTITY, RELU, Array
-from worked.gradcheck import MODES, gradcheck
-from worked.network import Network
-from worked.validation import InvalidInput
+from worked.core import IDENTITY, RELU, Array, InvalidInput, Network
+from worked.gradcheck.check import MODES, gradcheck
 
 MISSING_SIGMA_PRIME = "missing-sigma-prime"
 TRANSPOSED_WEIGHT = "transposed-weight"

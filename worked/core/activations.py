@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.validation import InvalidInput
+from worked.core.validation import InvalidInput
 
 Array = NDArray[np.float64]
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from worked import by_hand, tutorial
-from worked.by_hand import TRAINING_KEYS
-from worked.keys import KEYS
-from worked.printed import decimals
-from worked.variant import HIDDEN_NEURONS, OUTPUT_NEURONS, STATED
+from worked import mazur
+from worked.diagnosis import by_hand
+from worked.diagnosis.by_hand import TRAINING_KEYS
+from worked.diagnosis.variant import HIDDEN_NEURONS, OUTPUT_NEURONS, STATED
+from worked.mazur import decimals
+from worked.tutorial import KEYS
 
 PERTURBATION = 1e-3
 """How far an overridden quantity is moved. Every step here is smooth and none saturates at the
@@ -76,7 +77,7 @@ def formula(name: str) -> str:
 
 def shown_decimals(name: str) -> int:
     """The decimals the post prints ``name`` with, or the post's usual 9 for a quantity it never prints."""
-    return decimals(tutorial.PRINTED[name]) if name in tutorial.PRINTED else by_hand.UNPRINTED_DECIMALS
+    return decimals(mazur.PRINTED[name]) if name in mazur.PRINTED else by_hand.UNPRINTED_DECIMALS
 
 
 @lru_cache(maxsize=1)

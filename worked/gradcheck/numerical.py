@@ -27,8 +27,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import ArrayLike
 
-from worked.activations import Array
-from worked.validation import InvalidInput
+from worked.core import Array, InvalidInput
 
 T = TypeVar("T", float, Array)
 

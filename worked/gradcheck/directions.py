@@ -30,12 +30,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.activations import RELU, Array
-from worked.checkpoint import Point
-from worked.gradreport import Comparison, Tolerance
-from worked.numerical import central_difference, machine_epsilon
-from worked.taylor import TAYLOR_SNR, Taylor, taylor_test
-from worked.validation import InvalidInput
+from worked.core import RELU, Array, InvalidInput
+from worked.gradcheck.checkpoint import Point
+from worked.gradcheck.numerical import central_difference, machine_epsilon
+from worked.gradcheck.report import Comparison, Tolerance
+from worked.gradcheck.taylor import TAYLOR_SNR, Taylor, taylor_test
 
 DIRECTIONS = 3
 """Random directions in the directional mode; why three suffice is argued in :func:`directional`."""

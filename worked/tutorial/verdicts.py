@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from worked import quantities, tutorial
-from worked.errata import ALTERNATIVES
-from worked.keys import KEYS, run
-from worked.printed import decimals, rounded, rounds_to
+from worked import mazur
+from worked.diagnosis import quantities
+from worked.mazur import decimals, rounded, rounds_to
+from worked.tutorial.errata import ALTERNATIVES
+from worked.tutorial.keys import KEYS, run
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def walkthrough() -> Walkthrough:
     stated, output_first = run("simultaneous"), run("output-first")
     entries = []
     for spec in KEYS:
-        printed = tutorial.PRINTED[spec.key]
+        printed = mazur.PRINTED[spec.key]
         computed = spec.value(stated)
         erratum = None
         if not rounds_to(computed, printed):

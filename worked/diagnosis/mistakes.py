@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from worked import by_hand, quantities
-from worked.printed import rounded
-from worked.validation import InvalidInput
-from worked.variant import STATED, Variant
+from worked.core import InvalidInput
+from worked.diagnosis import by_hand, quantities
+from worked.diagnosis.variant import STATED, Variant
+from worked.mazur import rounded
 
 STATED_RULE = "stated rule"
 """What the stated rule is called beside the mistakes (in the docs' table and a diagnosis's nearest)."""

@@ -11,9 +11,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from worked import tutorial
-from worked.training import UPDATE_ORDERS
-from worked.validation import InvalidInput
+from worked import mazur
+from worked.core import UPDATE_ORDERS, InvalidInput
 
 LAYER_INPUTS = ("out", "net")
 
@@ -36,7 +35,7 @@ class Wiring:
         # From the tutorial's one name table: w^l_jk feeds neuron j of layer l from neuron k of l-1.
         feeds = {
             w: (_NEURONS[n.layer][n.j - 1], _NEURONS[n.layer - 1][n.k - 1])
-            for w, n in tutorial.NAMES.items()
+            for w, n in mazur.NAMES.items()
             if n.kind == "w"
         }
         if swap_w2_w3:
@@ -71,7 +70,7 @@ class Variant:
     """
 
     order: str = "simultaneous"
-    eta: float = tutorial.ETA
+    eta: float = mazur.ETA
     half: bool = True
     error_sign: int = 1
     output_derivative: bool = True

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked import validation
-from worked.activations import Array
-from worked.network import Network
-from worked.validation import InvalidInput
+from worked.core import validation
+from worked.core.activations import Array
+from worked.core.network import Network
+from worked.core.validation import InvalidInput
 
 UPDATE_ORDERS = ("simultaneous", "output-first")
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from worked import tutorial
-from worked.keys import KEYS, Run
-from worked.printed import decimals, rounded
+from worked import mazur
+from worked.mazur import decimals, rounded
+from worked.tutorial.keys import KEYS, Run
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _double_rounded_path(stated: Run, output_first: Run) -> Decimal:
     return delta_o2 * Decimal(stated.w("w7"))  # w7 = 0.5 is exact in binary and in decimal
 
 
-_PLACES = decimals(tutorial.PRINTED["delta_o1"])
+_PLACES = decimals(mazur.PRINTED["delta_o1"])
 
 
 def _double_rounding_explained(stated: Run, output_first: Run) -> str:
@@ -104,10 +104,10 @@ ALTERNATIVES: tuple[Alternative, ...] = (
     Alternative(
         "off by one step",
         "E_total_after_10000",
-        f"the stated rule's E_total after {tutorial.STEPS - 1:,} updates instead of {tutorial.STEPS:,}",
+        f"the stated rule's E_total after {mazur.STEPS - 1:,} updates instead of {mazur.STEPS:,}",
         "The printed figure is the stated rule's error after 9,999 updates, not 10,000. The post's "
         "closing outputs, by contrast, are those of the first script after 10,000 updates (see the "
         "output-first errata): its closing error and its closing outputs come from different runs.",
-        lambda stated, output_first: stated.error_after(tutorial.STEPS - 1),
+        lambda stated, output_first: stated.error_after(mazur.STEPS - 1),
     ),
 )

@@ -1,13 +1,14 @@
-r"""Matt Mazur's "A Step by Step Backpropagation Example" (2015), as data on top of :class:`Network`.
+r"""Matt Mazur's "A Step by Step Backpropagation Example" (2015), as data: pure Python, no numpy.
 
 The tutorial's network is 2-2-2 with logistic activations everywhere, one bias shared by the
 neurons of each layer (b1 for the hidden layer, b2 for the output layer), biases never updated,
 :math:`E_{total} = \sum \tfrac12 (target - out)^2` and :math:`\eta = 0.5`.
 
-Mazur's names (w1..w8, net_h1, out_o1, ...) are used in this module only. :data:`NAMES` is the one
-table that maps them to Nielsen's indices; the network's weight matrices are *built* from it, so the
-table cannot drift from the code. Nielsen's :math:`w^l_{jk}` is the weight into neuron :math:`j` of
-layer :math:`l` from neuron :math:`k` of layer :math:`l-1`, and lives at ``weights[l-1][j-1, k-1]``.
+Mazur's names (w1..w8, net_h1, out_o1, ...) belong to the tutorial's modules only. :data:`NAMES` is
+the one table that maps them to Nielsen's indices; the network's weight matrices are *built* from it
+(:func:`worked.tutorial.network`), so the table cannot drift from the code. Nielsen's
+:math:`w^l_{jk}` is the weight into neuron :math:`j` of layer :math:`l` from neuron :math:`k` of
+layer :math:`l-1`, and lives at ``weights[l-1][j-1, k-1]``.
 
 :data:`PRINTED` is the tutorial's record: every number the post prints, as the exact string it prints
 (trailing zeros and mixed precision included). It is quoted beside computed values and never used to
@@ -17,10 +18,6 @@ compute anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
-
-from worked.network import Network
 
 INPUTS = {"i1": 0.05, "i2": 0.10}
 TARGETS = {"o1": 0.01, "o2": 0.99}
@@ -119,27 +116,6 @@ def weight_index(name: str) -> tuple[int, int, int]:
     if n.kind != "w":
         raise ValueError(f"{name!r} is not a weight; the weights are {', '.join(WEIGHTS)}")
     return n.layer - 1, n.j - 1, n.k - 1
-
-
-def network(values: dict[str, float] | None = None) -> Network:
-    """The tutorial's network, its matrices filled in from :data:`NAMES` (default :data:`INITIAL`)."""
-    values = INITIAL if values is None else values
-    weights = [np.zeros((2, 2)), np.zeros((2, 2))]
-    for name in WEIGHTS:
-        l, j, k = weight_index(name)
-        weights[l][j, k] = values[name]
-    biases = [np.full(2, values["b1"]), np.full(2, values["b2"])]
-    return Network(weights, biases, activation="sigmoid", cost="quadratic")
-
-
-def x() -> np.ndarray:
-    """The input vector (i1, i2)."""
-    return np.array([INPUTS["i1"], INPUTS["i2"]])
-
-
-def y() -> np.ndarray:
-    """The target vector (target_o1, target_o2)."""
-    return np.array([TARGETS["o1"], TARGETS["o2"]])
 
 
 PRINTED: dict[str, str] = {

@@ -16,7 +16,7 @@ Every quantity is *recorded* under its name as it is computed (``net_h1``, ``dEt
 ``dEtotal_dw6``, ``dEtotal_db1``, ...). Recording is what makes two things possible:
 
 - ``rounding``: each recorded quantity is rounded, as soon as it is computed and before it is
-  used, to the decimals the post prints it with (:data:`tutorial.PRINTED`); a quantity the post
+  used, to the decimals the post prints it with (:data:`worked.mazur.PRINTED`); a quantity the post
   never prints is rounded to :data:`UNPRINTED_DECIMALS`, the post's habit. The inputs, targets,
   initial weights and η are exact. Over many steps the same rounding is applied at every step.
 - ``override``: any recorded quantity can be replaced by another value, and everything computed
@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from worked import tutorial
-from worked.printed import decimals
-from worked.validation import InvalidInput
-from worked.variant import _BIAS, HIDDEN_NEURONS, OUTPUT_NEURONS, STATED, Variant
+from worked import mazur
+from worked.core import InvalidInput
+from worked.diagnosis.variant import _BIAS, HIDDEN_NEURONS, OUTPUT_NEURONS, STATED, Variant
+from worked.mazur import decimals
 
 __all__ = [
     "HIDDEN_NEURONS",
@@ -61,7 +61,7 @@ TRAINING_KEYS = (
 """The keys read off the training run rather than the first step (both 10,000-step errors are one number)."""
 
 
-_DIGITS = {name: decimals(printed) for name, printed in tutorial.PRINTED.items()}
+_DIGITS = {name: decimals(printed) for name, printed in mazur.PRINTED.items()}
 
 
 def _recorder(
@@ -103,15 +103,15 @@ def step(
     ``parameters`` are w1..w8, b1, b2 (default: the tutorial's initial values); the updated ones come
     back as ``w1_new`` .. ``b2_new``. ``override`` replaces recorded quantities by other values.
     """
-    v, p = variant, tutorial.INITIAL if parameters is None else parameters
+    v, p = variant, mazur.INITIAL if parameters is None else parameters
     q: dict[str, float] = {}
     r = _recorder(v, q, override or {})
-    t = tutorial.TARGETS
+    t = mazur.TARGETS
     wiring = v.wiring
 
     # Forward pass: net = Σ w·(input) + b·1, out = σ(net), layer by layer.
     net: dict[str, float] = {}
-    out = dict(tutorial.INPUTS)
+    out = dict(mazur.INPUTS)
     for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
         for n in layer:
             net[n] = r(
@@ -173,7 +173,7 @@ class Training:
     outputs: tuple[float, float]
 
 
-_PARAMETERS = tuple((name, f"{name}_new") for name in (*tutorial.WEIGHTS, "b1", "b2"))
+_PARAMETERS = tuple((name, f"{name}_new") for name in (*mazur.WEIGHTS, "b1", "b2"))
 
 
 def parameters_after(record: Mapping[str, float]) -> dict[str, float]:
@@ -182,7 +182,7 @@ def parameters_after(record: Mapping[str, float]) -> dict[str, float]:
 
 
 @lru_cache(maxsize=64)
-def train(variant: Variant = STATED, steps: int = tutorial.STEPS) -> Training:
+def train(variant: Variant = STATED, steps: int = mazur.STEPS) -> Training:
     """``steps`` steps of the variant's gradient descent from the tutorial's initial values."""
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise InvalidInput(f"steps must be a whole number >= 0, got {steps!r}")
@@ -202,13 +202,13 @@ def _first_step(variant: Variant) -> Mapping[str, float]:
 
 @lru_cache(maxsize=64)
 def _with_training(variant: Variant) -> Mapping[str, float]:
-    run = train(variant, tutorial.STEPS)
+    run = train(variant, mazur.STEPS)
     return MappingProxyType(
         {
             **_first_step(variant),
             "E_total_after_1": run.errors[1],
-            "E_total_after_10000": run.errors[tutorial.STEPS],
-            "E_total_after_10000_2017": run.errors[tutorial.STEPS],
+            "E_total_after_10000": run.errors[mazur.STEPS],
+            "E_total_after_10000_2017": run.errors[mazur.STEPS],
             "out_o1_after_10000": run.outputs[0],
             "out_o2_after_10000": run.outputs[1],
         }

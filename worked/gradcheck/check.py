@@ -30,14 +30,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.activations import Array
-from worked.checkpoint import Backward, Point, prepare
-from worked.directions import DIRECTIONS, directional, taylor
-from worked.equations import equations
-from worked.gradreport import Comparison, Report, Tolerance, bias_names, step_rule, weight_names
-from worked.network import Network
-from worked.numerical import numerical_gradient
-from worked.validation import InvalidInput
+from worked.core import Array, InvalidInput, Network
+from worked.gradcheck.by_equation import equations
+from worked.gradcheck.checkpoint import Backward, Point, prepare
+from worked.gradcheck.directions import DIRECTIONS, directional, taylor
+from worked.gradcheck.numerical import numerical_gradient
+from worked.gradcheck.report import Comparison, Report, Tolerance, bias_names, step_rule, weight_names
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked.activations import SIGMOID, SOFTPLUS, Activation, Array
-from worked.validation import InvalidInput
+from worked.core.activations import SIGMOID, SOFTPLUS, Activation, Array
+from worked.core.validation import InvalidInput
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from worked import by_hand, quantities, tutorial
-from worked.mistakes import MISTAKES, STATED_DESCRIPTION, STATED_RULE, Mistake, enters_at
-from worked.printed import decimals, rounded
-from worked.validation import InvalidInput
-from worked.variant import STATED, Variant
+from worked import mazur
+from worked.core import InvalidInput
+from worked.diagnosis import by_hand, quantities
+from worked.diagnosis.mistakes import MISTAKES, STATED_DESCRIPTION, STATED_RULE, Mistake, enters_at
+from worked.diagnosis.variant import STATED, Variant
+from worked.mazur import decimals, rounded
 
 CLOSEST = 3
 """How many of the nearest computations are shown when none reproduces a number."""
@@ -108,7 +109,7 @@ def _candidate(mistake: Mistake, key: str) -> Candidate:
 
 def _printed(key: str, number: Decimal, precision: int) -> str | None:
     """The post's figure for ``key`` if the reader's number is that figure at the reader's precision."""
-    printed = tutorial.PRINTED.get(key)
+    printed = mazur.PRINTED.get(key)
     if printed is None or precision > decimals(printed):
         return None
     return printed if Decimal(rounded(Decimal(printed), precision)) == number else None
@@ -117,7 +118,7 @@ def _printed(key: str, number: Decimal, precision: int) -> str | None:
 @lru_cache(maxsize=1)
 def _errata() -> dict[str, str]:
     """key → the computation that gives the post's figure, for each figure the stated rule does not give."""
-    from worked.walkthrough import walkthrough  # two training runs of the general network: only if asked
+    from worked.tutorial import walkthrough  # two training runs of the general network: only if asked
 
     return {
         e.key: f"{e.erratum.name}: {e.erratum.how}" for e in walkthrough().entries if e.erratum is not None

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked.activations import Array
-from worked.numerical import machine_epsilon
-from worked.taylor import Taylor
+from worked.core import Array
+from worked.gradcheck.numerical import machine_epsilon
+from worked.gradcheck.taylor import Taylor
 
 RTOL_FACTOR = 1e4
 """r = RTOL_FACTOR·ε^(2/3) (3.7e-7 in float64): room for truncation h²|C'''|/6 up to 10⁴ times ε^(2/3)|C'|."""

@@ -1,0 +1,33 @@
+"""Gradient checking: central differences and their step size, the checker's four modes (exhaustive,
+directional, per equation, Taylor), its report and tolerances, and the catalogue of textbook bugs that
+each mode must be shown to catch."""
+
+from worked.gradcheck.bugs import BUGS, Bug, Catch, catch_table, get_bug
+from worked.gradcheck.check import MODES, gradcheck
+from worked.gradcheck.numerical import (
+    central_difference,
+    directional_derivative,
+    numerical_gradient,
+    step_size,
+)
+from worked.gradcheck.report import Comparison, Report, Tolerance
+from worked.gradcheck.taylor import Taylor, TaylorPoint
+
+__all__ = [
+    "BUGS",
+    "MODES",
+    "Bug",
+    "Catch",
+    "Comparison",
+    "Report",
+    "Taylor",
+    "TaylorPoint",
+    "Tolerance",
+    "catch_table",
+    "central_difference",
+    "directional_derivative",
+    "get_bug",
+    "gradcheck",
+    "numerical_gradient",
+    "step_size",
+]
