@@ -7,7 +7,7 @@
     reproducible), with no example database and the reproduction blob printed on failure.
 ``thorough``
     1,000 examples per property, for before a release or after touching the checker:
-    ``HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_gradient_properties.py``
+    ``HYPOTHESIS_PROFILE=thorough python -m pytest tests/core/test_gradient_properties.py``
     (a few minutes).
 
 The numerical-gradient helper's own tests (``test_numerical.py``) run first: every other check

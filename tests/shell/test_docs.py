@@ -15,7 +15,7 @@ import pytest
 from backprop_companion.docs import COMMAND, drift, pages, write
 from backprop_companion.docs.mathml import LatexError, to_mathml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

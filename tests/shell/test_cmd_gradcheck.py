@@ -141,7 +141,7 @@ def test_bad_usage_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], ar
 
 def test_kinks_crossed_are_listed_in_both_forms() -> None:
     from backprop_companion.gradcheck_text import as_text
-    from tests.test_gradcheck import relu_at_its_kink
+    from tests.gradcheck.test_gradcheck import relu_at_its_kink
     from worked.gradcheck import gradcheck
 
     report = gradcheck(*relu_at_its_kink(), "exhaustive", with_taylor=True)

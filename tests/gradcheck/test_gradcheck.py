@@ -7,8 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from worked import mazur
-from worked import tutorial
+from worked import mazur, tutorial
 from worked.core.network import Network
 from worked.gradcheck import gradcheck
 from worked.gradcheck.bugs import BUGS

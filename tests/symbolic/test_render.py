@@ -17,7 +17,7 @@ from symbolic.notation import to_unicode
 from symbolic.render import latex, mathml, unicode
 from symbolic.typeset import latex_text, mathml_document, to_latex
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_latex_of_the_four_equations():
