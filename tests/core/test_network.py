@@ -247,3 +247,15 @@ def test_cross_entropy_is_computed_from_the_logits_when_outputs_saturate(z, expe
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert net.cost(np.array([z]), np.array([0.3])) == pytest.approx(expected, rel=ROUNDOFF_RTOL)
+
+
+def test_training_reports_progress_without_changing_the_numbers():
+    from worked.core.training import PROGRESS_EVERY
+
+    steps = 2 * PROGRESS_EVERY + 3
+    seen: list[int] = []
+    args = (tutorial.network(), tutorial.x(), tutorial.y(), 0.5, steps)
+    quiet = train(*args)
+    reported = train(*args, progress=seen.append)
+    assert seen == [PROGRESS_EVERY, 2 * PROGRESS_EVERY, steps]
+    np.testing.assert_array_equal(reported.errors, quiet.errors)  # bit for bit: progress only observes

@@ -18,6 +18,7 @@ special cases:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,8 @@ from worked.core.network import Network
 from worked.core.validation import InvalidInput
 
 UPDATE_ORDERS = ("simultaneous", "output-first")
+PROGRESS_EVERY = 10_000
+"""Steps between calls of :func:`train`'s ``progress``: about a third of a second on the tutorial's network."""
 
 
 def shared_bias_gradients(nabla_b: list[Array]) -> list[float]:
@@ -107,8 +110,13 @@ def train(
     order: str = "simultaneous",
     train_biases: bool = True,
     shared_biases: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> Trajectory:
-    """``steps`` steps of full-batch gradient descent, recording the cost before each and after the last."""
+    """``steps`` steps of full-batch gradient descent, recording the cost before each and after the last.
+
+    ``progress``, if given, is called with the number of steps done after every
+    :data:`PROGRESS_EVERY` steps and at the end (a command's progress line; the numbers do not depend
+    on it)."""
     eta = _check_choices(order, eta)
     steps = validation.steps(steps)
     xs, ys, _ = network.as_batch(x, y)
@@ -118,6 +126,8 @@ def train(
         for t in range(steps + 1):
             if t < steps:
                 network, errors[t] = _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)
+                if progress is not None and ((t + 1) % PROGRESS_EVERY == 0 or t + 1 == steps):
+                    progress(t + 1)
             else:
                 errors[t] = network.cost(xs, ys)
             if not np.isfinite(errors[t]):
