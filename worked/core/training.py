@@ -30,7 +30,7 @@ from worked.core.validation import InvalidInput
 
 UPDATE_ORDERS = ("simultaneous", "output-first")
 PROGRESS_EVERY = 10_000
-"""Steps between calls of :func:`train`'s ``progress``: about a third of a second on the tutorial's network."""
+"""Steps between calls of :func:`train`'s ``progress``: about a third of a second on the tutorial's net."""
 
 
 def shared_bias_gradients(nabla_b: list[Array]) -> list[float]:
