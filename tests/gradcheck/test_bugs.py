@@ -1,19 +1,23 @@
 """The checker must fail too: every textbook bug of the catalogue is caught by every mode.
 
-The bugs live in a copy of the backward pass (:mod:`worked.bugs`); first we check that the copy with
-no bug *is* the real pass, operation for operation, so that each bug is the only difference.
+Each bug is the real backward pass with the entries of its equation replaced in the table of BP1-BP4
+(:mod:`worked.gradcheck.bugs`); first we check that each bug replaces exactly the equations it names,
+so that the bug is the only difference.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from tests.strategies import MAX_BATCH, Case
 from worked import tutorial
+from worked.core import BACKPROP
 from worked.core.network import Network
 from worked.gradcheck import gradcheck
-from worked.gradcheck.bugs import BUGS, catch_table, student_backward
+from worked.gradcheck.bugs import BUGS, catch_table
 from worked.gradcheck.check import MODES
 from worked.gradcheck.checkpoint import prepare
 from worked.gradcheck.report import Tolerance
@@ -55,17 +59,41 @@ def flat(weights: list[np.ndarray], biases: list[np.ndarray]) -> np.ndarray:
     return np.concatenate([v.ravel() for w, b in zip(weights, biases, strict=True) for v in (w, b)])
 
 
+@pytest.mark.parametrize("bug", sorted(BUGS))
+def test_each_bug_replaces_exactly_the_equations_it_names(bug: str) -> None:
+    replaced = {
+        f"BP{i}"
+        for i in range(1, 5)
+        if getattr(BUGS[bug].equations, f"bp{i}") is not getattr(BACKPROP, f"bp{i}")
+    }
+    assert replaced == set(BUGS[bug].equation.split("/"))
+
+
 @pytest.mark.parametrize("sizes", [[2, 2, 2], [3, 5, 1], [4, 3, 6, 2], [1, 1]])
-def test_the_copy_without_a_bug_is_the_real_backward_pass(sizes: list[int]) -> None:
+def test_the_backward_pass_is_bp1_to_bp4_from_its_table(sizes: list[int]) -> None:
+    """A table whose entries are the book's four, called through wrappers, gives the same bits: the
+    backward pass computes nothing outside its table."""
     rng = np.random.default_rng(len(sizes))
     network = Network.random(sizes, rng, "tanh")
     xs, ys = rng.uniform(-1, 1, (MAX_BATCH, sizes[0])), rng.uniform(0, 1, (MAX_BATCH, sizes[-1]))
     zs, activations = network.forward_rows(xs)
+    calls: list[str] = []
+
+    def wrapped(name: str):
+        def call(*args):
+            calls.append(name)
+            return getattr(BACKPROP, name)(*args)
+
+        return call
+
+    table = replace(BACKPROP, **{f"bp{i}": wrapped(f"bp{i}") for i in range(1, 5)})
     real = network.backward(zs, activations, ys)
-    copy = student_backward(network, zs, activations, ys)
+    traced = network.backward(zs, activations, ys, equations=table)
     # Exactness is the point: the same operations in the same order give the same bits.
-    for r, c in zip(real, copy, strict=True):
+    for r, c in zip(real, traced, strict=True):
         assert all(np.array_equal(a, b) for a, b in zip(r, c, strict=True))
+    per_layer = ["bp3", "bp4", "bp2"]
+    assert calls == ["bp1", *per_layer * (len(sizes) - 1)][: 1 + 3 * (len(sizes) - 1) - 1]
 
 
 def test_the_catalogue_is_the_issues_list() -> None:

@@ -19,7 +19,7 @@ batch is the mean of the per-example gradients (the ``1/m`` of Ng's :math:`D = \
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,11 +27,8 @@ import numpy as np
 from worked.core import validation
 from worked.core.activations import SIGMOID, Activation, Array, get_activation
 from worked.core.costs import CROSS_ENTROPY, Cost, get_cost
+from worked.core.equations import BACKPROP, Equations
 from worked.core.validation import InvalidInput, InvalidType, finite_array
-
-# Given a layer l (list index into weights) and the gradient just computed for it, return the
-# weight matrix that BP2 should carry delta back through (see Network.backward).
-WeightsForBP2 = Callable[[int, Array, Array], Array]
 
 
 @dataclass(frozen=True)
@@ -137,7 +134,7 @@ class Network:
     def weighted_input(self, l: int, a: Array) -> Array:
         """:math:`z^{l+1} = w^{l+1} a^l + b^{l+1}` for rows ``a`` (``l`` indexes ``weights``)."""
         z: Array = a @ self.weights[l].T
-        z += self.biases[l]  # in place: one array fewer per layer (see the note in ``backward``)
+        z += self.biases[l]  # in place: one array fewer per layer (see worked.core.equations)
         return z
 
     def forward_from(self, l: int, z: Array) -> tuple[list[Array], list[Array]]:
@@ -183,38 +180,27 @@ class Network:
         zs: list[Array],
         activations: list[Array],
         ys: Array,
-        weights_for_bp2: WeightsForBP2 | None = None,
+        weights: Sequence[Array] | None = None,
+        equations: Equations = BACKPROP,
     ) -> tuple[list[Array], list[Array], list[Array]]:
-        r"""BP1-BP4 for a batch of rows; return ``(deltas, nabla_w, nabla_b)``.
+        r"""BP1-BP4 for a batch of rows, output layer first; return ``(deltas, nabla_w, nabla_b)``.
 
-        Gradients are means over the ``m`` rows. BP2 carries :math:`\delta^{l+1}` back through
-        :math:`w^{l+1}`; ``weights_for_bp2`` may supply another matrix for that step, which is how
-        the tutorial script's early "output-first" update order is expressed (see ``training``).
+        ``weights`` are the matrices BP2 carries :math:`\delta` back through (default: this network's);
+        the trainer passes others for the tutorial script's "output-first" order (see ``training``).
+        ``equations`` is the table of the four (:data:`~worked.core.equations.BACKPROP`, the book's).
         """
-        # Results are computed in place where a fresh array would otherwise be made and dropped:
-        # at the sizes of Nielsen's MNIST network, fresh arrays cost more in page faults than the
-        # arithmetic itself (the benchmark, ``backprop-companion bench``, measures it).
-        m = zs[-1].shape[0]
-        deltas: list[Array] = []
-        nabla_w: list[Array] = []
-        nabla_b: list[Array] = []
-        delta = self.cost_function.delta(zs[-1], activations[-1], ys, self.sigmas[-1])  # BP1
-        for l in reversed(range(len(self.weights))):
-            deltas.append(delta)
-            nabla_b.append(np.add.reduce(delta, axis=0))  # BP3: ∂C/∂b^l_j = δ^l_j,
-            nabla_w.append(delta.T @ activations[l])  # BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j,
-            if m > 1:  # averaged over the rows (the mean of one row is that row)
-                nabla_b[-1] /= m
-                nabla_w[-1] /= m
+        carry = self.weights if weights is None else weights
+        L = len(self.weights)
+        deltas: list[Array] = [np.empty(0)] * L
+        nabla_w: list[Array] = [np.empty(0)] * L
+        nabla_b: list[Array] = [np.empty(0)] * L
+        delta = equations.bp1(self.cost_function, self.sigmas[-1], zs[-1], activations[-1], ys)
+        for l in reversed(range(L)):
+            deltas[l] = delta
+            nabla_b[l] = equations.bp3(delta)
+            nabla_w[l] = equations.bp4(delta, activations, l)
             if l > 0:
-                w = self.weights[l]
-                if weights_for_bp2 is not None:
-                    w = weights_for_bp2(l, nabla_w[-1], nabla_b[-1])
-                # BP2: δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l); with examples as rows, (wᵀδ)ᵀ = δᵀ w.
-                delta = delta @ w
-                delta *= self.sigmas[l - 1].prime(zs[l - 1], activations[l])
-        for computed in (deltas, nabla_w, nabla_b):
-            computed.reverse()  # built from the output layer down; index them like `weights`
+                delta = equations.bp2(carry[l], delta, self.sigmas[l - 1], zs[l - 1], activations[l])
         return deltas, nabla_w, nabla_b
 
     def backprop(self, x: Array, y: Array) -> Backprop:

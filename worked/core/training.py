@@ -55,6 +55,22 @@ def _check_choices(order: str, eta: float) -> float:
     return validation.learning_rate(eta)
 
 
+def _output_first_gradients(
+    network: Network, zs: list[Array], activations: list[Array], ys: Array, eta: float
+) -> tuple[list[Array], list[Array]]:
+    r"""The gradients when each layer's weights are updated as soon as its gradient is known.
+
+    BP2 then carries :math:`\delta` back through the *updated* matrix. The gradient of a layer depends
+    only on the layers above it, so each backward pass through the weights updated so far makes one
+    more layer's gradient final, from the output down: as many passes as layers (two for the tutorial).
+    """
+    carry = list(network.weights)
+    for l in reversed(range(len(carry))):
+        _, nabla_w, nabla_b = network.backward(zs, activations, ys, weights=carry)
+        carry[l] = network.weights[l] - eta * nabla_w[l]
+    return nabla_w, nabla_b
+
+
 def _step_rows(
     network: Network,
     xs: Array,
@@ -67,12 +83,10 @@ def _step_rows(
     """One step on a batch of rows; return the new network and the cost *before* the step."""
     zs, activations = network.forward_rows(xs)
     cost = network.mean_cost(zs[-1], activations[-1], ys)
-
-    def updated_weights(l: int, nabla_w_l: Array, nabla_b_l: Array) -> Array:
-        return network.weights[l] - eta * nabla_w_l
-
-    hook = updated_weights if order == "output-first" else None
-    _, nabla_w, nabla_b = network.backward(zs, activations, ys, hook)
+    if order == "output-first":
+        nabla_w, nabla_b = _output_first_gradients(network, zs, activations, ys, eta)
+    else:
+        _, nabla_w, nabla_b = network.backward(zs, activations, ys)
     weights = [w - eta * nw for w, nw in zip(network.weights, nabla_w, strict=True)]
     if not train_biases:
         biases = network.biases

@@ -1,11 +1,11 @@
-r"""A catalogue of textbook backprop bugs, each injected into a *copy* of the backward pass.
+r"""A catalogue of textbook backprop bugs, each one entry of BP1-BP4 written as a student might.
 
-The checker must be shown to fail, not only to pass. :func:`student_backward` is a copy of
-:meth:`Network.backward` (BP1-BP4, rows as examples, gradients averaged over the batch) written as
-a student would, with a switch for each bug; the real backward pass is never touched, and the
-tests check that the copy with no bug gives exactly what the real one gives. Each :class:`Bug`
-has the signature of ``Network.backward`` (``bug.backward(network, zs, activations, ys)``), so it
-can be handed to :func:`worked.gradcheck.gradcheck` as ``backward=``.
+The checker must be shown to fail, not only to pass. The backward pass reads its four equations from
+a table (:class:`worked.core.Equations`); each :class:`Bug` is that table with the entries it gets
+wrong replaced, so the buggy backward pass *is* the real one with one equation changed, and there is
+no second copy of it. Each bug's ``backward`` has the signature of ``Network.backward``
+(``bug.backward(network, zs, activations, ys)``), so it can be handed to
+:func:`worked.gradcheck.gradcheck` as ``backward=``.
 
 Some bugs cannot show on some networks, and :meth:`Bug.visible` says so: a missing :math:`1/m` on
 a batch of one example, a missing :math:`\sigma'` where :math:`\sigma' = 1`. Two need square weight
@@ -15,11 +15,12 @@ student's numpy code would crash on any other shape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from worked.core import IDENTITY, RELU, Array, InvalidInput, Network
+from worked.core import BACKPROP, IDENTITY, RELU, Activation, Array, Cost, Equations, InvalidInput, Network
 from worked.gradcheck.check import MODES, gradcheck
 
 MISSING_SIGMA_PRIME = "missing-sigma-prime"
@@ -31,37 +32,38 @@ BIAS_WRONG_AXIS = "bias-wrong-axis"
 OFF_BY_ONE_LAYER = "off-by-one-layer"
 
 
-def student_backward(
-    network: Network, zs: list[Array], activations: list[Array], ys: Array, bug: str | None = None
-) -> tuple[list[Array], list[Array], list[Array]]:
-    """BP1-BP4 as a student writes them, with ``bug`` (one of :data:`BUGS`' names) switched in."""
-    m, L = zs[-1].shape[0], len(network.weights)
-    deltas: list[Array] = [np.empty(0)] * L
-    nabla_w: list[Array] = [np.empty(0)] * L
-    nabla_b: list[Array] = [np.empty(0)] * L
-    delta = network.cost_function.delta(zs[-1], activations[-1], ys, network.sigmas[-1])  # BP1
-    if bug == COST_SIGN_FLIP:
-        delta = -delta  # (y − a) where the cost's derivative is (a − y)
-    per = 1 if bug == MISSING_MEAN else m  # the sum over the batch instead of the mean
-    for l in range(L - 1, -1, -1):
-        deltas[l] = delta
-        if bug == BIAS_WRONG_AXIS:
-            nabla_b[l] = np.full(delta.shape[1], delta.sum() / per)  # np.sum(delta) with no axis
-        else:
-            nabla_b[l] = delta.sum(axis=0) / per  # BP3
-        a_prev = activations[l + 1] if bug == OFF_BY_ONE_LAYER else activations[l]
-        nabla_w[l] = delta.T @ a_prev / per  # BP4
-        if l > 0:
-            w = network.weights[l].T if bug == TRANSPOSED_WEIGHT else network.weights[l]
-            sigma = network.sigmas[l - 1]
-            if bug == MISSING_SIGMA_PRIME:
-                prime = np.ones_like(zs[l - 1])
-            elif bug == SIGMA_PRIME_OF_A:
-                prime = sigma.derivative(activations[l])
-            else:
-                prime = sigma.prime(zs[l - 1], activations[l])
-            delta = (delta @ w) * prime  # BP2
-    return deltas, nabla_w, nabla_b
+# -- the student's versions of one equation each ---------------------------------------------------
+def _bp1_sign_flipped(cost: Cost, sigma: Activation, z: Array, a: Array, y: Array) -> Array:
+    return -BACKPROP.bp1(cost, sigma, z, a, y)  # (y − a) where the cost's derivative is (a − y)
+
+
+def _bp2_without_sigma_prime(w: Array, delta: Array, sigma: Activation, z: Array, a: Array) -> Array:
+    return delta @ w
+
+
+def _bp2_transposed(w: Array, delta: Array, sigma: Activation, z: Array, a: Array) -> Array:
+    return BACKPROP.bp2(w.T, delta, sigma, z, a)
+
+
+def _bp2_sigma_prime_of_a(w: Array, delta: Array, sigma: Activation, z: Array, a: Array) -> Array:
+    return (delta @ w) * sigma.derivative(a)  # σ'(a) where σ'(z) belongs
+
+
+def _bp3_summed(delta: Array) -> Array:
+    summed: Array = delta.sum(axis=0)
+    return summed  # the sum over the batch instead of the mean
+
+
+def _bp3_wrong_axis(delta: Array) -> Array:
+    return np.full(delta.shape[1], delta.sum() / delta.shape[0])  # np.sum(delta) with no axis
+
+
+def _bp4_summed(delta: Array, activations: Sequence[Array], l: int) -> Array:
+    return delta.T @ activations[l]
+
+
+def _bp4_one_layer_off(delta: Array, activations: Sequence[Array], l: int) -> Array:
+    return BACKPROP.bp4(delta, activations, l + 1)  # a^l where a^(l-1) belongs
 
 
 @dataclass(frozen=True)
@@ -72,17 +74,19 @@ class Bug:
     equation: str
     wrote: str
     right: str
+    equations: Equations
+    """BP1-BP4 with the student's entries in place of the book's."""
 
     def backward(
         self, network: Network, zs: list[Array], activations: list[Array], ys: Array
     ) -> tuple[list[Array], list[Array], list[Array]]:
-        """The student's backward pass with this bug; same arguments as ``Network.backward``."""
+        """The backward pass with this bug; same arguments as ``Network.backward``."""
         if not self.runs_on(network):
             raise InvalidInput(
                 f"the bug {self.name!r} needs square weight matrices (n_l = n_(l-1)) to run at all, "
                 f"as the student's numpy code would; this network has sizes {network.sizes}"
             )
-        return student_backward(network, zs, activations, ys, self.name)
+        return network.backward(zs, activations, ys, equations=self.equations)
 
     def runs_on(self, network: Network) -> bool:
         if self.name in (TRANSPOSED_WEIGHT, OFF_BY_ONE_LAYER):
@@ -108,23 +112,51 @@ class Bug:
 BUGS: dict[str, Bug] = {
     b.name: b
     for b in (
-        Bug(MISSING_SIGMA_PRIME, "BP2", "δ^l = (w^(l+1))ᵀ δ^(l+1)", "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l)"),
+        Bug(
+            MISSING_SIGMA_PRIME,
+            "BP2",
+            "δ^l = (w^(l+1))ᵀ δ^(l+1)",
+            "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l)",
+            replace(BACKPROP, bp2=_bp2_without_sigma_prime),
+        ),
         Bug(
             TRANSPOSED_WEIGHT,
             "BP2",
             "δ^l = (w^(l+1) δ^(l+1)) ⊙ σ'(z^l)",
             "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(z^l)",
+            replace(BACKPROP, bp2=_bp2_transposed),
         ),
-        Bug(COST_SIGN_FLIP, "BP1", "∇_a C = y − a", "∇_a C = a − y"),
-        Bug(MISSING_MEAN, "BP3/BP4", "∂C/∂w = Σ_x δ_x a_xᵀ (no 1/m)", "∂C/∂w = (1/m) Σ_x δ_x a_xᵀ"),
-        Bug(SIGMA_PRIME_OF_A, "BP2", "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(a^l)", "… ⊙ σ'(z^l)"),
+        Bug(
+            COST_SIGN_FLIP, "BP1", "∇_a C = y − a", "∇_a C = a − y", replace(BACKPROP, bp1=_bp1_sign_flipped)
+        ),
+        Bug(
+            MISSING_MEAN,
+            "BP3/BP4",
+            "∂C/∂w = Σ_x δ_x a_xᵀ (no 1/m)",
+            "∂C/∂w = (1/m) Σ_x δ_x a_xᵀ",
+            replace(BACKPROP, bp3=_bp3_summed, bp4=_bp4_summed),
+        ),
+        Bug(
+            SIGMA_PRIME_OF_A,
+            "BP2",
+            "δ^l = ((w^(l+1))ᵀ δ^(l+1)) ⊙ σ'(a^l)",
+            "… ⊙ σ'(z^l)",
+            replace(BACKPROP, bp2=_bp2_sigma_prime_of_a),
+        ),
         Bug(
             BIAS_WRONG_AXIS,
             "BP3",
             "∂C/∂b^l_j = (1/m) Σ_x Σ_i δ^l_xi (np.sum with no axis)",
             "(1/m) Σ_x δ^l_xj",
+            replace(BACKPROP, bp3=_bp3_wrong_axis),
         ),
-        Bug(OFF_BY_ONE_LAYER, "BP4", "∂C/∂w^l_jk = a^l_k δ^l_j", "∂C/∂w^l_jk = a^(l-1)_k δ^l_j"),
+        Bug(
+            OFF_BY_ONE_LAYER,
+            "BP4",
+            "∂C/∂w^l_jk = a^l_k δ^l_j",
+            "∂C/∂w^l_jk = a^(l-1)_k δ^l_j",
+            replace(BACKPROP, bp4=_bp4_one_layer_off),
+        ),
     )
 }
 

@@ -1,0 +1,80 @@
+r"""The four equations of backpropagation (Nielsen, chapter 2), one function each, and the table of them.
+
+Every array holds a batch of ``m`` examples as its rows, so a column vector of the book is a row here
+and :math:`(w^T \delta)^T = \delta\, w`. Gradients are means over the rows (the :math:`1/m` of Ng's
+:math:`D = \Delta / m`). Lists are indexed like ``Network.weights``: ``activations[l]`` is the input
+of the layer whose weights are ``weights[l]``. Results are computed in place where a fresh array would
+otherwise be made and dropped: at the sizes of Nielsen's MNIST network, fresh arrays cost more in page
+faults than the arithmetic itself (``backprop-companion bench`` measures it).
+
+:meth:`worked.core.Network.backward` calls the four in the book's order from an :class:`Equations`
+table. The table is the one place a backward pass can differ: the gradient checker's bug catalogue
+(:mod:`worked.gradcheck`) builds each buggy backward pass by replacing an entry of it, so there is
+no second copy of the backward pass anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from worked.core.activations import Activation, Array
+from worked.core.costs import Cost
+
+
+def bp1(cost: Cost, sigma: Activation, z: Array, a: Array, y: Array) -> Array:
+    r"""BP1, the error of the output layer: :math:`\delta^L = \nabla_a C \odot \sigma'(z^L)`.
+
+    ``z``, ``a`` are :math:`z^L`, :math:`a^L`; ``y`` the targets. The cost carries the formula
+    (:meth:`Cost.delta`), because cross-entropy after a sigmoid simplifies it to :math:`a^L - y`.
+    """
+    return cost.delta(z, a, y, sigma)
+
+
+def bp2(w: Array, delta: Array, sigma: Activation, z: Array, a: Array) -> Array:
+    r"""BP2, the error carried back a layer: :math:`\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)`.
+
+    ``w`` is :math:`w^{l+1}`, shape ``(n_{l+1}, n_l)``; ``delta`` is :math:`\delta^{l+1}`; ``z``, ``a``
+    are :math:`z^l`, :math:`a^l` (``σ'`` may use either, see :class:`Activation`).
+    """
+    delta_l: Array = delta @ w  # rows: ((w^{l+1})ᵀ δ^{l+1})ᵀ = δ^{l+1} w^{l+1}
+    delta_l *= sigma.prime(z, a)  # in place: one array fewer per layer
+    return delta_l
+
+
+def bp3(delta: Array) -> Array:
+    r"""BP3, the gradient of the biases: :math:`\partial C/\partial b^l_j = \delta^l_j`, the rows' mean."""
+    nabla_b: Array = np.add.reduce(delta, axis=0)
+    if delta.shape[0] > 1:  # the mean of one row is that row
+        nabla_b /= delta.shape[0]
+    return nabla_b
+
+
+def bp4(delta: Array, activations: Sequence[Array], l: int) -> Array:
+    r"""BP4, the gradient of the weights: :math:`\partial C/\partial w^l_{jk} = a^{l-1}_k \delta^l_j`,
+    averaged over the rows.
+
+    ``delta`` is the error of the layer whose weights are ``weights[l]``; that layer's input
+    :math:`a^{l-1}` is ``activations[l]``. (The list and the index are passed, not the one array,
+    because the classic bug here is exactly that index, one layer off.)
+    """
+    nabla_w: Array = delta.T @ activations[l]
+    if delta.shape[0] > 1:
+        nabla_w /= delta.shape[0]
+    return nabla_w
+
+
+@dataclass(frozen=True)
+class Equations:
+    """The four equations a backward pass calls; :data:`BACKPROP` is the book's."""
+
+    bp1: Callable[[Cost, Activation, Array, Array, Array], Array] = bp1
+    bp2: Callable[[Array, Array, Activation, Array, Array], Array] = bp2
+    bp3: Callable[[Array], Array] = bp3
+    bp4: Callable[[Array, Sequence[Array], int], Array] = bp4
+
+
+BACKPROP = Equations()
+"""BP1-BP4 as the book states them."""
