@@ -191,7 +191,8 @@ def run(args: argparse.Namespace) -> int:
     progress.close()
     result = as_json(report, about, args.all)
     if bug is not None:
-        result["bug"] = {**vars(bug), "cannot_show": bug.visible(network, about["batch"])}
+        described = {"name": bug.name, "equation": bug.equation, "wrote": bug.wrote, "right": bug.right}
+        result["bug"] = {**described, "cannot_show": bug.visible(network, about["batch"])}
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else as_text(result))
     return 0 if report.passed else 1
 

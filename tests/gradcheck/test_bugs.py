@@ -109,7 +109,7 @@ def test_every_bug_really_changes_the_gradient_by_far_more_than_the_tolerance(ca
     e = flat(wrong.nabla_w, wrong.nabla_b) - g
     scale = np.maximum(1.0, np.abs(flat(network.weights, network.biases)))
     tol = Tolerance()
-    # τ for the undivided direction (see worked.directions.directional), at three times its typical
+    # τ for the undivided direction (see worked.gradcheck.directions.directional), at three times its typical
     # size: ⟨g, d⟩ for a normal d has standard deviation ‖s ⊙ g‖, and three of those cover 99.7% of draws.
     tau = 3 * (tol.rtol * np.linalg.norm(scale * g) + tol.atol * np.mean(right.noise) * np.sqrt(g.size))
     assert np.linalg.norm(e) >= DIRECTIONAL_MARGIN * tau

@@ -11,8 +11,9 @@ from worked import mazur, tutorial
 from worked.core.network import Network
 from worked.gradcheck import gradcheck
 from worked.gradcheck.bugs import BUGS
+from worked.gradcheck.names import bias_names, delta_names, weight_names
 from worked.gradcheck.numerical import machine_epsilon
-from worked.gradcheck.report import Comparison, Tolerance, bias_names, delta_names, weight_names
+from worked.gradcheck.report import Comparison, Tolerance
 from worked.mazur.printed import rounds_to
 
 TAYLOR_SLOPE_TOL = 0.05

@@ -1,6 +1,6 @@
 """Checks of what a user hands the companion, each failing with one sentence that says what is allowed.
 
-Every public entry point (the :class:`~worked.network.Network` constructor, training, the gradient
+Every public entry point (the :class:`~worked.core.network.Network` constructor, training, the gradient
 checker, the command line through them) validates its input here, so a message reads the same
 wherever the mistake is made. The exceptions are :class:`InvalidInput` (a ``ValueError``) and
 :class:`InvalidType` (a ``TypeError``); the command line shows their message as one line, exit 2.

@@ -29,8 +29,9 @@ from numpy.typing import NDArray
 
 from worked.core import Array
 from worked.gradcheck.checkpoint import Point
+from worked.gradcheck.names import bias_names, delta_names, weight_names
 from worked.gradcheck.numerical import central_difference, step_size
-from worked.gradcheck.report import Comparison, Tolerance, bias_names, delta_names, weight_names
+from worked.gradcheck.report import Comparison, Tolerance
 
 
 def numerical_deltas(point: Point, l: int) -> tuple[Array, Array, NDArray[np.bool_]]:

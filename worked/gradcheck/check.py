@@ -2,22 +2,22 @@ r"""Gradient checking: backprop's gradient against central differences, four way
 
 ``exhaustive``
     Central differences on every parameter, with the step :math:`\epsilon^{1/3}\max(1,|\theta|)`
-    of :mod:`worked.numerical`: :math:`2P` forward passes for :math:`P` parameters, each on the
+    of :mod:`worked.gradcheck.numerical`: :math:`2P` forward passes for :math:`P` parameters, each on the
     parameters moved in place (:func:`differences`), and nothing per parameter but numbers until
     the report names them (:func:`comparisons`).
 ``directional``
     :math:`k` random directions :math:`d`, comparing backprop's directional derivative
     :math:`\langle\nabla C, d\rangle` with the central difference along :math:`d`: :math:`2k` costs
     whatever :math:`P`, evaluated together in one forward pass over :math:`2k` copies of the batch
-    (:mod:`worked.directions` shows how, and argues why :math:`k = 3` is enough).
+    (:mod:`worked.gradcheck.directions` shows how, and argues why :math:`k = 3` is enough).
 ``equations``
-    BP1-BP4 one at a time, by perturbing :math:`z^l_j` itself (:mod:`worked.equations`), so that a
+    BP1-BP4 one at a time, by perturbing :math:`z^l_j` itself (:mod:`worked.gradcheck.by_equation`), so that a
     failure names the equation and the layer.
 ``taylor``
-    The tolerance-free remainder test of :mod:`worked.taylor`.
+    The tolerance-free remainder test of :mod:`worked.gradcheck.taylor`.
 
-All four run on a :class:`~worked.checkpoint.Point`; :func:`gradcheck` puts the result in a
-:class:`~worked.gradreport.Report`.
+All four run on a :class:`~worked.gradcheck.checkpoint.Point`; :func:`gradcheck` puts the result in a
+:class:`~worked.gradcheck.report.Report`.
 Randomness comes only from ``seed`` (an int or a ``numpy.random.Generator``).
 """
 
@@ -33,9 +33,11 @@ from numpy.typing import NDArray
 from worked.core import Array, InvalidInput, Network
 from worked.gradcheck.by_equation import equations
 from worked.gradcheck.checkpoint import Backward, Point, prepare
-from worked.gradcheck.directions import DIRECTIONS, directional, taylor
+from worked.gradcheck.directions import DIRECTIONS, directional
+from worked.gradcheck.line import taylor
+from worked.gradcheck.names import bias_names, weight_names
 from worked.gradcheck.numerical import numerical_gradient
-from worked.gradcheck.report import Comparison, Report, Tolerance, bias_names, step_rule, weight_names
+from worked.gradcheck.report import Comparison, Report, Tolerance, step_rule
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
 

@@ -3,7 +3,7 @@ r"""The point at which a gradient is checked: the network, the batch, and what b
 :func:`prepare` validates and computes, once, everything the modes of :mod:`worked.gradcheck`
 share: the forward pass, the cost and its rounding scale, and the analytic gradient from the
 backward pass under test (``Network.backward`` unless a copy, such as a bug of
-:mod:`worked.bugs`, is given). It refuses float32 unless asked (see :data:`FLOAT32_REFUSED`).
+:mod:`worked.gradcheck.bugs`, is given). It refuses float32 unless asked (see :data:`FLOAT32_REFUSED`).
 """
 
 from __future__ import annotations

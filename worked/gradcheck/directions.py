@@ -1,7 +1,7 @@
-r"""Random directions through parameter space: the directional mode and the Taylor test's line.
+r"""Random directions through parameter space, and the directional mode along them.
 
-Both look at the cost along lines :math:`\theta + t d`. The directions are drawn per parameter, all
-:math:`k` at once (:func:`draw`).
+The mode looks at the cost along lines :math:`\theta + t d`. The directions are drawn per parameter,
+all :math:`k` at once (:func:`draw`); the Taylor test draws its one line the same way (:mod:`line`).
 
 The directional mode needs :math:`C(\theta \pm t d_i)` for :math:`i = 1..k`: :math:`2k` costs, which
 :func:`slopes` evaluates as one forward pass over :math:`2k` copies of the batch, without ever forming
@@ -17,10 +17,6 @@ the first layer the input is the same for all copies, so the network's part is t
 written, and for a small network the whole check is a few dozen numpy calls instead of :math:`2k`
 forward passes' worth. The step taken is exactly :math:`\pm t d` (the parameters are never rounded
 into storage), so backprop's side is exactly :math:`\langle\nabla C, d\rangle`.
-
-The Taylor test needs :math:`C(\theta + h d)` along one line for :math:`h` down to 1e-8, where the
-rounding of :math:`\theta + h d` itself matters; :class:`Line` forms it in preallocated buffers and
-compares with the step the computer actually took.
 """
 
 from __future__ import annotations
@@ -34,7 +30,6 @@ from worked.core import RELU, Array, InvalidInput
 from worked.gradcheck.checkpoint import Point
 from worked.gradcheck.numerical import central_difference, machine_epsilon
 from worked.gradcheck.report import Comparison, Tolerance
-from worked.gradcheck.taylor import TAYLOR_SNR, Taylor, taylor_test
 
 DIRECTIONS = 3
 """Random directions in the directional mode; why three suffice is argued in :func:`directional`."""
@@ -137,42 +132,6 @@ def compare(point: Point, directions: Directions) -> tuple[Comparison, ...]:
     )
 
 
-class Line:
-    r"""The cost along :math:`\theta + t d` for one direction, evaluated in buffers allocated once.
-
-    ``crossed`` records whether any evaluation crossed a ReLU kink.
-    """
-
-    def __init__(self, point: Point, direction: list[Array]) -> None:
-        self.point = point
-        self.params = [*point.network.weights, *point.network.biases]
-        self.grads = [*point.nabla_w, *point.nabla_b]
-        self.direction, self.scratch = direction, self._like()
-        self.buffer = self._like()
-        self.crossed = False
-
-    def _like(self) -> list[Array]:
-        return [np.empty_like(p) for p in self.params]
-
-    def cost(self, t: float) -> float:
-        for p, d, b in zip(self.params, self.direction, self.buffer, strict=True):
-            np.multiply(d, t, out=b)
-            b += p
-        L = len(self.point.network.weights)
-        value, crossed = self.point.evaluate(self.buffer[:L], self.buffer[L:])
-        self.crossed |= crossed
-        return value
-
-    def gradient_dot(self) -> float:
-        r""":math:`\langle\nabla C, \theta_t - \theta\rangle` for the last :math:`\theta_t` evaluated:
-        the step the computer actually took, rounding included."""
-        total = 0.0
-        for g, p, m, s in zip(self.grads, self.buffer, self.params, self.scratch, strict=True):
-            np.subtract(p, m, out=s)
-            total += float(np.vdot(g, s))
-        return total
-
-
 def directional(
     point: Point, k: int = DIRECTIONS, seed: int | np.random.Generator = 0
 ) -> tuple[tuple[Comparison, ...], int]:
@@ -191,11 +150,11 @@ def directional(
     \lVert e\rVert`. (The code then divides :math:`d` by :math:`\lVert u\rVert \approx \sqrt P`;
     that divides :math:`\langle e, d\rangle` and :math:`\tau` alike, so the argument runs with
     :math:`\tau \approx r|\langle g, d\rangle| + aN\sqrt P` for the undivided :math:`d`, with
-    :math:`r, a, N` as in :mod:`worked.gradreport`.) A normal density never exceeds
+    :math:`r, a, N` as in :mod:`worked.gradcheck.report`.) A normal density never exceeds
     :math:`1/(\sigma\sqrt{2\pi})`, so one direction misses with probability at most
     :math:`\sqrt{2/\pi}\,\tau/\lVert e\rVert`, and :math:`k` independent directions all miss with
     probability at most :math:`(\sqrt{2/\pi}\,\tau/\lVert e\rVert)^k`. Every bug of
-    :mod:`worked.bugs` makes :math:`\lVert e\rVert \ge 10^3\tau` on the test networks (the tests
+    :mod:`worked.gradcheck.bugs` makes :math:`\lVert e\rVert \ge 10^3\tau` on the test networks (the tests
     check it, with :math:`\tau` at three times its typical size), so one direction misses with
     probability below 8e-4 and three below 5e-10. Directions of :math:`\pm 1` entries would not
     do: two equal and opposite errors cancel with probability 1/2 per direction, 1/8 for
@@ -205,16 +164,3 @@ def directional(
         raise InvalidInput(f"the number of directions must be a whole number >= 1, got {k!r}")
     directions = draw(point, int(k), np.random.default_rng(seed))
     return compare(point, directions), 2 * int(k)
-
-
-def taylor(point: Point, seed: int | np.random.Generator = 0) -> Taylor:
-    """The Taylor-remainder test along one random direction (drawn as in :func:`directional`)."""
-    line = Line(point, draw(point, 1, np.random.default_rng(seed)).row(0))
-
-    def along(h: float) -> tuple[float, float, bool]:
-        line.crossed = False
-        value = line.cost(h)
-        return value, line.gradient_dot(), line.crossed
-
-    floor = TAYLOR_SNR * machine_epsilon(point.precision) * point.mean_noise
-    return taylor_test(along, point.cost, floor)

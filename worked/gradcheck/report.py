@@ -8,14 +8,14 @@ Ng's (:math:`\Theta^{(l)}_{ij}`, bias in column 0). Ng counts the input as layer
 :math:`\Theta^{(l)}` maps his layer :math:`l` to :math:`l+1`, so :math:`\Theta^{(l)}` *is*
 :math:`w^l`; his :math:`\delta^{(l+1)}` is Nielsen's :math:`\delta^l`.
 
-The tolerance (:class:`Tolerance`) follows the error model of :mod:`worked.numerical`: with the step
+The tolerance (:class:`Tolerance`) follows the error model of :mod:`worked.gradcheck.numerical`: with the step
 :math:`h = \epsilon^{1/3}\max(1,|\theta|)`, truncation and round-off are both about
 :math:`\epsilon^{2/3}` times the problem's scale, so
 
 .. math:: |\text{analytic} - \text{numerical}| \le r\,\max(|\text{analytic}|, |\text{numerical}|) + a\,N,
 
 with :math:`r = 10^4\epsilon^{2/3}`, :math:`a = 10^2\epsilon^{2/3}` and :math:`N` the size of the
-cost's own rounding error in units of :math:`\epsilon` (see :func:`worked.checkpoint.noise_scale`).
+cost's own rounding error in units of :math:`\epsilon` (see :func:`worked.gradcheck.checkpoint.noise_scale`).
 A textbook bug is wrong by a relative O(1), orders of magnitude above either term.
 """
 
@@ -34,28 +34,6 @@ RTOL_FACTOR = 1e4
 
 ATOL_FACTOR = 1e2
 """a = ATOL_FACTOR·ε^(2/3) (3.7e-9 in float64): round-off ε·N/h is ε^(2/3)·N; 100× covers sums in the pass."""
-
-
-def _sub(*indices: int) -> str:
-    """Subscripts run together when each is one digit (``13``), else separated (``10,3``)."""
-    if all(0 <= i < 10 for i in indices):
-        return "".join(map(str, indices))
-    return "(" + ",".join(map(str, indices)) + ")"
-
-
-def weight_names(layer: int, j: int, k: int) -> tuple[str, str]:
-    """Nielsen's and Ng's names of :math:`w^l_{jk}` (indices from 1, as in the books)."""
-    return f"w^{layer}_{_sub(j, k)}", f"Θ^({layer})_{_sub(j, k)}"
-
-
-def bias_names(layer: int, j: int) -> tuple[str, str]:
-    """Nielsen's :math:`b^l_j` and Ng's :math:`\\Theta^{(l)}_{j0}` (the bias unit is column 0)."""
-    return f"b^{layer}_{j}", f"Θ^({layer})_{_sub(j, 0)}"
-
-
-def delta_names(layer: int, j: int) -> tuple[str, str]:
-    """Nielsen's :math:`\\delta^l_j` and Ng's :math:`\\delta^{(l+1)}_j` (Ng's input is layer 1)."""
-    return f"δ^{layer}_{j}", f"δ^({layer + 1})_{j}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,66 @@
+r"""The Taylor-remainder test's line: the cost along :math:`\theta + h d` for one random direction.
+
+The test needs :math:`C(\theta + h d)` for :math:`h` down to 1e-8, where the rounding of
+:math:`\theta + h d` itself matters; :class:`Line` forms it in preallocated buffers and compares
+with the step the computer actually took. The direction is drawn as the directional mode draws its
+own (:func:`worked.gradcheck.directions.draw`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from worked.core import Array
+from worked.gradcheck.checkpoint import Point
+from worked.gradcheck.directions import draw
+from worked.gradcheck.numerical import machine_epsilon
+from worked.gradcheck.taylor import TAYLOR_SNR, Taylor, taylor_test
+
+
+class Line:
+    r"""The cost along :math:`\theta + t d` for one direction, evaluated in buffers allocated once.
+
+    ``crossed`` records whether any evaluation crossed a ReLU kink.
+    """
+
+    def __init__(self, point: Point, direction: list[Array]) -> None:
+        self.point = point
+        self.params = [*point.network.weights, *point.network.biases]
+        self.grads = [*point.nabla_w, *point.nabla_b]
+        self.direction, self.scratch = direction, self._like()
+        self.buffer = self._like()
+        self.crossed = False
+
+    def _like(self) -> list[Array]:
+        return [np.empty_like(p) for p in self.params]
+
+    def cost(self, t: float) -> float:
+        for p, d, b in zip(self.params, self.direction, self.buffer, strict=True):
+            np.multiply(d, t, out=b)
+            b += p
+        L = len(self.point.network.weights)
+        value, crossed = self.point.evaluate(self.buffer[:L], self.buffer[L:])
+        self.crossed |= crossed
+        return value
+
+    def gradient_dot(self) -> float:
+        r""":math:`\langle\nabla C, \theta_t - \theta\rangle` for the last :math:`\theta_t` evaluated:
+        the step the computer actually took, rounding included."""
+        total = 0.0
+        for g, p, m, s in zip(self.grads, self.buffer, self.params, self.scratch, strict=True):
+            np.subtract(p, m, out=s)
+            total += float(np.vdot(g, s))
+        return total
+
+
+def taylor(point: Point, seed: int | np.random.Generator = 0) -> Taylor:
+    """The Taylor-remainder test along one random direction (drawn as in :func:`directional`)."""
+    line = Line(point, draw(point, 1, np.random.default_rng(seed)).row(0))
+
+    def along(h: float) -> tuple[float, float, bool]:
+        line.crossed = False
+        value = line.cost(h)
+        return value, line.gradient_dot(), line.crossed
+
+    floor = TAYLOR_SNR * machine_epsilon(point.precision) * point.mean_noise
+    return taylor_test(along, point.cost, floor)
