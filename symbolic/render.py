@@ -103,38 +103,18 @@ def to_node(expr: Any) -> Node:
     if isinstance(expr, Indexed):
         return name_node(expr.base.label.name, tuple(to_node(i) for i in expr.indices))
     if isinstance(expr, Add):
-        items: list[Node] = []
-        for i, term in enumerate(expr.args):
-            negative = term.could_extract_minus_sign()
-            if i or negative:
-                items.append(Op("−" if negative else "+"))
-            items.append(to_node(-term if negative else term))
-        return Row(tuple(items))
+        return _sum_node(expr)
     if isinstance(expr, Mul):
-        if expr.args and expr.args[0] == -1:
-            return Row((Op("−"), to_node(Mul(*expr.args[1:], evaluate=False))))
-        if len(expr.args) == 1:
-            return to_node(expr.args[0])
-        return Product(tuple(_fence_sum(to_node(f), f) for f in expr.args))
+        return _product_node(expr)
     if isinstance(expr, Pow):
-        if expr.exp.is_Integer and expr.exp < 0:
-            return Frac(Num("1"), to_node(expr.base ** (-expr.exp)))
-        base = to_node(expr.base)
-        fenced = Fenced(base) if isinstance(expr.base, (Add, Mul)) else base
-        return Script(fenced, sup=to_node(expr.exp))
+        return _power_node(expr)
     if isinstance(expr, CostPartial):
         j, *args = expr.args
         return Row((Script(Ident("∂"), sub=to_node(j)), Ident("C"), Fenced(_arguments(args))))
     if isinstance(expr, Named):
         return Row((Ident(expr.display), Fenced(_arguments(expr.args))))
     if isinstance(expr, Derivative):
-        (var, count), *rest = expr.variable_count
-        if rest or count != 1:
-            raise TypeError("only first derivatives by one variable are written")
-        den = Row((Ident("∂"), to_node(var)))
-        if isinstance(expr.expr, (Symbol, IndexedBase)):
-            return Frac(Row((Ident("∂"), to_node(expr.expr))), den)
-        return Row((Frac(Ident("∂"), den), Fenced(to_node(expr.expr))))
+        return _derivative_node(expr)
     if isinstance(expr, Sum):
         (index, lower, upper), *rest = expr.limits
         body = to_node(expr.function if not rest else Sum(expr.function, *rest))
@@ -146,6 +126,46 @@ def to_node(expr: Any) -> Node:
         rows = tuple((to_node(e), None if c == true else condition(c)) for e, c in expr.args)
         return Cases(rows)
     raise TypeError(f"cannot write {type(expr).__name__} in the notation")
+
+
+def _sum_node(expr: Add) -> Node:
+    """Terms joined by + and −, a negative term written with its sign pulled out."""
+    items: list[Node] = []
+    for i, term in enumerate(expr.args):
+        negative = term.could_extract_minus_sign()
+        if i or negative:
+            items.append(Op("−" if negative else "+"))
+        items.append(to_node(-term if negative else term))
+    return Row(tuple(items))
+
+
+def _product_node(expr: Mul) -> Node:
+    """Factors side by side, a sum among them fenced; a leading −1 written as a sign."""
+    if expr.args and expr.args[0] == -1:
+        return Row((Op("−"), to_node(Mul(*expr.args[1:], evaluate=False))))
+    if len(expr.args) == 1:
+        return to_node(expr.args[0])
+    return Product(tuple(_fence_sum(to_node(f), f) for f in expr.args))
+
+
+def _power_node(expr: Pow) -> Node:
+    """A negative whole exponent as a fraction, any other as a superscript."""
+    if expr.exp.is_Integer and expr.exp < 0:
+        return Frac(Num("1"), to_node(expr.base ** (-expr.exp)))
+    base = to_node(expr.base)
+    fenced = Fenced(base) if isinstance(expr.base, (Add, Mul)) else base
+    return Script(fenced, sup=to_node(expr.exp))
+
+
+def _derivative_node(expr: Derivative) -> Node:
+    """∂f/∂x for a first derivative by one variable (the only kind the derivations write)."""
+    (var, count), *rest = expr.variable_count
+    if rest or count != 1:
+        raise TypeError("only first derivatives by one variable are written")
+    den = Row((Ident("∂"), to_node(var)))
+    if isinstance(expr.expr, (Symbol, IndexedBase)):
+        return Frac(Row((Ident("∂"), to_node(expr.expr))), den)
+    return Row((Frac(Ident("∂"), den), Fenced(to_node(expr.expr))))
 
 
 def _arguments(args: Any) -> Node:

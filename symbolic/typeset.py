@@ -147,14 +147,7 @@ def to_mathml(node: Node) -> str:
             parts.append(to_mathml(factor))
         return _mrow(parts)
     if isinstance(node, Script):
-        base = to_mathml(node.base)
-        if node.sub is not None and node.sup is not None:
-            return f"<msubsup>{base}{to_mathml(node.sub)}{to_mathml(node.sup)}</msubsup>"
-        if node.sub is not None:
-            return f"<msub>{base}{to_mathml(node.sub)}</msub>"
-        if node.sup is not None:
-            return f"<msup>{base}{to_mathml(node.sup)}</msup>"
-        return base
+        return _script_mathml(node)
     if isinstance(node, Frac):
         return f"<mfrac>{to_mathml(node.num)}{to_mathml(node.den)}</mfrac>"
     if isinstance(node, Fenced):
@@ -167,16 +160,32 @@ def to_mathml(node: Node) -> str:
             [f"<munderover><mo>∑</mo>{lower}{to_mathml(node.upper)}</munderover>", to_mathml(node.body)]
         )
     if isinstance(node, Cases):
-        rows = []
-        for value, condition in node.rows:
-            when = (
-                "<mtext>otherwise</mtext>"
-                if condition is None
-                else _mrow(["<mtext>if&#xA0;</mtext>", to_mathml(condition)])
-            )
-            rows.append(f"<mtr><mtd>{to_mathml(value)}</mtd><mtd>{when}</mtd></mtr>")
-        return _mrow(["<mo>{</mo>", "<mtable>" + "".join(rows) + "</mtable>"])
+        return _cases_mathml(node)
     raise TypeError(f"cannot write {type(node).__name__} as MathML")
+
+
+def _script_mathml(node: Script) -> str:
+    base = to_mathml(node.base)
+    if node.sub is not None and node.sup is not None:
+        return f"<msubsup>{base}{to_mathml(node.sub)}{to_mathml(node.sup)}</msubsup>"
+    if node.sub is not None:
+        return f"<msub>{base}{to_mathml(node.sub)}</msub>"
+    if node.sup is not None:
+        return f"<msup>{base}{to_mathml(node.sup)}</msup>"
+    return base
+
+
+def _cases_mathml(node: Cases) -> str:
+    """A brace and a table: one row a case, its value and its condition ("otherwise" for the last)."""
+    rows = []
+    for value, condition in node.rows:
+        when = (
+            "<mtext>otherwise</mtext>"
+            if condition is None
+            else _mrow(["<mtext>if&#xA0;</mtext>", to_mathml(condition)])
+        )
+        rows.append(f"<mtr><mtd>{to_mathml(value)}</mtd><mtd>{when}</mtd></mtr>")
+    return _mrow(["<mo>{</mo>", "<mtable>" + "".join(rows) + "</mtable>"])
 
 
 def mathml_document(node: Node, display: bool = True) -> str:
