@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked.core import validation
+from worked.core import regularisation, validation
 from worked.core.activations import SIGMOID, Activation, Array, get_activation
 from worked.core.costs import CROSS_ENTROPY, Cost, get_cost
 from worked.core.equations import BACKPROP, Equations
@@ -162,11 +162,14 @@ class Network:
             return [z[0] for z in zs], [a[0] for a in activations]
         return zs, activations
 
-    def cost(self, x: Array, y: Array) -> float:
-        """The cost, averaged over the examples of a batch."""
+    def cost(self, x: Array, y: Array, l2: float = 0.0) -> float:
+        r"""The cost, averaged over the examples of a batch, plus :math:`\frac{\lambda}{2m}\sum w^2` for
+        ``l2`` = λ > 0 (see :mod:`~worked.core.regularisation`)."""
+        l2 = validation.l2(l2)
         xs, ys, _ = self.as_batch(x, y)
         zs, activations = self.forward_rows(xs)
-        return self.mean_cost(zs[-1], activations[-1], ys)
+        cost = self.mean_cost(zs[-1], activations[-1], ys)
+        return cost + regularisation.penalty(self.weights, l2, len(ys)) if l2 else cost
 
     def mean_cost(self, z: Array, output: Array, ys: Array) -> float:
         """The cost of a batch from the output layer's rows ``z`` and ``a``: the mean per example."""
@@ -182,12 +185,14 @@ class Network:
         ys: Array,
         weights: Sequence[Array] | None = None,
         equations: Equations = BACKPROP,
+        l2: float = 0.0,
     ) -> tuple[list[Array], list[Array], list[Array]]:
         r"""BP1-BP4 for a batch of rows, output layer first; return ``(deltas, nabla_w, nabla_b)``.
 
         ``weights`` are the matrices BP2 carries :math:`\delta` back through (default: this network's);
         the trainer passes others for the tutorial script's "output-first" order (see ``training``).
         ``equations`` is the table of the four (:data:`~worked.core.equations.BACKPROP`, the book's).
+        ``l2`` = λ > 0 adds :math:`(\lambda/m) w` to each weight gradient (the regularised BP4).
         """
         carry = self.weights if weights is None else weights
         L = len(self.weights)
@@ -199,15 +204,18 @@ class Network:
             deltas[l] = delta
             nabla_b[l] = equations.bp3(delta)
             nabla_w[l] = equations.bp4(delta, activations, l)
+            if l2:
+                nabla_w[l] += regularisation.penalty_gradient(self.weights[l], l2, len(ys))
             if l > 0:
                 delta = equations.bp2(carry[l], delta, self.sigmas[l - 1], zs[l - 1], activations[l])
         return deltas, nabla_w, nabla_b
 
-    def backprop(self, x: Array, y: Array) -> Backprop:
-        """The gradient of :meth:`cost` with respect to every weight and bias, by BP1-BP4."""
+    def backprop(self, x: Array, y: Array, l2: float = 0.0) -> Backprop:
+        """The gradient of :meth:`cost` (with the same ``l2``) for every weight and bias, by BP1-BP4."""
+        l2 = validation.l2(l2)
         xs, ys, single = self.as_batch(x, y)
         zs, activations = self.forward_rows(xs)
-        deltas, nabla_w, nabla_b = self.backward(zs, activations, ys)
+        deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2)
         if single:
             zs, activations, deltas = ([v[0] for v in vs] for vs in (zs, activations, deltas))
         return Backprop(zs, activations, deltas, nabla_w, nabla_b)

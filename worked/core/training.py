@@ -14,6 +14,9 @@ special cases:
 ``shared_biases``
     The tutorial has one bias per layer, shared by its neurons, so :math:`\partial C/\partial b` is the
     sum :math:`\sum_j \delta^l_j` over the layer (see :func:`shared_bias_gradients`).
+
+Two more come from the books: ``l2`` (λ) and ``n``, L2 weight decay on a training set of ``n``
+examples as in Nielsen's network2 (:mod:`~worked.core.regularisation`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked.core import validation
+from worked.core import regularisation, validation
 from worked.core.activations import Array
 from worked.core.network import Network
 from worked.core.validation import InvalidInput
@@ -49,14 +52,37 @@ class Trajectory:
     network: Network
 
 
-def _check_choices(order: str, eta: float) -> float:
-    if order not in UPDATE_ORDERS:
-        raise InvalidInput(f"unknown update order {order!r}; choose one of: {', '.join(UPDATE_ORDERS)}")
-    return validation.learning_rate(eta)
+@dataclass(frozen=True)
+class Rule:
+    """One step's choices, validated once: the learning rate, the update order, which biases move, and
+    L2 weight decay (λ = ``l2`` on a training set of ``n`` examples; ``n = None``: the batch's size)."""
+
+    eta: float
+    order: str = "simultaneous"
+    train_biases: bool = True
+    shared_biases: bool = False
+    l2: float = 0.0
+    n: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.order not in UPDATE_ORDERS:
+            raise InvalidInput(
+                f"unknown update order {self.order!r}; choose one of: {', '.join(UPDATE_ORDERS)}"
+            )
+        object.__setattr__(self, "eta", validation.learning_rate(self.eta))
+        object.__setattr__(self, "l2", validation.l2(self.l2))
+        if self.n is not None:
+            object.__setattr__(self, "n", validation.training_set_size(self.n))
+
+    def updated(self, w: Array, nabla_w: Array, m: int) -> Array:
+        r""":math:`w - \eta\,\partial C_0/\partial w`, after decay :math:`(1 - \eta\lambda/n)` if λ > 0."""
+        if not self.l2:
+            return w - self.eta * nabla_w
+        return regularisation.decayed(w, self.eta, self.l2, self.n or m) - self.eta * nabla_w
 
 
 def _output_first_gradients(
-    network: Network, zs: list[Array], activations: list[Array], ys: Array, eta: float
+    network: Network, zs: list[Array], activations: list[Array], ys: Array, rule: Rule
 ) -> tuple[list[Array], list[Array]]:
     r"""The gradients when each layer's weights are updated as soon as its gradient is known.
 
@@ -67,34 +93,28 @@ def _output_first_gradients(
     carry = list(network.weights)
     for l in reversed(range(len(carry))):
         _, nabla_w, nabla_b = network.backward(zs, activations, ys, weights=carry)
-        carry[l] = network.weights[l] - eta * nabla_w[l]
+        carry[l] = rule.updated(network.weights[l], nabla_w[l], len(ys))
     return nabla_w, nabla_b
 
 
-def _step_rows(
-    network: Network,
-    xs: Array,
-    ys: Array,
-    eta: float,
-    order: str,
-    train_biases: bool,
-    shared_biases: bool,
-) -> tuple[Network, float]:
+def _step_rows(network: Network, xs: Array, ys: Array, rule: Rule) -> tuple[Network, float]:
     """One step on a batch of rows; return the new network and the cost *before* the step."""
     zs, activations = network.forward_rows(xs)
     cost = network.mean_cost(zs[-1], activations[-1], ys)
-    if order == "output-first":
-        nabla_w, nabla_b = _output_first_gradients(network, zs, activations, ys, eta)
+    if rule.l2:
+        cost += regularisation.penalty(network.weights, rule.l2, rule.n or len(ys))
+    if rule.order == "output-first":
+        nabla_w, nabla_b = _output_first_gradients(network, zs, activations, ys, rule)
     else:
         _, nabla_w, nabla_b = network.backward(zs, activations, ys)
-    weights = [w - eta * nw for w, nw in zip(network.weights, nabla_w, strict=True)]
-    if not train_biases:
+    weights = [rule.updated(w, nw, len(ys)) for w, nw in zip(network.weights, nabla_w, strict=True)]
+    if not rule.train_biases:
         biases = network.biases
-    elif shared_biases:
+    elif rule.shared_biases:
         shared = shared_bias_gradients(nabla_b)
-        biases = [b - eta * g for b, g in zip(network.biases, shared, strict=True)]
+        biases = [b - rule.eta * g for b, g in zip(network.biases, shared, strict=True)]
     else:
-        biases = [b - eta * nb for b, nb in zip(network.biases, nabla_b, strict=True)]
+        biases = [b - rule.eta * nb for b, nb in zip(network.biases, nabla_b, strict=True)]
     return network.replace(weights, biases), cost
 
 
@@ -107,11 +127,13 @@ def step(
     order: str = "simultaneous",
     train_biases: bool = True,
     shared_biases: bool = False,
+    l2: float = 0.0,
+    n: int | None = None,
 ) -> Network:
     """One step of gradient descent on the (mean) cost of ``x``, ``y``; the input is not changed."""
-    eta = _check_choices(order, eta)
+    rule = Rule(eta, order, train_biases, shared_biases, l2, n)
     xs, ys, _ = network.as_batch(x, y)
-    return _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)[0]
+    return _step_rows(network, xs, ys, rule)[0]
 
 
 def train(
@@ -124,14 +146,17 @@ def train(
     order: str = "simultaneous",
     train_biases: bool = True,
     shared_biases: bool = False,
+    l2: float = 0.0,
+    n: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Trajectory:
     """``steps`` steps of full-batch gradient descent, recording the cost before each and after the last.
 
-    ``progress``, if given, is called with the number of steps done after every
+    With ``l2`` = λ > 0 the recorded cost is the regularised one, :math:`C_0 + \frac{\\lambda}{2n}\\sum
+    w^2`. ``progress``, if given, is called with the number of steps done after every
     :data:`PROGRESS_EVERY` steps and at the end (a command's progress line; the numbers do not depend
     on it)."""
-    eta = _check_choices(order, eta)
+    rule = Rule(eta, order, train_biases, shared_biases, l2, n)
     steps = validation.steps(steps)
     xs, ys, _ = network.as_batch(x, y)
     errors = np.empty(steps + 1)
@@ -139,11 +164,13 @@ def train(
     with np.errstate(over="ignore", invalid="ignore"):
         for t in range(steps + 1):
             if t < steps:
-                network, errors[t] = _step_rows(network, xs, ys, eta, order, train_biases, shared_biases)
+                network, errors[t] = _step_rows(network, xs, ys, rule)
                 if progress is not None and ((t + 1) % PROGRESS_EVERY == 0 or t + 1 == steps):
                     progress(t + 1)
             else:
                 errors[t] = network.cost(xs, ys)
+                if rule.l2:
+                    errors[t] += regularisation.penalty(network.weights, rule.l2, rule.n or len(ys))
             if not np.isfinite(errors[t]):
                 raise FloatingPointError(
                     f"training diverged: the cost became {errors[t]} after {t} steps; "

@@ -116,6 +116,25 @@ def learning_rate(eta: object) -> float:
     return float(eta)
 
 
+def l2(value: object) -> float:
+    """A regularisation parameter λ: a finite number >= 0 (0: no regularisation)."""
+    if not isinstance(value, (int, float, np.floating, np.integer)) or isinstance(value, bool):
+        raise InvalidType(f"the regularisation parameter λ must be a number, got {_short(value)}")
+    if not (math.isfinite(value) and value >= 0):
+        raise InvalidInput(f"the regularisation parameter λ must be a finite number >= 0, got {value!r}")
+    return float(value)
+
+
+def training_set_size(n: object) -> int:
+    """The n of Nielsen's weight decay (1 − ηλ/n): a whole number of examples >= 1."""
+    if not _is_integer(n):
+        raise InvalidType(f"the training-set size n must be a whole number, got {_short(n)}")
+    assert isinstance(n, (int, np.integer))
+    if n < 1:
+        raise InvalidInput(f"the training-set size n must be at least 1, got {n}")
+    return int(n)
+
+
 def steps(count: object) -> int:
     """A number of training steps: a whole number in [0, MAX_STEPS]."""
     if not _is_integer(count):
