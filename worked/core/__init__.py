@@ -3,7 +3,7 @@ functions and the table of them, the network and its backward pass, gradient des
 tutorial's choices as parameters, and the one place where user input is validated. It imports no
 other wing."""
 
-from worked.core import validation
+from worked.core import regularisation, validation
 from worked.core.activations import ACTIVATIONS, IDENTITY, RELU, SIGMOID, Activation, Array, get_activation
 from worked.core.costs import COSTS, CROSS_ENTROPY, Cost, get_cost
 from worked.core.equations import BACKPROP, Equations, bp1, bp2, bp3, bp4
@@ -35,6 +35,7 @@ __all__ = [
     "bp4",
     "get_activation",
     "get_cost",
+    "regularisation",
     "shared_bias_gradients",
     "step",
     "train",

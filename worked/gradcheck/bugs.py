@@ -78,7 +78,7 @@ class Bug:
     """BP1-BP4 with the student's entries in place of the book's."""
 
     def backward(
-        self, network: Network, zs: list[Array], activations: list[Array], ys: Array
+        self, network: Network, zs: list[Array], activations: list[Array], ys: Array, *, l2: float = 0.0
     ) -> tuple[list[Array], list[Array], list[Array]]:
         """The backward pass with this bug; same arguments as ``Network.backward``."""
         if not self.runs_on(network):
@@ -86,7 +86,7 @@ class Bug:
                 f"the bug {self.name!r} needs square weight matrices (n_l = n_(l-1)) to run at all, "
                 f"as the student's numpy code would; this network has sizes {network.sizes}"
             )
-        return network.backward(zs, activations, ys, equations=self.equations)
+        return network.backward(zs, activations, ys, equations=self.equations, l2=l2)
 
     def runs_on(self, network: Network) -> bool:
         if self.name in (TRANSPOSED_WEIGHT, OFF_BY_ONE_LAYER):

@@ -15,7 +15,8 @@ Then, layer by layer from the output down (the order backprop computes in):
 - BP3: backprop's :math:`\partial C/\partial b^l_j` against the batch mean of the numerical
   :math:`\delta^l_j` (:math:`z^l_j` depends on :math:`b^l_j` with slope 1).
 - BP4: backprop's :math:`\partial C/\partial w^l_{jk}` against the mean of numerical
-  :math:`\delta^l_j` times :math:`a^{l-1}_k` (the slope of :math:`z^l_j` in :math:`w^l_{jk}`).
+  :math:`\delta^l_j` times :math:`a^{l-1}_k` (the slope of :math:`z^l_j` in :math:`w^l_{jk}`), plus,
+  for an L2-regularised cost, the penalty's own slope in :math:`w^l_{jk}`, also differenced.
 
 BP3 and BP4 thus lean on the forward definition :math:`z^l = w^l a^{l-1} + b^l` only, never on the
 code's own :math:`\delta`: a wrong BP3 or BP4 fails on its own, and a wrong :math:`\delta` fails first.
@@ -59,6 +60,13 @@ def numerical_deltas(point: Point, l: int) -> tuple[Array, Array, NDArray[np.boo
     return deltas, steps, kinks
 
 
+def _penalty_slopes(point: Point, l: int) -> Array:
+    r"""The L2 penalty's own slope in each weight of ``weights[l]``, by central differences of
+    :math:`\frac{\lambda}{2m} w^2` (the rest of the sum does not move with that weight)."""
+    w, m = point.network.weights[l], point.xs.shape[0]
+    return central_difference(lambda h: point.l2 / (2 * m) * (w + h) ** 2, step_size(w, point.precision))
+
+
 def equations(point: Point) -> tuple[tuple[Comparison, ...], int]:
     """Entries for BP1/BP2 (per example and neuron), BP3 and BP4, output layer first; and the passes."""
     tolerance, noise = Tolerance(point.precision), point.noise
@@ -86,6 +94,8 @@ def equations(point: Point) -> tuple[tuple[Comparison, ...], int]:
             comparisons.append(Comparison(name, ng, a, n, mean_step[j], tol, kinked[j], "BP3", layer))
         a_prev = point.activations[l]
         expected = numerical.T @ a_prev / numerical.shape[0]
+        if point.l2:
+            expected += _penalty_slopes(point, l)
         scale = np.abs(a_prev).T @ noise / numerical.shape[0]  # mean over x of N_x·|a^{l-1}_k|
         for j in range(expected.shape[0]):
             for k in range(expected.shape[1]):

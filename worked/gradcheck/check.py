@@ -164,8 +164,11 @@ def gradcheck(
     with_taylor: bool = False,
     allow_float32: bool = False,
     progress: Progress | None = None,
+    l2: float = 0.0,
 ) -> Report:
     """Check ``backward`` (default ``Network.backward``) at ``network``, ``x``, ``y`` in one mode.
+
+    ``l2`` = λ > 0 checks the gradient of the L2-regularised cost (see :mod:`worked.core.regularisation`).
 
     ``with_taylor`` adds the Taylor test to the other modes (its slope then joins the verdict).
     Neither the network nor the inputs are changed.
@@ -173,7 +176,7 @@ def gradcheck(
     if mode not in MODES:
         raise InvalidInput(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
     rng = np.random.default_rng(seed)
-    point = prepare(network, x, y, backward, allow_float32)
+    point = prepare(network, x, y, backward, allow_float32, l2)
     if mode == "taylor":
         report = _report(point, "taylor", (), 0)
         with_taylor = True

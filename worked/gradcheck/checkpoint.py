@@ -8,22 +8,29 @@ backward pass under test (``Network.backward`` unless a copy, such as a bug of
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.core import CROSS_ENTROPY, RELU, SIGMOID, Array, InvalidInput, Network
+from worked.core import CROSS_ENTROPY, RELU, SIGMOID, Array, InvalidInput, Network, regularisation, validation
 from worked.gradcheck.report import Tolerance
 
 WEAK_FRACTION = 1e-3
 """A check is called weak when the central differences' rounding allowance a·N exceeds this
 fraction of the largest gradient entry: a bug that small could then pass."""
 
-Backward = Callable[[Network, list[Array], list[Array], Array], tuple[list[Array], list[Array], list[Array]]]
-"""``backward(network, zs, activations, ys) -> (deltas, nabla_w, nabla_b)``, as ``Network.backward``."""
+
+class Backward(Protocol):
+    """``backward(network, zs, activations, ys, l2=λ) -> (deltas, nabla_w, nabla_b)``, as
+    ``Network.backward``."""
+
+    def __call__(
+        self, network: Network, zs: list[Array], activations: list[Array], ys: Array, *, l2: float
+    ) -> tuple[list[Array], list[Array], list[Array]]: ...
+
 
 FLOAT32_REFUSED = (
     "refusing to check {what} in float32 without being asked: float32 keeps about 7 digits "
@@ -77,6 +84,7 @@ class Point:
     xs: Array
     ys: Array
     precision: str
+    l2: float  # λ of the L2 penalty in the checked cost (0: none)
     zs: list[Array]
     activations: list[Array]
     cost: float
@@ -141,11 +149,19 @@ class Point:
         """
         zs, activations = network.forward_rows(self.xs)
         cost = network.mean_cost(zs[-1], activations[-1], self.ys)
+        if self.l2:
+            cost += regularisation.penalty(network.weights, self.l2, self.xs.shape[0])
         return cost, bool(self.relu_layers) and bool(self.crossed(zs).any())
 
 
-def prepare(network: Network, x: Array, y: Array, backward: Backward | None, allow_float32: bool) -> Point:
-    """Validate, cast to the checked precision, and run the forward and backward pass once."""
+def prepare(
+    network: Network, x: Array, y: Array, backward: Backward | None, allow_float32: bool, l2: float = 0.0
+) -> Point:
+    """Validate, cast to the checked precision, and run the forward and backward pass once.
+
+    With ``l2`` = λ > 0 the checked cost is the regularised one (:mod:`worked.core.regularisation`).
+    """
+    l2 = validation.l2(l2)
     precision = precision_of(network, x, y, allow_float32)
     xs, ys, _ = network.as_batch(x, y)
     xs, ys = xs.astype(precision), ys.astype(precision)
@@ -160,7 +176,7 @@ def prepare(network: Network, x: Array, y: Array, backward: Backward | None, all
             f"the {net.cost_function.name} cost is not finite at this point, so it has no gradient to "
             "check; cross-entropy needs outputs strictly between 0 and 1 (a sigmoid output layer)"
         )
-    deltas, nabla_w, nabla_b = (backward or Network.backward)(net, zs, activations, ys)
+    deltas, nabla_w, nabla_b = (backward or Network.backward)(net, zs, activations, ys, l2=l2)
     for l, (w, b, nw, nb) in enumerate(zip(net.weights, net.biases, nabla_w, nabla_b, strict=True), start=1):
         if np.shape(nw) != w.shape or np.shape(nb) != b.shape:
             raise InvalidInput(
@@ -169,4 +185,7 @@ def prepare(network: Network, x: Array, y: Array, backward: Backward | None, all
             )
     noise = noise_scale(net, zs[-1], activations[-1], ys)
     cost = net.mean_cost(zs[-1], activations[-1], ys)
-    return Point(net, xs, ys, precision, zs, activations, cost, noise, deltas, nabla_w, nabla_b)
+    if l2:  # the penalty is part of the cost, and of its rounding error
+        cost += regularisation.penalty(net.weights, l2, xs.shape[0])
+        noise += regularisation.penalty(net.weights, l2, xs.shape[0])
+    return Point(net, xs, ys, precision, l2, zs, activations, cost, noise, deltas, nabla_w, nabla_b)

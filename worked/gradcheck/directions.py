@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.core import RELU, Array, InvalidInput
+from worked.core import RELU, Array, InvalidInput, regularisation
 from worked.gradcheck.checkpoint import Point
 from worked.gradcheck.numerical import central_difference, machine_epsilon
 from worked.gradcheck.report import Comparison, Tolerance
@@ -116,8 +116,24 @@ def slopes(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[
     # Each copy's cost is the mean over its m examples of the per-example cost (Network.mean_cost).
     terms = net.cost_function.output_terms(z_out, outputs, point.ys, net.sigmas[L - 1])
     costs = terms.reshape(2 * k, -1).sum(axis=1) / m
+    if point.l2:
+        costs += _penalties(point, directions, t)
     numerical: Array = central_difference(lambda h: costs[0::2] if h > 0 else costs[1::2], t)
     return analytic, numerical, kinks[0::2] | kinks[1::2]  # a kink on either side
+
+
+def _penalties(point: Point, directions: Directions, t: float) -> Array:
+    r"""The L2 penalty :math:`\frac{\lambda}{2m}\sum w^2` at :math:`\theta \pm t d_i` for each direction, in
+    the order of the costs (+ then − for each :math:`i`): the weights moved, the biases never counted."""
+    m = point.xs.shape[0]
+    values = np.empty(2 * directions.k)
+    for i in range(directions.k):
+        for s, sign in enumerate((1.0, -1.0)):
+            moved = [
+                w + sign * t * d[i] for w, d in zip(point.network.weights, directions.weights, strict=True)
+            ]
+            values[2 * i + s] = regularisation.penalty(moved, point.l2, m)
+    return values
 
 
 def compare(point: Point, directions: Directions) -> tuple[Comparison, ...]:
