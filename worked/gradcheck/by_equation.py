@@ -97,10 +97,16 @@ def equations(point: Point) -> tuple[tuple[Comparison, ...], int]:
         if point.l2:
             expected += _penalty_slopes(point, l)
         scale = np.abs(a_prev).T @ noise / numerical.shape[0]  # mean over x of N_x·|a^{l-1}_k|
+        scale = np.broadcast_to(scale, expected.shape)
+        if point.l2:  # the penalty's difference rounds at the scale of that weight's own term
+            scale = (
+                scale
+                + point.l2 / (2 * point.xs.shape[0]) * np.maximum(1.0, np.abs(point.network.weights[l])) ** 2
+            )
         for j in range(expected.shape[0]):
             for k in range(expected.shape[1]):
                 a, n = float(point.nabla_w[l][j, k]), float(expected[j, k])
-                tol = tolerance(a, n, float(scale[k]))
+                tol = tolerance(a, n, float(scale[j, k]))
                 name, ng = weight_names(layer, j + 1, k + 1)
                 comparisons.append(Comparison(name, ng, a, n, mean_step[j], tol, kinked[j], "BP4", layer))
     return tuple(comparisons), evaluations
