@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from symbolic.tutorial import Tutorial, chain_rules, round_to, sigmoid_rule, values
+from symbolic.tutorial import Tutorial, chain_rules, sigmoid_rule, values
 from worked import mazur
 from worked.mazur.printed import rounded
 from worked.tutorial.verdicts import walkthrough
@@ -71,16 +71,3 @@ def test_the_point_is_exact():
     point = Tutorial().point
     values_by_name = {s.name: v for s, v in point.items()}
     assert str(values_by_name["w1"]) == "3/20" and str(values_by_name["i1"]) == "1/20"
-
-
-@pytest.mark.parametrize(
-    ("digits", "places", "expected"),
-    [
-        ("0.0821670405642", 9, "0.082167041"),
-        ("0.125", 2, "0.12"),
-        ("-0.0000001", 3, "0.000"),
-        ("0.4", 2, "0.40"),
-    ],
-)
-def test_round_to(digits, places, expected):
-    assert round_to(digits, places) == expected
