@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from symbolic.tutorial import Tutorial, chain_rules, sigmoid_rule, values
+from tests import expected
 from worked import mazur
 from worked.mazur.printed import rounded
 from worked.tutorial.verdicts import walkthrough
@@ -41,8 +42,9 @@ def test_the_chain_rule_products_equal_sympys_derivative():
     assert sigmoid_rule().proven
 
 
-@pytest.mark.parametrize(("key", "printed"), [("dEtotal_dw5", "0.082167041"), ("dEtotal_dw1", "0.000438568")])
-def test_the_headline_gradients_match_the_printed_digits(exact, key, printed):
+@pytest.mark.parametrize("key", ["dEtotal_dw5", "dEtotal_dw1"])
+def test_the_headline_gradients_match_the_printed_digits(exact, key):
+    printed = expected.PRINTED[key].value
     assert mazur.PRINTED[key] == printed
     assert exact[key].rounded == printed and exact[key].matches
 
