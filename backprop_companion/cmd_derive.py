@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from backprop_companion.errors import CommandError, UsageError
 
 if TYPE_CHECKING:
-    from symbolic.generic import Chain, GenericProof, Step
+    from symbolic.generic import Chain, GenericProof
+    from symbolic.generic import Rewrite as Step
 
 NAME = "derive"
 HELP = (

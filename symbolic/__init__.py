@@ -1,7 +1,8 @@
 """The symbolic side of the companion (sympy): BP1-BP4 derived from the definitions and proved.
 
-It may read :mod:`worked.tutorial`'s constants (data), never its formulas, so that the two sides
-check each other. Nothing here imports the command-line shell.
+It may read :mod:`worked.mazur` (the post's constants, and the formula text it shows), never a
+computation of :mod:`worked`, so that the two sides check each other. Nothing here imports the
+command-line shell.
 """
 
 from symbolic.controls import CONTROLS, ControlResult, run_controls

@@ -65,8 +65,13 @@ class Cost(Named):
         return CostPartial(Integer(argindex), *self.args)
 
 
+def logistic(z: Expr) -> Expr:
+    r"""The logistic sigmoid written out, :math:`1/(1+e^{-z})`: its one definition in :mod:`symbolic`."""
+    return 1 / (1 + exp(-z))
+
+
 class Logistic(Named):
-    r"""The logistic sigmoid :math:`1/(1+e^{-z})`, with :math:`\sigma' = \sigma(1-\sigma)`."""
+    r"""The logistic sigmoid (:func:`logistic`), unevaluated, with :math:`\sigma' = \sigma(1-\sigma)`."""
 
     nargs = 1
     display = "sigmoid"
@@ -95,7 +100,7 @@ class Softplus(Named):
         return Logistic(self.args[0])
 
 
-class Step(Named):
+class Heaviside(Named):
     r"""The Heaviside step :math:`H(z)`, the derivative of ReLU away from :math:`z = 0`."""
 
     nargs = 1
@@ -109,7 +114,7 @@ class ReLU(Named):
     display = "relu"
 
     def fdiff(self, argindex: int = 1) -> Expr:
-        return Step(self.args[0])
+        return Heaviside(self.args[0])
 
 
 @dataclass(frozen=True)
@@ -140,7 +145,7 @@ ACTIVATIONS: dict[str, SymbolicActivation] = {
     a.name: a
     for a in (
         GENERIC_ACTIVATION,
-        SymbolicActivation("sigmoid", Logistic, lambda z: 1 / (1 + exp(-z))),
+        SymbolicActivation("sigmoid", Logistic, logistic),
         SymbolicActivation("tanh", Tanh, lambda z: (exp(z) - exp(-z)) / (exp(z) + exp(-z))),
         SymbolicActivation("softplus", Softplus, lambda z: log(1 + exp(z))),
         SymbolicActivation("relu", ReLU, lambda z: Max(z, 0), "z ≠ 0 (no derivative at 0)"),

@@ -38,7 +38,7 @@ def _width(name: str) -> Symbol:
 
 
 @dataclass(frozen=True)
-class Step:
+class Rewrite:
     """One rewriting of the right-hand side, and the sympy operation that made it."""
 
     expr: Expr
@@ -53,7 +53,7 @@ class Chain:
     lhs: Node
     start: Expr
     why: str
-    steps: tuple[Step, ...]
+    steps: tuple[Rewrite, ...]
     why_math: Node | None = None
 
     @property
@@ -85,19 +85,19 @@ ROUNDS = 4
 has two nested sums; the loop stops as soon as a round changes nothing."""
 
 
-def _differentiate(expr: Expr, variable: Expr, ranges: tuple[tuple[Symbol, Symbol], ...]) -> list[Step]:
+def _differentiate(expr: Expr, variable: Expr, ranges: tuple[tuple[Symbol, Symbol], ...]) -> list[Rewrite]:
     """``diff``, then ``Sum.doit()`` and ``refine`` on the index ranges until nothing changes."""
     assumptions = reduce(operator.and_, (Q.le(1, i) & Q.le(i, n) for i, n in ranges))
     where = condition(And(*(c for i, n in ranges for c in (Le(1, i), Le(i, n)))))
-    steps = [Step(expr.diff(variable), "sympy.diff")]
+    steps = [Rewrite(expr.diff(variable), "sympy.diff")]
     for _ in range(ROUNDS):
         before = steps[-1].expr
         summed = before.doit()
         if summed != before:
-            steps.append(Step(summed, "Sum.doit()"))
+            steps.append(Rewrite(summed, "Sum.doit()"))
         refined = refine(summed, assumptions)
         if refined != summed:
-            steps.append(Step(refined, "refine", where))
+            steps.append(Rewrite(refined, "refine", where))
         if refined == before:
             break
     return steps

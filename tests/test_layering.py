@@ -37,6 +37,45 @@ def test_worked_imports_neither_sympy_nor_symbolic():
     assert offenders == []
 
 
+WINGS_BELOW = {
+    "core": set(),
+    "mazur": set(),
+    "gradcheck": {"core"},
+    "tutorial": {"core", "mazur"},
+    "diagnosis": {"core", "mazur", "tutorial"},
+}
+"""The wings of ``worked`` each may import: diagnosis -> tutorial -> core, and both -> mazur (data)."""
+
+
+def wing_imports() -> dict[str, set[str]]:
+    """For each module of ``worked``, the dotted names it imports from ``worked`` (``worked.core``...)."""
+    found = {}
+    for path in sorted((ROOT / "worked").rglob("*.py")):
+        names = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                modules = [node.module]
+                if node.module == "worked":
+                    modules = [f"worked.{alias.name}" for alias in node.names]
+                names |= {m for m in modules if m.startswith("worked.")}
+            elif isinstance(node, ast.Import):
+                names |= {a.name for a in node.names if a.name.startswith("worked.")}
+        found[str(path.relative_to(ROOT))] = names
+    return found
+
+
+def test_each_wing_imports_only_the_wings_below_it_and_only_through_their_init():
+    assert set(WINGS_BELOW) == {p.name for p in (ROOT / "worked").iterdir() if (p / "__init__.py").exists()}
+    offenders = []
+    for path, modules in wing_imports().items():
+        wing = Path(path).parts[1]
+        for module in modules:
+            other = module.split(".")[1]
+            if other != wing and (other not in WINGS_BELOW[wing] or module != f"worked.{other}"):
+                offenders.append((path, module))
+    assert offenders == []
+
+
 def run_python(code: str) -> str:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT

@@ -12,6 +12,7 @@ import warnings
 import numpy as np
 import pytest
 
+from tests import expected
 from worked import mazur, tutorial
 from worked.core.activations import ACTIVATIONS, get_activation
 from worked.core.network import Network
@@ -177,16 +178,20 @@ def test_one_step_is_parameters_minus_eta_times_gradient():
 
 
 def test_output_first_takes_hidden_deltas_through_the_updated_output_weights():
-    # Expected value from the issue: w1 after one output-first step, 0.149817639.
+    # Expected value from the issue: w1 after one output-first step.
     net = step(
         tutorial.network(), tutorial.x(), tutorial.y(), mazur.ETA, order="output-first", train_biases=False
     )
-    assert f"{net.weights[0][0, 0]:.9f}" == "0.149817639"
+    assert f"{net.weights[0][0, 0]:.9f}" == expected.OUTPUT_FIRST_W1_NEW.value
 
 
 @pytest.mark.parametrize(
     ("order", "out_o1", "out_o2"),
-    [("simultaneous", "0.015913620", "0.984064274"), ("output-first", "0.015912196", "0.984065734")],
+    [
+        ("simultaneous", *(expected.STATED_RULE[f"out_{o}_after_10000"].value for o in ("o1", "o2"))),
+        # the post's closing outputs are the output-first order's (its errata)
+        ("output-first", *(expected.PRINTED[f"out_{o}_after_10000"].value for o in ("o1", "o2"))),
+    ],
 )
 def test_ten_thousand_steps(order, out_o1, out_o2):
     trajectory = train(

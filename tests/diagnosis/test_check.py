@@ -11,7 +11,7 @@ import json
 import pytest
 
 from backprop_companion.cli import main
-from worked import mazur
+from tests.expected import ETA_1_W5_NEW, OUTPUT_FIRST_W1_NEW, PRINTED, W5_NEW_AT_9_DECIMALS
 from worked.diagnosis import by_hand, quantities
 from worked.diagnosis.by_hand import TRAINING_KEYS
 from worked.diagnosis.mistakes import (
@@ -133,14 +133,14 @@ def test_the_stated_rule_s_value_is_diagnosed_correct(key):
 
 
 def test_w1_new_of_the_first_script_names_output_first():
-    d = diagnose("w1_new", "0.149817639")
+    d = diagnose("w1_new", OUTPUT_FIRST_W1_NEW.value)
     assert not d.matches_stated_rule
     assert [c.identifier for c in d.candidates] == ["output-first"]
-    assert d.expected_rounded == "0.149780716" and d.formula == "w1 − η·∂E_total/∂w1"
+    assert d.expected_rounded == PRINTED["w1_new"].value and d.formula == "w1 − η·∂E_total/∂w1"
 
 
 def test_a_doubled_step_names_both_eta_1_and_no_half():
-    assert {c.identifier for c in diagnose("w5_new", "0.317832959").candidates} == DOUBLED_STEP
+    assert {c.identifier for c in diagnose("w5_new", ETA_1_W5_NEW.value).candidates} == DOUBLED_STEP
 
 
 # -- precision ---------------------------------------------------------------------------------------
@@ -190,11 +190,11 @@ def test_a_wrong_value_given_earlier_in_the_chain_is_checked_first():
 
 
 def test_the_post_s_own_erratum_is_recognised_as_the_post_s():
-    d = diagnose("E_total_after_10000", mazur.PRINTED["E_total_after_10000"])
+    d = diagnose("E_total_after_10000", PRINTED["E_total_after_10000"].value)
     assert not d.matches_stated_rule and d.identified and d.closest == ()
-    assert d.printed == mazur.PRINTED["E_total_after_10000"]
+    assert d.printed == PRINTED["E_total_after_10000"].value
     assert d.erratum is not None and d.erratum.startswith("off by one step")
-    d = diagnose("dEo2_dout_h1", mazur.PRINTED["dEo2_dout_h1"])
+    d = diagnose("dEo2_dout_h1", PRINTED["dEo2_dout_h1"].value)
     assert [c.identifier for c in d.candidates] == ["rounded-intermediates"]
     assert d.erratum is not None and d.erratum.startswith("double rounding")
 
@@ -215,7 +215,7 @@ def test_common_mistakes_gives_each_mistake_s_values_for_the_main_keys():
         for key, value in row.values.items():
             assert value == values(row.identifier)[key]  # exact: the same cached run
     by_id = {r.identifier: r for r in rows}
-    assert rounded(by_id["eta-1"].values["w5_new"], 9) == "0.317832959"
+    assert rounded(by_id["eta-1"].values["w5_new"], 9) == ETA_1_W5_NEW.value
     assert by_id[STATED_RULE].enters_at is None and by_id["one-path"].enters_at == "dEtotal_dout_h1"
     with pytest.raises(ValueError, match="unknown keys"):
         common_mistakes(("w9_new",))
@@ -236,17 +236,18 @@ def run(capsys, *argv):
 
 
 def test_check_names_output_first(capsys):
-    code, out, _ = run(capsys, "check", "w1_new=0.149817639")
-    assert code == 1 and "output-first" in out and "0.149780716" in out
+    code, out, _ = run(capsys, "check", f"w1_new={OUTPUT_FIRST_W1_NEW.value}")
+    assert code == 1 and "output-first" in out and PRINTED["w1_new"].value in out
 
 
 def test_check_names_both_doubled_step_mistakes(capsys):
-    code, out, _ = run(capsys, "check", "w5_new=0.317832959")
+    code, out, _ = run(capsys, "check", f"w5_new={ETA_1_W5_NEW.value}")
     assert code == 1 and "eta-1" in out and "no-half" in out
 
 
 def test_check_of_correct_values_exits_0(capsys):
-    code, out, _ = run(capsys, "check", "out_o1=0.75136507", "E_total=0.298371109")
+    typed = (f"{key}={PRINTED[key].value}" for key in ("out_o1", "E_total"))
+    code, out, _ = run(capsys, "check", *typed)
     assert code == 0 and "2 of 2 values match" in out
 
 
@@ -256,14 +257,14 @@ def test_check_shows_the_nearest_and_what_to_check_first(capsys):
 
 
 def test_check_json_has_the_facts_per_value(capsys):
-    code, out, _ = run(capsys, "check", "w5_new=0.317832959", "out_h1=0.5933", "--json")
+    code, out, _ = run(capsys, "check", f"w5_new={ETA_1_W5_NEW.value}", "out_h1=0.5933", "--json")
     document = json.loads(out)
     assert code == 1 and document["all_match"] is False
     first, second = document["values"]
     assert {"key", "value", "precision", "matches_stated_rule", "candidates", "expected"} <= set(first)
-    assert (first["key"], first["value"], first["precision"]) == ("w5_new", "0.317832959", 9)
+    assert (first["key"], first["value"], first["precision"]) == ("w5_new", ETA_1_W5_NEW.value, 9)
     assert first["matches_stated_rule"] is False and set(first["candidates"]) == DOUBLED_STEP
-    assert first["expected"] == "0.358916480" and first["formula"] == "w5 − η·∂E_total/∂w5"
+    assert first["expected"] == W5_NEW_AT_9_DECIMALS.value and first["formula"] == "w5 − η·∂E_total/∂w5"
     assert second["matches_stated_rule"] is True and second["expected"] == "0.5933"
 
 
@@ -312,12 +313,12 @@ def test_a_value_with_too_few_digits_to_tell_the_rule_from_a_mistake_says_so():
     d = diagnose("w1_new", "0.1498")
     assert d.matches_stated_rule
     assert "output-first" in {c.identifier for c in d.candidates}
-    assert diagnose("w1_new", "0.149780716").candidates == ()
+    assert diagnose("w1_new", PRINTED["w1_new"].value).candidates == ()
 
 
 def test_a_value_of_another_quantity_is_named_as_such():
     # 0.408666186 is w6_new by the stated rule: typed as w5_new it is a mixed-up key, not a mistake.
-    d = diagnose("w5_new", "0.408666186")
+    d = diagnose("w5_new", PRINTED["w6_new"].value)
     assert not d.matches_stated_rule and "w6_new" in d.same_as
     assert diagnose("w5_new", "0.4087").same_as == ("w6_new",)
     assert diagnose("w5_new", "0.41").same_as == ()  # two decimals: too few to call it a clue

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from symbolic.tutorial import Tutorial, chain_rules, round_to, sigmoid_rule, values
+from symbolic.tutorial import Tutorial, chain_rules, sigmoid_rule, values
+from tests import expected
 from worked import mazur
 from worked.mazur.printed import rounded
 from worked.tutorial.verdicts import walkthrough
@@ -41,8 +42,9 @@ def test_the_chain_rule_products_equal_sympys_derivative():
     assert sigmoid_rule().proven
 
 
-@pytest.mark.parametrize(("key", "printed"), [("dEtotal_dw5", "0.082167041"), ("dEtotal_dw1", "0.000438568")])
-def test_the_headline_gradients_match_the_printed_digits(exact, key, printed):
+@pytest.mark.parametrize("key", ["dEtotal_dw5", "dEtotal_dw1"])
+def test_the_headline_gradients_match_the_printed_digits(exact, key):
+    printed = expected.PRINTED[key].value
     assert mazur.PRINTED[key] == printed
     assert exact[key].rounded == printed and exact[key].matches
 
@@ -71,16 +73,3 @@ def test_the_point_is_exact():
     point = Tutorial().point
     values_by_name = {s.name: v for s, v in point.items()}
     assert str(values_by_name["w1"]) == "3/20" and str(values_by_name["i1"]) == "1/20"
-
-
-@pytest.mark.parametrize(
-    ("digits", "places", "expected"),
-    [
-        ("0.0821670405642", 9, "0.082167041"),
-        ("0.125", 2, "0.12"),
-        ("-0.0000001", 3, "0.000"),
-        ("0.4", 2, "0.40"),
-    ],
-)
-def test_round_to(digits, places, expected):
-    assert round_to(digits, places) == expected

@@ -1,8 +1,9 @@
 """Every number Mazur's tutorial prints, as an expectation of its own.
 
-The printed strings below are typed from the post, independently of ``worked.tutorial.PRINTED``
-(which the walkthrough quotes); a test checks that the two records agree. "Equal" means equal when
-rounded to the printed number of decimals (``worked.printed``): half a unit in the last printed place.
+The printed strings are typed from the post in ``tests/expected.py``, independently of
+``worked.mazur.PRINTED`` (which the walkthrough quotes); a test checks that the two records agree.
+"Equal" means equal when rounded to the printed number of decimals (``worked.mazur.rounds_to``):
+half a unit in the last printed place.
 """
 
 from __future__ import annotations
@@ -12,49 +13,15 @@ from decimal import ROUND_HALF_EVEN, Decimal
 import numpy as np
 import pytest
 
+from tests import expected
 from worked import mazur, tutorial
 from worked.mazur.printed import rounded, rounds_to
 from worked.tutorial import walkthrough
 from worked.tutorial.keys import KEY_NAMES
 
-# key: printed digits, exactly as the post prints them.
-PRINTED = {
-    "net_h1": "0.3775",
-    "out_h1": "0.593269992",
-    "out_h2": "0.596884378",
-    "net_o1": "1.105905967",
-    "out_o1": "0.75136507",
-    "out_o2": "0.772928465",
-    "E_o1": "0.274811083",
-    "E_o2": "0.023560026",
-    "E_total": "0.298371109",
-    "dEtotal_dout_o1": "0.74136507",
-    "dout_o1_dnet_o1": "0.186815602",
-    "dnet_o1_dw5": "0.593269992",
-    "dEtotal_dw5": "0.082167041",
-    "w5_new": "0.35891648",
-    "w6_new": "0.408666186",
-    "w7_new": "0.511301270",
-    "w8_new": "0.561370121",
-    "delta_o1": "0.138498562",
-    "dnet_o1_dout_h1": "0.40",
-    "dEo1_dout_h1": "0.055399425",
-    "dEo2_dout_h1": "-0.019049119",
-    "dEtotal_dout_h1": "0.036350306",
-    "out_h1_operand": "0.59326999",
-    "dout_h1_dnet_h1": "0.241300709",
-    "dnet_h1_dw1": "0.05",
-    "dEtotal_dw1": "0.000438568",
-    "w1_new": "0.149780716",
-    "w2_new": "0.19956143",
-    "w3_new": "0.24975114",
-    "w4_new": "0.29950229",
-    "E_total_after_1": "0.291027924",
-    "E_total_after_10000": "0.0000351085",
-    "E_total_after_10000_2017": "0.000035085",
-    "out_o1_after_10000": "0.015912196",
-    "out_o2_after_10000": "0.984065734",
-}
+# The post's printed digits and the stated rule's values, typed once with their sources (tests/expected.py).
+PRINTED = {key: e.value for key, e in expected.PRINTED.items()}
+STATED_RULE = {key: e.value for key, e in expected.STATED_RULE.items()}
 
 # The printed numbers that the stated rule does not give, and the alternative that reproduces each.
 ERRATA = {
@@ -64,15 +31,6 @@ ERRATA = {
     "E_total_after_10000_2017": "output-first update order",
     "out_o1_after_10000": "output-first update order",
     "out_o2_after_10000": "output-first update order",
-}
-
-# What the stated rule gives for the errata keys, at the printed number of decimals (from the issue).
-STATED_RULE = {
-    "dEo2_dout_h1": "-0.019049118",
-    "E_total_after_1": "0.291027774",
-    "E_total_after_10000": "0.0000351019",
-    "out_o1_after_10000": "0.015913620",
-    "out_o2_after_10000": "0.984064274",
 }
 
 
@@ -114,9 +72,9 @@ def test_the_double_rounding_is_a_tie_that_hand_rounding_breaks_away_from_zero(e
     # δ_o2 rounded to 9 decimals, times w7 = 0.5, is exactly −0.0190491185: half-to-even would give
     # …118 (the stated rule's digits too); only rounding the tie away from zero gives the printed …119.
     erratum = entries["dEo2_dout_h1"].erratum
-    assert erratum.reproduced == Decimal("-0.0190491185")
-    assert rounded(erratum.reproduced, 9, ROUND_HALF_EVEN) == "-0.019049118"
-    assert erratum.rounded(9) == "-0.019049119"
+    assert erratum.reproduced == Decimal(expected.DOUBLE_ROUNDED_PATH.value)
+    assert rounded(erratum.reproduced, 9, ROUND_HALF_EVEN) == STATED_RULE["dEo2_dout_h1"]
+    assert erratum.rounded(9) == PRINTED["dEo2_dout_h1"]
 
 
 @pytest.mark.parametrize("key", list(STATED_RULE))

@@ -16,10 +16,11 @@ from worked.core import UPDATE_ORDERS, InvalidInput
 
 LAYER_INPUTS = ("out", "net")
 
-HIDDEN_NEURONS = ("h1", "h2")
-OUTPUT_NEURONS = ("o1", "o2")
-_NEURONS = (("i1", "i2"), HIDDEN_NEURONS, OUTPUT_NEURONS)  # by layer, in Mazur's names
-_BIAS = {"h1": "b1", "h2": "b1", "o1": "b2", "o2": "b2"}  # one bias shared by each layer
+# The neurons and their shared biases come from the post's one name table; named here as well
+# because the hand computation (by_hand) reads them from this module.
+HIDDEN_NEURONS = mazur.HIDDEN_NEURONS
+OUTPUT_NEURONS = mazur.OUTPUT_NEURONS
+_BIAS = mazur.BIAS
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,7 @@ class Wiring:
 
     @classmethod
     def of(cls, swap_w2_w3: bool) -> Wiring:
-        # From the tutorial's one name table: w^l_jk feeds neuron j of layer l from neuron k of l-1.
-        feeds = {
-            w: (_NEURONS[n.layer][n.j - 1], _NEURONS[n.layer - 1][n.k - 1])
-            for w, n in mazur.NAMES.items()
-            if n.kind == "w"
-        }
+        feeds = dict(mazur.FEEDS)  # from the tutorial's one name table
         if swap_w2_w3:
             feeds["w2"], feeds["w3"] = feeds["w3"], feeds["w2"]
         into = {

@@ -103,6 +103,24 @@ NAMES: dict[str, Name] = {
 WEIGHTS = tuple(name for name, n in NAMES.items() if n.kind == "w")
 """w1..w8, in Mazur's order."""
 
+NEURONS = tuple(
+    tuple(name.removeprefix("out_") for name, n in NAMES.items() if n.kind == "a" and n.layer == layer)
+    for layer in range(3)
+)
+"""The neurons by layer, in Mazur's names: (i1, i2), (h1, h2), (o1, o2)."""
+INPUT_NEURONS, HIDDEN_NEURONS, OUTPUT_NEURONS = NEURONS
+BIAS = {
+    neuron: next(b for b, n in NAMES.items() if n.kind == "b" and n.layer == layer)
+    for layer in (1, 2)
+    for neuron in NEURONS[layer]
+}
+"""The bias each neuron adds: one shared by each layer (b1 for h1 and h2, b2 for o1 and o2)."""
+FEEDS = {
+    w: (NEURONS[n.layer][n.j - 1], NEURONS[n.layer - 1][n.k - 1]) for w, n in NAMES.items() if n.kind == "w"
+}
+"""Weight → (the neuron it feeds, the neuron it comes from): w^l_jk feeds neuron j of layer l from
+neuron k of layer l - 1 (w5 → (o1, h1))."""
+
 
 def neuron(name: str) -> tuple[int, int]:
     """``(layer, list index)`` of a neuron named like ``h1``/``o2``/``i1`` (``out_h1`` → (1, 0))."""

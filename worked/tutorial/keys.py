@@ -3,9 +3,9 @@ r"""How each number the tutorial prints is computed from the general network.
 A :class:`Run` is the tutorial's network pushed through the general code once: a forward and
 backward pass (:meth:`Network.backprop`, BP1-BP4), one training step, and the
 :data:`~worked.tutorial.STEPS`-step training run, all under one update order. Each :class:`Key`
-reads one printed quantity off a run, with the tutorial's own formula beside it. Gradients come
-from the general backprop; the tutorial's hand-made intermediates (the two paths into out_h1, for
-example) are read off the same run, so the two meet at the printed digits.
+reads one printed quantity off a run; its formula is the post's (:mod:`worked.mazur.formulas`).
+Gradients come from the general backprop; the tutorial's hand-made intermediates (the two paths into
+out_h1, for example) are read off the same run, so the two meet at the printed digits.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import cache, cached_property
 
 from worked import mazur
 from worked.core import Backprop, Network, Trajectory, shared_bias_gradients, step, train
+from worked.mazur import formulas
 from worked.tutorial import example
 
 FORWARD = "forward pass"
@@ -120,68 +121,53 @@ def run(order: str = "simultaneous") -> Run:
 
 @dataclass(frozen=True)
 class Key:
-    """One printed number: its key, group, the tutorial's formula, and how to read it off a run."""
+    """One printed number: its key, group, and how to read it off a run; its formula is the post's,
+    as :mod:`worked.mazur.formulas` writes it for every reader of the tutorial."""
 
     key: str
     group: str
-    formula: str
     value: Callable[[Run], float]
+
+    @property
+    def formula(self) -> str:
+        return formulas.formula(self.key)
 
 
 def _new_weight(name: str) -> Key:
     group = HIDDEN if mazur.weight_index(name)[0] == 0 else OUTPUT
-    return Key(f"{name}_new", group, f"{name} − η·∂E_total/∂{name}", lambda r: r.w(name, r.after_one))
+    return Key(f"{name}_new", group, lambda r: r.w(name, r.after_one))
 
 
 KEYS: tuple[Key, ...] = (
-    Key("net_h1", FORWARD, "w1·i1 + w2·i2 + b1·1", lambda r: r.z("h1")),
-    Key("out_h1", FORWARD, "1/(1 + e^(−net_h1))", lambda r: r.a("h1")),
-    Key("out_h2", FORWARD, "1/(1 + e^(−net_h2))", lambda r: r.a("h2")),
-    Key("net_o1", FORWARD, "w5·out_h1 + w6·out_h2 + b2·1", lambda r: r.z("o1")),
-    Key("out_o1", FORWARD, "1/(1 + e^(−net_o1))", lambda r: r.a("o1")),
-    Key("out_o2", FORWARD, "1/(1 + e^(−net_o2))", lambda r: r.a("o2")),
-    Key("E_o1", FORWARD, "½(target_o1 − out_o1)²", lambda r: r.cost_term("o1")),
-    Key("E_o2", FORWARD, "½(target_o2 − out_o2)²", lambda r: r.cost_term("o2")),
-    Key("E_total", FORWARD, "E_o1 + E_o2", lambda r: r.network.cost(example.x(), example.y())),
-    Key("dEtotal_dout_o1", OUTPUT, "−(target_o1 − out_o1)", lambda r: r.nabla_a("o1")),
-    Key("dout_o1_dnet_o1", OUTPUT, "out_o1(1 − out_o1)", lambda r: r.sigma_prime("o1")),
-    Key("dnet_o1_dw5", OUTPUT, "out_h1", lambda r: r.a("h1")),
-    Key("dEtotal_dw5", OUTPUT, "∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5", lambda r: r.nabla_w("w5")),
+    Key("net_h1", FORWARD, lambda r: r.z("h1")),
+    Key("out_h1", FORWARD, lambda r: r.a("h1")),
+    Key("out_h2", FORWARD, lambda r: r.a("h2")),
+    Key("net_o1", FORWARD, lambda r: r.z("o1")),
+    Key("out_o1", FORWARD, lambda r: r.a("o1")),
+    Key("out_o2", FORWARD, lambda r: r.a("o2")),
+    Key("E_o1", FORWARD, lambda r: r.cost_term("o1")),
+    Key("E_o2", FORWARD, lambda r: r.cost_term("o2")),
+    Key("E_total", FORWARD, lambda r: r.network.cost(example.x(), example.y())),
+    Key("dEtotal_dout_o1", OUTPUT, lambda r: r.nabla_a("o1")),
+    Key("dout_o1_dnet_o1", OUTPUT, lambda r: r.sigma_prime("o1")),
+    Key("dnet_o1_dw5", OUTPUT, lambda r: r.a("h1")),
+    Key("dEtotal_dw5", OUTPUT, lambda r: r.nabla_w("w5")),
     *(_new_weight(w) for w in ("w5", "w6", "w7", "w8")),
-    Key("delta_o1", HIDDEN, "∂E_o1/∂net_o1 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1", lambda r: r.delta("o1")),
-    Key("dnet_o1_dout_h1", HIDDEN, "w5", lambda r: r.w("w5")),
-    Key("dEo1_dout_h1", HIDDEN, "∂E_o1/∂net_o1 · w5", lambda r: r.path("o1", "h1")),
-    Key("dEo2_dout_h1", HIDDEN, "∂E_o2/∂net_o2 · w7", lambda r: r.path("o2", "h1")),
-    Key(
-        "dEtotal_dout_h1",
-        HIDDEN,
-        "∂E_o1/∂out_h1 + ∂E_o2/∂out_h1",
-        lambda r: r.path("o1", "h1") + r.path("o2", "h1"),
-    ),
-    Key("out_h1_operand", HIDDEN, "out_h1, as written inside ∂out_h1/∂net_h1", lambda r: r.a("h1")),
-    Key("dout_h1_dnet_h1", HIDDEN, "out_h1(1 − out_h1)", lambda r: r.sigma_prime("h1")),
-    Key("dnet_h1_dw1", HIDDEN, "i1", lambda r: float(r.backprop.activations[0][0])),
-    Key("dEtotal_dw1", HIDDEN, "∂E_total/∂out_h1 · ∂out_h1/∂net_h1 · ∂net_h1/∂w1", lambda r: r.nabla_w("w1")),
+    Key("delta_o1", HIDDEN, lambda r: r.delta("o1")),
+    Key("dnet_o1_dout_h1", HIDDEN, lambda r: r.w("w5")),
+    Key("dEo1_dout_h1", HIDDEN, lambda r: r.path("o1", "h1")),
+    Key("dEo2_dout_h1", HIDDEN, lambda r: r.path("o2", "h1")),
+    Key("dEtotal_dout_h1", HIDDEN, lambda r: r.path("o1", "h1") + r.path("o2", "h1")),
+    Key("out_h1_operand", HIDDEN, lambda r: r.a("h1")),
+    Key("dout_h1_dnet_h1", HIDDEN, lambda r: r.sigma_prime("h1")),
+    Key("dnet_h1_dw1", HIDDEN, lambda r: float(r.backprop.activations[0][0])),
+    Key("dEtotal_dw1", HIDDEN, lambda r: r.nabla_w("w1")),
     *(_new_weight(w) for w in ("w1", "w2", "w3", "w4")),
-    Key("E_total_after_1", TRAINING, "E_total after one update of w1..w8", lambda r: r.error_after(1)),
-    Key(
-        "E_total_after_10000",
-        TRAINING,
-        "E_total after 10,000 updates (current post)",
-        lambda r: r.error_after(mazur.STEPS),
-    ),
-    Key(
-        "E_total_after_10000_2017",
-        TRAINING,
-        "E_total after 10,000 updates (post until 2017)",
-        lambda r: r.error_after(mazur.STEPS),
-    ),
-    Key(
-        "out_o1_after_10000", TRAINING, "out_o1 after 10,000 updates", lambda r: r.output_after_training("o1")
-    ),
-    Key(
-        "out_o2_after_10000", TRAINING, "out_o2 after 10,000 updates", lambda r: r.output_after_training("o2")
-    ),
+    Key("E_total_after_1", TRAINING, lambda r: r.error_after(1)),
+    Key("E_total_after_10000", TRAINING, lambda r: r.error_after(mazur.STEPS)),
+    Key("E_total_after_10000_2017", TRAINING, lambda r: r.error_after(mazur.STEPS)),
+    Key("out_o1_after_10000", TRAINING, lambda r: r.output_after_training("o1")),
+    Key("out_o2_after_10000", TRAINING, lambda r: r.output_after_training("o2")),
 )
 
 KEY_NAMES = tuple(k.key for k in KEYS)

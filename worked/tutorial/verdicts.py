@@ -13,8 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from worked import mazur
-from worked.diagnosis import quantities
-from worked.mazur import decimals, rounded, rounds_to
+from worked.mazur import decimals, formulas, rounded, rounds_to
 from worked.tutorial.errata import ALTERNATIVES
 from worked.tutorial.keys import KEYS, run
 
@@ -105,7 +104,7 @@ def walkthrough() -> Walkthrough:
                     break
         entries.append(Entry(spec.key, spec.group, spec.formula, printed, computed, erratum))
     extras = tuple(
-        Extra(key, quantities.formula(key), stated.shared_bias_gradient(layer))
+        Extra(key, formulas.formula(key), stated.shared_bias_gradient(layer))
         for layer, key in ((1, "dEtotal_db1"), (2, "dEtotal_db2"))
     )
     return Walkthrough(tuple(entries), extras)
