@@ -112,3 +112,19 @@ W5_NEW_AT_9_DECIMALS = Expected(
     "0.358916480",
     "the post's w5_new (0.35891648, 8 decimals) at 9: 0.40 − ½·0.0821670405… = 0.35891647970…",
 )
+
+
+_EX4 = "Ng, Machine Learning (Coursera), exercise 4: the value ex4.m prints as the one to expect"
+
+EX4_SIGMOID_GRADIENT: tuple[Expected, ...] = tuple(
+    Expected(value, f"{_EX4} (part 5, sigmoidGradient at [-1 -0.5 0 0.5 1])")
+    for value in ("0.196612", "0.235004", "0.250000", "0.235004", "0.196612")
+)
+EX4_RELATIVE_DIFFERENCE_BELOW = Expected(
+    "0.000000001", f"{_EX4} (checkNNGradients: 'should be less than 1e-9')"
+)
+EX4_COSTS: dict[float, Expected] = {
+    0.0: Expected("0.287629", f"{_EX4} (part 3, cost at the given weights, λ = 0)"),
+    1.0: Expected("0.383770", f"{_EX4} (part 4, regularised cost at the given weights, λ = 1)"),
+    3.0: Expected("0.576051", f"{_EX4} (part 6, 'cost at (fixed) debugging parameters', λ = 3)"),
+}

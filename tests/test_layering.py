@@ -22,6 +22,7 @@ WINGS: dict[str, set[str]] = {
     "gradcheck": {"core"},
     "tutorial": {"core", "mazur"},
     "diagnosis": {"core", "mazur", "tutorial"},
+    "ex4": {"core"},
 }
 """worked's wings and the direction between them: the core is the floor, the post's data stands alone."""
 

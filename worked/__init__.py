@@ -10,6 +10,7 @@ in wings, each a subpackage whose ``__init__`` is its public surface:
   pure Python, and all that :mod:`symbolic` reads of ``worked``.
 - :mod:`worked.tutorial`: the post recomputed by the general code, its errata, the walkthrough.
 - :mod:`worked.diagnosis`: the post worked as by hand, its classic mistakes, a reader's numbers judged.
+- :mod:`worked.ex4`: Ng's exercise 4 (his Θ layout, sigmoidGradient, checkNNGradients, his data files).
 
 Importing ``worked`` itself imports no wing, so ``import worked.mazur`` stays free of numpy.
 """
