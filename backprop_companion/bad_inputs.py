@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shlex
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
@@ -83,12 +84,12 @@ class Outcome:
     stderr: str
 
 
-def run_command_line(line: str) -> Outcome:
-    from backprop_companion.cli import main
-
+def run_command_line(run_cli: Callable[[Sequence[str]], int], line: str) -> Outcome:
+    """Run ``line`` through ``run_cli`` (``cli.main``, handed in so that this catalogue, which the docs
+    read, does not import the command line that runs the docs)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(shlex.split(line))
+        code = run_cli(shlex.split(line))
     return Outcome(line, str(code), out.getvalue(), err.getvalue())
 
 

@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from backprop_companion.arguments import seed
 from backprop_companion.errors import UsageError
-
-NAME = "bench"
-HELP = (
-    "measure backprop against forward passes and finite differences, the per-example loop, the "
-    "tutorial's training and command start-up, each against its target"
-)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--quick", action="store_true", help="smaller sweeps (under a minute)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument(
-        "--plot", metavar="FILE", help="write the figure of a gradient check's cost against P (SVG)"
-    )
-    parser.add_argument("--seed", type=seed, default=0, help="seed for the random networks (default 0)")
-    parser.add_argument(
-        "--sweep-4x4",
-        action="store_true",
-        help="also time `derive --verify --max-width 4 --max-depth 4` (minutes)",
-    )
-    parser.add_argument(
-        "--record",
-        metavar="DOCS",
-        help="write the run to DOCS/performance.md and its figure to DOCS/figures/fd-cost.svg",
-    )
+from backprop_companion.result import CommandResult
 
 
 def plot_target(value: str | None) -> Path | None:
@@ -52,7 +27,7 @@ def plot_target(value: str | None) -> Path | None:
     return target
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> BenchResult:
     target = plot_target(args.plot)
     record = None if args.record is None else Path(args.record)
     if record is not None and not (record / "figures").is_dir():
@@ -64,16 +39,20 @@ def run(args: argparse.Namespace) -> int:
 
     allocator = keep_freed_memory()
     from backprop_companion.bench.suite import run_suite
-    from backprop_companion.progress import Progress
+    from backprop_companion.output.progress import Progress
+    from worked.core import validation
 
+    seed = validation.seed(args.seed)
     progress = Progress(1, "bench", enabled=not args.json)
-    report, figure = run_suite(
-        quick=args.quick, seed=args.seed, single_thread=single, progress=progress, sweep_4x4=args.sweep_4x4
-    )
-    progress.close()
+    try:
+        report, figure = run_suite(
+            quick=args.quick, seed=seed, single_thread=single, progress=progress, sweep_4x4=args.sweep_4x4
+        )
+    finally:
+        progress.close()
     report["environment"]["allocator"] = allocator
     if target is not None:
-        from backprop_companion.docs.builder import write_atomically
+        from backprop_companion.output.files import write_atomically
 
         try:
             write_atomically(target, figure)
@@ -82,20 +61,34 @@ def run(args: argparse.Namespace) -> int:
         report["plot"] = str(target)
     if record is not None:
         _record(record, report, figure, args)
-    print(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) if args.json else as_text(report))
-    return 0
+    return BenchResult(report)
+
+
+@dataclass(frozen=True)
+class BenchResult(CommandResult):
+    """One benchmark run: every ratio with its target and verdict, and the machine it ran on."""
+
+    json_allows_nan: ClassVar[bool] = False  # a ratio that could not be measured is null, never NaN
+
+    report: dict[str, Any]
+
+    def as_json(self) -> dict[str, Any]:
+        return self.report
+
+    def as_text(self) -> str:
+        return as_text(self.report)
 
 
 def _record(folder: Path, report: dict[str, Any], figure: str, args: argparse.Namespace) -> None:
     from backprop_companion.bench import record
-    from backprop_companion.docs.builder import write_atomically
+    from backprop_companion.output import recorded_header, write_atomically
 
     flags = " --quick" * args.quick + " --sweep-4x4" * args.sweep_4x4
     command = f"backprop-companion bench{flags} --record {args.record}"
     try:
-        write_atomically(folder / record.FIGURE, record.header(record.FIGURE) + figure)
+        write_atomically(folder / record.FIGURE, recorded_header(record.FIGURE) + figure)
         write_atomically(
-            folder / record.PAGE, record.header() + record.page(report, as_text(report), command)
+            folder / record.PAGE, recorded_header() + record.page(report, as_text(report), command)
         )
     except OSError as error:
         raise UsageError(f"--record {args.record}: cannot write it ({error.strerror or error})") from None
@@ -109,7 +102,7 @@ def _verdict(r: dict[str, Any]) -> str:
 
 
 def as_text(report: dict[str, Any]) -> str:
-    from backprop_companion.table import format_table
+    from backprop_companion.output.tables import format_table
 
     env = report["environment"]
     rows = []

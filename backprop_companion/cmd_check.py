@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.errors import UsageError
-from backprop_companion.table import format_table
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
+from backprop_companion.output.progress import Progress
+from backprop_companion.output.tables import format_table
+from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
     from worked.diagnosis.reader import Candidate, Diagnosis
 
-NAME = "check"
-HELP = (
-    "check your own numbers for the tutorial (e.g. w5_new=0.35891648): compared at the decimals you "
-    "typed, against the stated rule and a catalogue of classic mistakes"
-)
-
 WIDTH = 100
 """Column at which prose is wrapped."""
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "pairs",
-        nargs="*",
-        metavar="KEY=VALUE",
-        help="a key of the walkthrough (or an intermediate such as net_h2) and the value you got",
-    )
-    parser.add_argument("--list", action="store_true", help="list the mistakes and the keys, then stop")
-    parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
 
 
 def _split(pairs: list[str]) -> list[tuple[str, str]]:
@@ -59,14 +44,11 @@ def _split(pairs: list[str]) -> list[tuple[str, str]]:
     return split
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> CheckResult | CatalogueResult:
     if args.list:
         if args.pairs:
             raise UsageError("--list takes no KEY=VALUE")
-        listing = catalogue()
-        print(json.dumps(listing, indent=2, ensure_ascii=False) if args.json else catalogue_text(listing))
-        return 0
-    from backprop_companion.progress import Progress
+        return CatalogueResult()
     from worked.diagnosis.by_hand import TRAINING_KEYS
     from worked.diagnosis.reader import diagnose_all
 
@@ -74,18 +56,42 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(0, "check", enabled=not args.json)
     if any(key in TRAINING_KEYS for key, _ in pairs):
         progress.stage("training the tutorial's network 10,000 steps under every variant (a few seconds)")
-    results = diagnose_all(pairs)
-    progress.close()
-    if args.json:
-        document = {"values": [as_json(d) for d in results], "all_match": all_match(results)}
-        print(json.dumps(document, indent=2, ensure_ascii=False))
-    else:
-        print(as_text(results))
-    return 0 if all_match(results) else 1
+    try:
+        return CheckResult(diagnose_all(pairs))
+    finally:
+        progress.close()
 
 
-def all_match(results: tuple[Diagnosis, ...]) -> bool:
-    return all(d.matches_stated_rule for d in results)
+@dataclass(frozen=True)
+class CheckResult(CommandResult):
+    """Each typed value diagnosed; exit 1 unless every one is the stated rule's."""
+
+    diagnoses: tuple[Diagnosis, ...]
+
+    @property
+    def all_match(self) -> bool:
+        return all(d.matches_stated_rule for d in self.diagnoses)
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_OK if self.all_match else EXIT_CHECK_FAILED
+
+    def as_json(self) -> dict[str, Any]:
+        return {"values": [as_json(d) for d in self.diagnoses], "all_match": self.all_match}
+
+    def as_text(self) -> str:
+        return as_text(self.diagnoses)
+
+
+@dataclass(frozen=True)
+class CatalogueResult(CommandResult):
+    """``check --list``: the mistakes the catalogue recognises, and the keys."""
+
+    def as_json(self) -> dict[str, Any]:
+        return catalogue()
+
+    def as_text(self) -> str:
+        return catalogue_text(catalogue())
 
 
 def catalogue() -> dict[str, Any]:

@@ -3,56 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.errors import CommandError, UsageError
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
+from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
+    from backprop_companion.verification import VerificationResult
     from symbolic.generic import Chain, GenericProof, Step
-
-NAME = "derive"
-HELP = (
-    "derive the four equations of backpropagation (BP1-BP4) in sympy from the definitions; "
-    "with --verify, prove every statement exactly on every small network"
-)
-
-ACTIVATIONS = ("generic", "sigmoid", "tanh", "softplus", "relu", "identity")
-"""The names of :data:`symbolic.functions.ACTIVATIONS`, listed here so that ``--help`` needs no sympy
-(a test keeps the two lists equal)."""
-COSTS = ("generic", "quadratic", "cross-entropy")
-"""The names of :data:`symbolic.functions.COSTS` (kept equal by a test, like :data:`ACTIVATIONS`)."""
 
 MAX_WIDTH = 5
 MAX_DEPTH = 5
 """Upper limits of the sweep: 4 x 4 takes minutes; each step beyond multiplies the shapes by 4-5 and
 the size of the largest network's expressions by more, so 5 x 5 is already a matter of hours."""
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    style = parser.add_mutually_exclusive_group()
-    style.add_argument("--latex", action="store_true", help="write the derivations in LaTeX")
-    style.add_argument("--mathml", action="store_true", help="write the derivations in presentation MathML")
-    parser.add_argument(
-        "--verify",
-        action="store_true",
-        help="prove every component of BP1-BP4 exactly on every network up to the given widths and "
-        "depth, run the negative controls, the lemmas, the tutorial's chain rule and Ng's accumulation",
-    )
-    parser.add_argument("--max-width", type=int, help="with --verify: widest layer (default 3)")
-    parser.add_argument("--max-depth", type=int, help="with --verify: most layers of weights (default 3)")
-    parser.add_argument(
-        "--activation",
-        choices=ACTIVATIONS,
-        help="with --verify: the activation of the sweep (default generic)",
-    )
-    parser.add_argument(
-        "--cost", choices=COSTS, help="with --verify: the cost of the sweep (default generic)"
-    )
-    parser.add_argument(
-        "--no-timings", action="store_true", help="with --verify: leave out the seconds (for stable output)"
-    )
-    parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -79,27 +43,43 @@ def _check_usage(args: argparse.Namespace) -> None:
             raise UsageError(f"{flag} must be between 1 and {limit}, got {value}")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> DerivationResult | VerificationResult:
     _check_usage(args)
     if args.verify:
-        from backprop_companion.verification import run_verification
+        from backprop_companion.verification import verify
 
-        return run_verification(args)
+        return verify(args)
     from symbolic.generic import proofs
 
-    derived = proofs()
-    if args.json:
-        print(json.dumps(as_json(derived), indent=2, ensure_ascii=False))
-    elif args.latex:
-        print(as_latex(derived))
-    elif args.mathml:
-        print(as_mathml(derived))
-    else:
-        print(as_text(derived))
-    failed = [p.label for p in derived if not p.proven]
-    if failed:
-        raise CommandError(f"not proven: {', '.join(failed)}")
-    return 0
+    style = "latex" if args.latex else "mathml" if args.mathml else "text"
+    return DerivationResult(proofs(), style)
+
+
+@dataclass(frozen=True)
+class DerivationResult(CommandResult):
+    """BP1-BP4 derived at symbolic widths, to be shown as ``style`` (text, latex or mathml)."""
+
+    derived: tuple[GenericProof, ...]
+    style: str
+
+    @property
+    def unproven(self) -> list[str]:
+        return [p.label for p in self.derived if not p.proven]
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_CHECK_FAILED if self.unproven else EXIT_OK
+
+    @property
+    def failure(self) -> str | None:
+        return f"not proven: {', '.join(self.unproven)}" if self.unproven else None
+
+    def as_json(self) -> dict[str, Any]:
+        return as_json(self.derived)
+
+    def as_text(self) -> str:
+        show = {"latex": as_latex, "mathml": as_mathml}.get(self.style, as_unicode)
+        return show(self.derived)
 
 
 INTRO = (
@@ -139,7 +119,7 @@ def _how(step: Step, latex: bool = False) -> str:
     return rf"{name}\left({to_latex(step.where)}\right)" if latex else f"{name}({to_unicode(step.where)})"
 
 
-def as_text(derived: tuple[GenericProof, ...]) -> str:
+def as_unicode(derived: tuple[GenericProof, ...]) -> str:
     from symbolic.notation import to_unicode
     from symbolic.render import unicode
 

@@ -9,27 +9,47 @@ an erratum.
 from __future__ import annotations
 
 import argparse
-import json
 import time
+from dataclasses import dataclass
 from typing import Any
 
-from backprop_companion.progress import Progress
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK
+from backprop_companion.output.progress import Progress
+from backprop_companion.result import CommandResult
 from backprop_companion.verification_text import as_text
 
 DEFAULT_WIDTH = 3
 DEFAULT_DEPTH = 3
 
 
-def run_verification(args: argparse.Namespace) -> int:
+def verify(args: argparse.Namespace) -> VerificationResult:
     width = args.max_width or DEFAULT_WIDTH
     depth = args.max_depth or DEFAULT_DEPTH
     progress = Progress(1, "sweep: shapes", enabled=not args.json)
-    result = collect(width, depth, args.activation or "generic", args.cost or "generic", progress)
-    progress.close()
+    try:
+        result = collect(width, depth, args.activation or "generic", args.cost or "generic", progress)
+    finally:
+        progress.close()
     if args.no_timings:
         drop_timings(result)
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else as_text(result))
-    return 0 if result["passed"] else 1
+    return VerificationResult(result)
+
+
+@dataclass(frozen=True)
+class VerificationResult(CommandResult):
+    """Every check of ``derive --verify``; exit 1 if any failed."""
+
+    facts: dict[str, Any]
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_OK if self.facts["passed"] else EXIT_CHECK_FAILED
+
+    def as_json(self) -> dict[str, Any]:
+        return self.facts
+
+    def as_text(self) -> str:
+        return as_text(self.facts)
 
 
 def collect(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from backprop_companion.table import format_table
+from backprop_companion.output.tables import format_table
 
 
 def _sweep(sweep: dict[str, Any]) -> list[str]:

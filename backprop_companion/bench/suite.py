@@ -11,7 +11,7 @@ from backprop_companion.bench import cases, sweep
 from backprop_companion.bench.environment import describe
 from backprop_companion.bench.frameworks import framework_gradients
 from backprop_companion.bench.timing import Result
-from backprop_companion.progress import Progress
+from backprop_companion.output.progress import Progress
 from worked.gradcheck.directions import DIRECTIONS
 
 SWEEP_NOTE = (
@@ -25,7 +25,7 @@ SWEEP_NOTE = (
 
 
 def _sweep_table(timings: list[sweep.Timings]) -> str:
-    from backprop_companion.table import format_table
+    from backprop_companion.output.tables import format_table
 
     rows = [
         [

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from backprop_companion.docs.templates import fill
-from backprop_companion.docs.tutorial_pages import code, markdown_table
+from backprop_companion.output.tables import code, markdown_table
 
 
 class Formulas:

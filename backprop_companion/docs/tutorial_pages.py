@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from backprop_companion.docs import figures
 from backprop_companion.docs.templates import fill
+from backprop_companion.output.tables import code, markdown_table
 from backprop_companion.present import GUARD_DIGITS, errata_numbers, explanations, shown, summary, verdict
-
-
-def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    def cells(row: Sequence[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
-
-    return "\n".join([cells(headers), "| " + " | ".join("---" for _ in headers) + " |", *map(cells, rows)])
-
-
-def code(text: str) -> str:
-    return f"`{text}`"
 
 
 def pages() -> dict[str, str]:
