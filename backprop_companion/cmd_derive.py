@@ -10,7 +10,7 @@ from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
-    from backprop_companion.verification import VerificationResult
+    from backprop_companion.verification import Verification
     from symbolic.generic import Chain, GenericProof, Step
 
 MAX_WIDTH = 5
@@ -43,7 +43,7 @@ def _check_usage(args: argparse.Namespace) -> None:
             raise UsageError(f"{flag} must be between 1 and {limit}, got {value}")
 
 
-def run(args: argparse.Namespace) -> DerivationResult | VerificationResult:
+def run(args: argparse.Namespace) -> DerivationResult | Verification:
     _check_usage(args)
     if args.verify:
         from backprop_companion.verification import verify
