@@ -6,21 +6,24 @@ the docs' drift check asks only that it carries its header (see :mod:`backprop_c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from backprop_companion.output.headers import RECORDED_FIGURE, RECORDED_PAGE
+
+if TYPE_CHECKING:
+    from backprop_companion.bench.suite import BenchRun
 
 PAGE = RECORDED_PAGE
 FIGURE = RECORDED_FIGURE
 
 
-def page(report: dict[str, Any], text: str, command: str) -> str:
-    env = report["environment"]
+def page(run: BenchRun, allocator: str, text: str, command: str) -> str:
+    env = run.environment
     machine = [
-        f"- processor: {env['processor']}, {env['cpus']} CPUs; {env['system']}",
-        f"- Python {env['python']}, numpy {env['numpy']}, {env['blas']} "
-        f"(run-time kernel {env['openblas_kernel']}), BLAS threads {report['blas_threads']}",
-        f"- allocator: {env['allocator']}",
+        f"- processor: {env.processor}, {env.cpus} CPUs; {env.system}",
+        f"- Python {env.python}, numpy {env.numpy}, {env.blas} "
+        f"(run-time kernel {env.openblas_kernel}), BLAS threads {run.blas_threads}",
+        f"- allocator: {allocator}",
     ]
     return "\n".join(
         [
