@@ -89,7 +89,7 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
     """The page, and the MathML of each of its sympy formulas keyed by their LaTeX."""
     import sympy
 
-    from backprop_companion.cmd_derive import PREMISE_NOTE
+    from backprop_companion.derivation_text import PREMISE_NOTE
     from backprop_companion.verification import collect
     from symbolic.generic import proofs
 
@@ -107,17 +107,7 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
             for c in report.controls
         ],
     )
-    ng = report.ng
-    ng_text = (
-        f"Checked on a {'-'.join(map(str, ng.sizes))} network with {ng.examples} examples and "
-        f"undefined σ and C: $D = \\Delta / m$ equals the gradient of the mean cost at {ng.proven} of "
-        f"{ng.proven + ng.failed} entries"
-        + (
-            ", and without the $1/m$ the comparison is refuted."
-            if report.ng_without_mean.proven == 0
-            else "."
-        )
-    )
+    ng_text = _ng_text(report)
     rules = report.chain_rules
     tutorial = markdown_table(
         ["parameter", "the tutorial's product", "equal to sympy's derivative"],
@@ -137,6 +127,17 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
         versions=versions,
     )
     return {"derivation.md": text}, formulas.mathml
+
+
+def _ng_text(report: Verification) -> str:
+    ng = report.ng
+    refuted = report.ng_without_mean.proven == 0
+    return (
+        f"Checked on a {'-'.join(map(str, ng.sizes))} network with {ng.examples} examples and "
+        f"undefined σ and C: $D = \\Delta / m$ equals the gradient of the mean cost at {ng.proven} of "
+        f"{ng.proven + ng.failed} entries"
+        + (", and without the $1/m$ the comparison is refuted." if refuted else ".")
+    )
 
 
 def _refuted(control: ControlResult) -> str:
