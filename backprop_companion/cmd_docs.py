@@ -15,9 +15,12 @@ REGENERATE = "run 'backprop-companion docs' to regenerate it"
 
 
 def _readme(root: Path) -> Path | None:
-    """README.md beside the docs folder, if there is one (a docs folder elsewhere has none)."""
+    """README.md beside the docs folder, if it has the command table's markers: the companion's own
+    README has them (a test says so); another project's README beside a docs folder is left alone."""
+    from backprop_companion.docs.readme import START
+
     readme = root.parent / "README.md"
-    return readme if readme.is_file() else None
+    return readme if readme.is_file() and START in readme.read_text(encoding="utf-8") else None
 
 
 def run(args: argparse.Namespace) -> DocsCheck | DocsWritten:
@@ -62,7 +65,7 @@ def _write(root: Path, wanted: dict[str, str]) -> DocsWritten:
                 write_atomically(readme, new)
     except OSError as error:
         raise CommandError(f"could not write {root}: {error.strerror or error}") from None
-    except ValueError as error:  # README.md without its markers
+    except ValueError as error:  # README.md with a start marker but no end marker
         raise CommandError(str(error)) from None
     return DocsWritten(root, len(wanted), tuple(changed), readme_changed, drift(root, wanted))
 

@@ -222,3 +222,13 @@ def test_docs_check_shows_a_stale_readme_table_as_a_diff(generated, tmp_path, ca
     assert main(["docs", "--out", str(tmp_path / "docs")]) == 0
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == readme
     capsys.readouterr()
+
+
+def test_a_readme_without_the_markers_beside_a_docs_folder_is_left_alone(generated, tmp_path, monkeypatch):
+    import backprop_companion.docs as docs_package
+
+    (tmp_path / "README.md").write_text("# another project\n", encoding="utf-8")
+    monkeypatch.setattr(docs_package, "pages", lambda run_cli, stage=None: generated)
+    assert main(["docs", "--out", str(tmp_path / "docs")]) == 0
+    assert main(["docs", "--check", "--out", str(tmp_path / "docs")]) == 0
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# another project\n"
