@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shlex
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
@@ -42,7 +43,10 @@ COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
         2,
     ),
     ("gradcheck --sizes 3,5,2 --batch 0", "an empty batch", 2),
+    ("gradcheck --sizes 3,5,2 --batch 20000", "a batch beyond the bound", 2),
+    ("gradcheck --mode directional --directions 0", "no directions", 2),
     ("gradcheck --seed -1", "a negative seed", 2),
+    ("gradcheck --seed 9223372036854775808", "a seed beyond 63 bits", 2),
     ("gradcheck --bug off-by-two", "a bug not in the catalogue", 2),
     ("gradcheck --sizes 3,5,2 --bug transposed-weight", "a bug that cannot run on this shape", 2),
     ("gradcheck --float32", "float32 without --allow-float32", 2),
@@ -83,12 +87,12 @@ class Outcome:
     stderr: str
 
 
-def run_command_line(line: str) -> Outcome:
-    from backprop_companion.cli import main
-
+def run_command_line(run_cli: Callable[[Sequence[str]], int], line: str) -> Outcome:
+    """Run ``line`` through ``run_cli`` (``cli.main``, handed in so that this catalogue, which the docs
+    read, does not import the command line that runs the docs)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(shlex.split(line))
+        code = run_cli(shlex.split(line))
     return Outcome(line, str(code), out.getvalue(), err.getvalue())
 
 

@@ -1,10 +1,11 @@
 """``backprop-companion``: the command line.
 
 Exit codes: 0 done, 1 a check failed (or training diverged), 2 bad usage or input, 3 an internal
-error (a bug: please report it). Each subcommand lives in a module of its own (``cmd_*.py``) with
-``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``; those modules import numpy
-or sympy only inside ``run``. Errors never print a traceback: bad usage is one line and exit 2, a failed check
-exit 1; under ``--json`` the same message comes as ``{"error": ...}`` on stdout. Set
+error (a bug: please report it). The grammar (commands, options, help) is :mod:`backprop_companion.options`;
+each command runs in a module of its own (``cmd_*.py``), imported only when it runs, whose
+``run(args)`` returns a :class:`~backprop_companion.result.CommandResult`; this module prints it
+once, as text or JSON. Errors never print a traceback: bad usage is one line and exit 2, a failed
+check exit 1; under ``--json`` the same message comes as ``{"error": ...}`` on stdout. Set
 ``BACKPROP_COMPANION_DEBUG=1`` to see the traceback of an unexpected error.
 """
 
@@ -12,59 +13,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import json
 import os
 import sys
-from collections.abc import Sequence
-from types import ModuleType
-from typing import Any, NoReturn, TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
-from backprop_companion import (
-    __version__,
-    cmd_bench,
-    cmd_check,
-    cmd_derive,
-    cmd_docs,
-    cmd_gradcheck,
-    cmd_train,
-    cmd_walkthrough,
-)
-from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_USAGE, CommandError, UsageError
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_USAGE, CommandError
+from backprop_companion.options import COMMANDS, DEFAULT_COMMAND, PROG, build_parser
+from backprop_companion.result import CommandResult
 
-PROG = "backprop-companion"
-COMMANDS: tuple[ModuleType, ...] = (
-    cmd_walkthrough,
-    cmd_check,
-    cmd_train,
-    cmd_gradcheck,
-    cmd_derive,
-    cmd_docs,
-    cmd_bench,
-)
-DEFAULT_COMMAND = cmd_walkthrough.NAME
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and leave the exit code to :func:`main`."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=PROG,
-        description="A verified companion to backpropagation: Mazur's worked example recomputed "
-        "digit for digit, with its errata explained.",
-        epilog=f"With no command, runs '{DEFAULT_COMMAND}'.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMANDS:
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.add_arguments(command)
-        command.set_defaults(run=module.run)
-    return parser
+RUNS = {command.name: command.module for command in COMMANDS}
+"""Each command's module, imported only when the command runs (``--help`` needs none of them)."""
 
 
 def one_line(message: str) -> str:
@@ -121,22 +82,42 @@ class _ReaderMayLeave:
         return getattr(self.stream, name)
 
 
+def _parse(args_list: list[str]) -> argparse.Namespace:
+    """The command line, with the default command put in when none is named."""
+    parser = build_parser()
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, DEFAULT_COMMAND)
+    args = parser.parse_args(args_list)
+    return parser.parse_args([DEFAULT_COMMAND]) if args.command is None else args
+
+
+def _run(args: argparse.Namespace) -> CommandResult:
+    """Import the command's module, now that it runs, and let it compute its result."""
+    run: Callable[[argparse.Namespace], CommandResult] = importlib.import_module(RUNS[args.command]).run
+    args.cli = main  # the docs run command lines (the bad-input page): handed down, never imported
+    return run(args)
+
+
+def _print(result: CommandResult, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False, allow_nan=result.json_allows_nan))
+    else:
+        print(result.as_text())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 done, 1 a check failed, 2 bad usage, 3 a bug)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if argv is None:  # the real process: stdout is a pipe or terminal that may close early
         sys.stdout = _ReaderMayLeave(sys.stdout)
     as_json = "--json" in args_list
-    parser = build_parser()
     try:
-        if not args_list or (
-            args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
-        ):
-            args_list.insert(0, DEFAULT_COMMAND)
-        args = parser.parse_args(args_list)
-        if args.command is None:
-            args = parser.parse_args([DEFAULT_COMMAND])
-        return int(args.run(args))
+        args = _parse(args_list)
+        result = _run(args)
+        _print(result, bool(getattr(args, "json", False)))
+        if result.failure is not None:
+            return _report(result.failure, result.exit_status, as_json)
+        return result.exit_status
     except CommandError as error:
         return _report(str(error), error.exit_code, as_json)
     except FloatingPointError as error:

@@ -3,38 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
+import math
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from backprop_companion.arguments import seed
 from backprop_companion.errors import UsageError
+from backprop_companion.result import CommandResult
 
-NAME = "bench"
-HELP = (
-    "measure backprop against forward passes and finite differences, the per-example loop, the "
-    "tutorial's training and command start-up, each against its target"
-)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--quick", action="store_true", help="smaller sweeps (under a minute)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument(
-        "--plot", metavar="FILE", help="write the figure of a gradient check's cost against P (SVG)"
-    )
-    parser.add_argument("--seed", type=seed, default=0, help="seed for the random networks (default 0)")
-    parser.add_argument(
-        "--sweep-4x4",
-        action="store_true",
-        help="also time `derive --verify --max-width 4 --max-depth 4` (minutes)",
-    )
-    parser.add_argument(
-        "--record",
-        metavar="DOCS",
-        help="write the run to DOCS/performance.md and its figure to DOCS/figures/fd-cost.svg",
-    )
+if TYPE_CHECKING:
+    from backprop_companion.bench.suite import BenchRun
+    from backprop_companion.bench.timing import Result
 
 
 def plot_target(value: str | None) -> Path | None:
@@ -52,7 +32,7 @@ def plot_target(value: str | None) -> Path | None:
     return target
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> BenchResult:
     target = plot_target(args.plot)
     record = None if args.record is None else Path(args.record)
     if record is not None and not (record / "figures").is_dir():
@@ -64,70 +44,116 @@ def run(args: argparse.Namespace) -> int:
 
     allocator = keep_freed_memory()
     from backprop_companion.bench.suite import run_suite
-    from backprop_companion.progress import Progress
+    from backprop_companion.output.progress import Progress
+    from worked.core import validation
 
+    seed = validation.seed(args.seed)
     progress = Progress(1, "bench", enabled=not args.json)
-    report, figure = run_suite(
-        quick=args.quick, seed=args.seed, single_thread=single, progress=progress, sweep_4x4=args.sweep_4x4
-    )
-    progress.close()
-    report["environment"]["allocator"] = allocator
+    try:
+        measured = run_suite(
+            quick=args.quick, seed=seed, single_thread=single, progress=progress, sweep_4x4=args.sweep_4x4
+        )
+    finally:
+        progress.close()
+    result = BenchResult(measured, allocator)
     if target is not None:
-        from backprop_companion.docs.builder import write_atomically
-
-        try:
-            write_atomically(target, figure)
-        except OSError as error:
-            raise UsageError(f"--plot {args.plot}: cannot write it ({error.strerror or error})") from None
-        report["plot"] = str(target)
+        _write(target, measured.figure(), f"--plot {args.plot}")
+        result = replace(result, plot=str(target))
     if record is not None:
-        _record(record, report, figure, args)
-    print(json.dumps(report, indent=2, ensure_ascii=False, allow_nan=False) if args.json else as_text(report))
-    return 0
+        result = _record(record, result, args)
+    return result
 
 
-def _record(folder: Path, report: dict[str, Any], figure: str, args: argparse.Namespace) -> None:
+@dataclass(frozen=True)
+class BenchResult(CommandResult):
+    """One benchmark run: every ratio with its target and verdict, the machine it ran on, and the files
+    it wrote (the figure, the recorded page)."""
+
+    json_allows_nan: ClassVar[bool] = False  # a ratio that could not be measured is null, never NaN
+
+    run: BenchRun
+    allocator: str
+    plot: str | None = None
+    recorded: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        from backprop_companion.bench import sweep
+
+        facts: dict[str, Any] = {
+            "quick": self.run.quick,
+            "seed": self.run.seed,
+            "blas_threads": self.run.blas_threads,
+            "environment": {**self.run.environment.as_json(), "allocator": self.allocator},
+            "results": [r.as_dict() for r in self.run.results],
+            "million_and_one": sweep.as_json(self.run.timings),
+            "notes": list(self.run.notes),
+        }
+        if self.plot is not None:
+            facts["plot"] = self.plot
+        if self.recorded:
+            facts["recorded"] = list(self.recorded)
+        return facts
+
+    def as_text(self) -> str:
+        from backprop_companion.output.tables import format_table
+
+        run, env = self.run, self.run.environment
+        rows = [[r.case, _measured(r), _bound(r), _number(r.ideal, ".2f"), _verdict(r)] for r in run.results]
+        out = [
+            f"backprop-companion bench{' --quick' if run.quick else ''}: medians after warm-up; "
+            "ratios are of timings taken in this run.",
+            f"Python {env.python}, numpy {env.numpy}, {env.blas} (kernel {env.openblas_kernel}), "
+            f"{env.cpus} cpus; BLAS threads: {run.blas_threads}; allocator: {self.allocator}.",
+            "",
+            format_table(["case", "measured", "target", "ideal", "verdict"], rows),
+        ]
+        for note in run.notes:
+            out += ["", note]
+        if self.plot is not None:
+            out += ["", f"Figure written to {self.plot}."]
+        return "\n".join(out)
+
+
+def _write(target: Path, text: str, option: str) -> None:
+    from backprop_companion.output.files import write_atomically
+
+    try:
+        write_atomically(target, text)
+    except OSError as error:
+        raise UsageError(f"{option}: cannot write it ({error.strerror or error})") from None
+
+
+def _record(folder: Path, result: BenchResult, args: argparse.Namespace) -> BenchResult:
     from backprop_companion.bench import record
-    from backprop_companion.docs.builder import write_atomically
+    from backprop_companion.output import recorded_header
 
     flags = " --quick" * args.quick + " --sweep-4x4" * args.sweep_4x4
     command = f"backprop-companion bench{flags} --record {args.record}"
-    try:
-        write_atomically(folder / record.FIGURE, record.header(record.FIGURE) + figure)
-        write_atomically(
-            folder / record.PAGE, record.header() + record.page(report, as_text(report), command)
-        )
-    except OSError as error:
-        raise UsageError(f"--record {args.record}: cannot write it ({error.strerror or error})") from None
-    report["recorded"] = [str(folder / record.PAGE), str(folder / record.FIGURE)]
+    page = record.page(result.run, result.allocator, result.as_text(), command)
+    _write(
+        folder / record.FIGURE,
+        recorded_header(record.FIGURE) + result.run.figure(),
+        f"--record {args.record}",
+    )
+    _write(folder / record.PAGE, recorded_header() + page, f"--record {args.record}")
+    return replace(result, recorded=(str(folder / record.PAGE), str(folder / record.FIGURE)))
 
 
-def _verdict(r: dict[str, Any]) -> str:
-    if r["skipped"]:
-        return f"skipped: {r['skipped']}"
-    return str({True: "met", False: r["miss"], None: ""}[r["passed"]])
+def _number(x: float | None, style: str) -> str:
+    """``x`` formatted, or '' when there is none (or it is not finite: JSON says null there too)."""
+    return "" if x is None or not math.isfinite(x) else format(x, style)
 
 
-def as_text(report: dict[str, Any]) -> str:
-    from backprop_companion.table import format_table
+def _measured(r: Result) -> str:
+    return "—" if r.value is None or not math.isfinite(r.value) else f"{r.value:.3g} {r.unit}".rstrip()
 
-    env = report["environment"]
-    rows = []
-    for r in report["results"]:
-        bound = "" if r["target"] is None else ("≥ " if r["at_least"] else "≤ ") + f"{r['target']:g}"
-        ideal = "" if r["ideal"] is None else f"{r['ideal']:.2f}"
-        measured = "—" if r["value"] is None else f"{r['value']:.3g} {r['unit']}".rstrip()
-        rows.append([r["case"], measured, bound, ideal, _verdict(r)])
-    out = [
-        f"backprop-companion bench{' --quick' if report['quick'] else ''}: medians after warm-up; "
-        "ratios are of timings taken in this run.",
-        f"Python {env['python']}, numpy {env['numpy']}, {env['blas']} (kernel {env['openblas_kernel']}), "
-        f"{env['cpus']} cpus; BLAS threads: {report['blas_threads']}; allocator: {env['allocator']}.",
-        "",
-        format_table(["case", "measured", "target", "ideal", "verdict"], rows),
-    ]
-    for note in report["notes"]:
-        out += ["", note]
-    if "plot" in report:
-        out += ["", f"Figure written to {report['plot']}."]
-    return "\n".join(out)
+
+def _bound(r: Result) -> str:
+    target = _number(r.target, "g")
+    return target and ("≥ " if r.at_least else "≤ ") + target
+
+
+def _verdict(r: Result) -> str:
+    if r.skipped:
+        return f"skipped: {r.skipped}"
+    return str({True: "met", False: r.miss, None: ""}[r.passed])

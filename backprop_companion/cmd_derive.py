@@ -3,57 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.errors import CommandError, UsageError
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
+from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
-    from symbolic.generic import Chain, GenericProof
-    from symbolic.generic import Rewrite as Step
-
-NAME = "derive"
-HELP = (
-    "derive the four equations of backpropagation (BP1-BP4) in sympy from the definitions; "
-    "with --verify, prove every statement exactly on every small network"
-)
-
-ACTIVATIONS = ("generic", "sigmoid", "tanh", "softplus", "relu", "identity")
-"""The names of :data:`symbolic.functions.ACTIVATIONS`, listed here so that ``--help`` needs no sympy
-(a test keeps the two lists equal)."""
-COSTS = ("generic", "quadratic", "cross-entropy")
-"""The names of :data:`symbolic.functions.COSTS` (kept equal by a test, like :data:`ACTIVATIONS`)."""
+    from backprop_companion.verification import Verification
+    from symbolic.generic import GenericProof
 
 MAX_WIDTH = 5
 MAX_DEPTH = 5
 """Upper limits of the sweep: 4 x 4 takes minutes; each step beyond multiplies the shapes by 4-5 and
 the size of the largest network's expressions by more, so 5 x 5 is already a matter of hours."""
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    style = parser.add_mutually_exclusive_group()
-    style.add_argument("--latex", action="store_true", help="write the derivations in LaTeX")
-    style.add_argument("--mathml", action="store_true", help="write the derivations in presentation MathML")
-    parser.add_argument(
-        "--verify",
-        action="store_true",
-        help="prove every component of BP1-BP4 exactly on every network up to the given widths and "
-        "depth, run the negative controls, the lemmas, the tutorial's chain rule and Ng's accumulation",
-    )
-    parser.add_argument("--max-width", type=int, help="with --verify: widest layer (default 3)")
-    parser.add_argument("--max-depth", type=int, help="with --verify: most layers of weights (default 3)")
-    parser.add_argument(
-        "--activation",
-        choices=ACTIVATIONS,
-        help="with --verify: the activation of the sweep (default generic)",
-    )
-    parser.add_argument(
-        "--cost", choices=COSTS, help="with --verify: the cost of the sweep (default generic)"
-    )
-    parser.add_argument(
-        "--no-timings", action="store_true", help="with --verify: leave out the seconds (for stable output)"
-    )
-    parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -80,144 +43,44 @@ def _check_usage(args: argparse.Namespace) -> None:
             raise UsageError(f"{flag} must be between 1 and {limit}, got {value}")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> DerivationResult | Verification:
     _check_usage(args)
     if args.verify:
-        from backprop_companion.verification import run_verification
+        from backprop_companion.verification import verify
 
-        return run_verification(args)
+        return verify(args)
     from symbolic.generic import proofs
 
-    derived = proofs()
-    if args.json:
-        print(json.dumps(as_json(derived), indent=2, ensure_ascii=False))
-    elif args.latex:
-        print(as_latex(derived))
-    elif args.mathml:
-        print(as_mathml(derived))
-    else:
-        print(as_text(derived))
-    failed = [p.label for p in derived if not p.proven]
-    if failed:
-        raise CommandError(f"not proven: {', '.join(failed)}")
-    return 0
+    style = "latex" if args.latex else "mathml" if args.mathml else "text"
+    return DerivationResult(proofs(), style)
 
 
-INTRO = (
-    "BP1-BP4 derived by sympy at symbolic widths n and indices j, k, for one generic layer step (depth "
-    "follows by induction: BP1 at L, then BP2 from l+1 to l), with z^l = w^l a^{l-1} + b^l, "
-    "a^l = σ(z^l), δ^l_j = ∂C/∂z^l_j (Nielsen, ch. 2). Each derivation starts from the chain rule, "
-    "stated as its premise; sympy's part is the differentiation and the index bookkeeping. The proof "
-    "from the definitions alone, with no premise, is the exhaustive sweep of `derive --verify`."
-)
-PREMISE_NOTE = (
-    "A cost of symbolic width can only be written as a sum over output neurons, so each derivation "
-    "takes C at first order in the layer it goes through (the chain rule), as stated in its premise; "
-    "`derive --verify` checks every small network with an undefined cost of all outputs instead."
-)
+@dataclass(frozen=True)
+class DerivationResult(CommandResult):
+    """BP1-BP4 derived at symbolic widths, to be shown as ``style`` (text, latex or mathml)."""
 
+    derived: tuple[GenericProof, ...]
+    style: str
 
-def _why(chain: Chain, latex: bool = False) -> str:
-    """``definition of z^l``: words, then the formula if there is one."""
-    from symbolic.notation import to_unicode
-    from symbolic.typeset import latex_text, to_latex
+    @property
+    def unproven(self) -> list[str]:
+        return [p.label for p in self.derived if not p.proven]
 
-    if chain.why_math is None:
-        return rf"\text{{{latex_text(chain.why)}}}" if latex else chain.why
-    if latex:
-        return rf"\text{{{latex_text(chain.why)} }}{to_latex(chain.why_math)}"
-    return f"{chain.why} {to_unicode(chain.why_math)}"
+    @property
+    def exit_status(self) -> int:
+        return EXIT_CHECK_FAILED if self.unproven else EXIT_OK
 
+    @property
+    def failure(self) -> str | None:
+        return f"not proven: {', '.join(self.unproven)}" if self.unproven else None
 
-def _how(step: Step, latex: bool = False) -> str:
-    """``sympy.diff``, or ``refine(1 ≤ j ≤ n_L)``: the operation, applied to its condition if it has one."""
-    from symbolic.notation import to_unicode
-    from symbolic.typeset import latex_text, to_latex
+    def as_json(self) -> dict[str, Any]:
+        from backprop_companion.derivation_text import as_json
 
-    name = rf"\text{{{latex_text(step.how)}}}" if latex else step.how
-    if step.where is None:
-        return name
-    return rf"{name}\left({to_latex(step.where)}\right)" if latex else f"{name}({to_unicode(step.where)})"
+        return as_json(self.derived)
 
+    def as_text(self) -> str:
+        from backprop_companion.derivation_text import as_latex, as_mathml, as_unicode
 
-def as_text(derived: tuple[GenericProof, ...]) -> str:
-    from symbolic.notation import to_unicode
-    from symbolic.render import unicode
-
-    out = [INTRO, PREMISE_NOTE]
-    for p in derived:
-        out += ["", f"{p.label}  {to_unicode(p.vector)}    ({p.title})", f"  premise: {p.premise}"]
-        for chain in p.chains:
-            rows = [(to_unicode(chain.lhs), unicode(chain.start), _why(chain))]
-            rows += [("", unicode(step.expr), _how(step)) for step in chain.steps]
-            left, middle = max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)
-            out += [f"  {lhs.rjust(left)} = {rhs.ljust(middle)}   [{how}]" for lhs, rhs, how in rows]
-        verdict = f"proven ({p.method})" if p.proven else "NOT PROVEN"
-        out.append(
-            f"  {p.label} in components: {to_unicode(p.claim)} = {to_unicode(p.stated_display)}: {verdict}"
-        )
-    return "\n".join(out)
-
-
-def as_latex(derived: tuple[GenericProof, ...]) -> str:
-    from symbolic.render import latex
-    from symbolic.typeset import latex_text, to_latex
-
-    out = [f"% {INTRO}", f"% {PREMISE_NOTE}"]
-    for p in derived:
-        out += ["", f"% {p.label}: {p.title}", rf"\[ {to_latex(p.vector)} \]", f"% premise: {p.premise}"]
-        out.append(r"\begin{align*}")
-        for chain in p.chains:
-            out.append(rf"{to_latex(chain.lhs)} &= {latex(chain.start)} && {_why(chain, True)} \\")
-            out += [rf"&= {latex(s.expr)} && {_how(s, True)} \\" for s in chain.steps]
-        verdict = latex_text(f"{p.label} proven ({p.method})" if p.proven else f"{p.label} NOT PROVEN")
-        out.append(rf"{to_latex(p.claim)} &= {to_latex(p.stated_display)} && \text{{{verdict}}}")
-        out.append(r"\end{align*}")
-    return "\n".join(out)
-
-
-def as_mathml(derived: tuple[GenericProof, ...]) -> str:
-    from symbolic.notation import Op, Row
-    from symbolic.render import to_node
-    from symbolic.typeset import mathml_document
-
-    out = []
-    for p in derived:
-        out += [f"<!-- {p.label}: {p.title} -->", mathml_document(p.vector)]
-        for chain in p.chains:
-            nodes = [Row((chain.lhs, Op("="), to_node(chain.start)))]
-            nodes += [Row((Op("="), to_node(s.expr))) for s in chain.steps]
-            out += [mathml_document(n) for n in nodes]
-        out.append(mathml_document(Row((p.claim, Op("="), p.stated_display))))
-    return "\n".join(out)
-
-
-def as_json(derived: tuple[GenericProof, ...]) -> dict[str, Any]:
-    from symbolic.notation import to_unicode
-    from symbolic.render import latex, unicode
-    from symbolic.typeset import to_latex
-
-    def chain(c: Chain) -> dict[str, Any]:
-        return {
-            "lhs": {"unicode": to_unicode(c.lhs), "latex": to_latex(c.lhs)},
-            "start": {"unicode": unicode(c.start), "latex": latex(c.start), "why": _why(c)},
-            "steps": [{"unicode": unicode(s.expr), "latex": latex(s.expr), "how": _how(s)} for s in c.steps],
-        }
-
-    return {
-        "intro": INTRO,
-        "premise_note": PREMISE_NOTE,
-        "equations": [
-            {
-                "label": p.label,
-                "title": p.title,
-                "vector": {"unicode": to_unicode(p.vector), "latex": to_latex(p.vector)},
-                "premise": p.premise,
-                "chains": [chain(c) for c in p.chains],
-                "stated": {"unicode": to_unicode(p.stated_display), "latex": to_latex(p.stated_display)},
-                "proven": p.proven,
-                "method": p.method,
-            }
-            for p in derived
-        ],
-    }
+        show = {"latex": as_latex, "mathml": as_mathml}.get(self.style, as_unicode)
+        return show(self.derived)

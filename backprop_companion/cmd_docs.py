@@ -1,56 +1,129 @@
-"""``backprop-companion docs``: regenerate everything under ``docs/``, or check that it is current."""
+"""``backprop-companion docs``: regenerate everything under ``docs/`` and the README's table of
+commands, or check that they are current."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from backprop_companion.errors import CommandError, UsageError
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, CommandError, UsageError
+from backprop_companion.output.progress import Progress
+from backprop_companion.result import CommandResult
 
-NAME = "docs"
-HELP = "regenerate the documents and figures under docs/ (or, with --check, show how they have drifted)"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 with a unified diff if docs/ differs from what would be generated",
-    )
-    parser.add_argument("--out", default="docs", help="the docs folder (default: ./docs)")
+REGENERATE = "run 'backprop-companion docs' to regenerate it"
 
 
-def run(args: argparse.Namespace) -> int:
-    from backprop_companion.docs import drift, pages, write
+def _readme(root: Path) -> Path | None:
+    """README.md beside the docs folder, if it has the command table's markers: the companion's own
+    README has them (a test says so); another project's README beside a docs folder is left alone."""
+    from backprop_companion.docs.readme import START
+
+    readme = root.parent / "README.md"
+    return readme if readme.is_file() and START in readme.read_text(encoding="utf-8") else None
+
+
+def run(args: argparse.Namespace) -> DocsCheck | DocsWritten:
+    from backprop_companion.docs import drift, pages
 
     root = Path(args.out)
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} is not a folder")
     if not root.parent.is_dir():
         raise UsageError(f"cannot write {root}: the folder {root.parent} does not exist")
-    from backprop_companion.progress import Progress
-
     progress = Progress(0, "docs")
-    wanted = pages(progress.stage)
-    progress.close()
+    try:
+        wanted = pages(args.cli, progress.stage)
+    finally:
+        progress.close()
     if args.check:
-        diff = drift(root, wanted)
-        if diff:
-            sys.stdout.write(diff)
-            raise CommandError(f"{root} is out of date: run 'backprop-companion docs' to regenerate it")
-        print(f"{root}: all {len(wanted)} generated files are current")
-        return 0
+        return DocsCheck(root, len(wanted), drift(root, wanted), _readme_drift(_readme(root)))
+    return _write(root, wanted)
+
+
+def _readme_drift(readme: Path | None) -> str:
+    from backprop_companion.docs.readme import readme_drift
+    from backprop_companion.options import build_parser
+
+    return "" if readme is None else readme_drift(readme, build_parser())
+
+
+def _write(root: Path, wanted: dict[str, str]) -> DocsWritten:
+    from backprop_companion.docs import drift, write
+    from backprop_companion.docs.readme import command_table, with_table
+    from backprop_companion.options import build_parser
+    from backprop_companion.output.files import write_atomically
+
+    readme, readme_changed = _readme(root), False
     try:
         changed = write(root, wanted)
+        if readme is not None:
+            old = readme.read_text(encoding="utf-8")
+            new = with_table(old, command_table(build_parser()))
+            readme_changed = new != old
+            if readme_changed:
+                write_atomically(readme, new)
     except OSError as error:
         raise CommandError(f"could not write {root}: {error.strerror or error}") from None
-    print(
-        f"{root}: {len(changed)} of {len(wanted)} files rewritten"
-        + (": " + ", ".join(changed) if changed else "")
-    )
-    extra = drift(root, wanted)
-    if extra:
-        print(f"note: {root} holds files the generator does not make; 'docs --check' fails until they go:")
-        print(extra, end="")
-    return 0
+    except ValueError as error:  # README.md with a start marker but no end marker
+        raise CommandError(str(error)) from None
+    return DocsWritten(root, len(wanted), tuple(changed), readme_changed, drift(root, wanted))
+
+
+@dataclass(frozen=True)
+class DocsCheck(CommandResult):
+    """``docs --check``: the diff from what is there to what the generator makes now (none if current)."""
+
+    root: Path
+    files: int
+    docs_diff: str
+    readme_diff: str
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_CHECK_FAILED if self.docs_diff or self.readme_diff else EXIT_OK
+
+    @property
+    def failure(self) -> str | None:
+        stale = [str(self.root)] * bool(self.docs_diff) + ["README.md's command table"] * bool(
+            self.readme_diff
+        )
+        return (
+            f"{' and '.join(stale)} {'is' if len(stale) == 1 else 'are'} out of date: {REGENERATE}"
+            if stale
+            else None
+        )
+
+    def as_json(self) -> dict[str, object]:
+        return {"folder": str(self.root), "files": self.files, "diff": self.docs_diff + self.readme_diff}
+
+    def as_text(self) -> str:
+        diff = self.docs_diff + self.readme_diff
+        if diff:
+            return diff.removesuffix("\n")
+        return f"{self.root}: all {self.files} generated files are current"
+
+
+@dataclass(frozen=True)
+class DocsWritten(CommandResult):
+    """``docs``: which files were rewritten, and what the folder holds that the generator does not make."""
+
+    root: Path
+    files: int
+    changed: tuple[str, ...]
+    readme_changed: bool
+    extra: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"folder": str(self.root), "files": self.files, "rewritten": list(self.changed)}
+
+    def as_text(self) -> str:
+        rewritten = ": " + ", ".join(self.changed) if self.changed else ""
+        out = [f"{self.root}: {len(self.changed)} of {self.files} files rewritten{rewritten}"]
+        if self.readme_changed:
+            out.append("README.md: the command table rewritten from the argument parser")
+        if self.extra:
+            note = "holds files the generator does not make; 'docs --check' fails until they go:"
+            out.append(f"note: {self.root} {note}")
+            out.append(self.extra.removesuffix("\n"))
+        return "\n".join(out)

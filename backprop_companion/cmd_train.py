@@ -3,38 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from backprop_companion.errors import UsageError
-from backprop_companion.progress import Progress
+from backprop_companion.output.progress import Progress
+from backprop_companion.output.tables import format_table
+from backprop_companion.result import CommandResult
 
-NAME = "train"
-HELP = "train the tutorial's network by gradient descent and show E_total at checkpoints"
-
-MAX_STEPS = 10_000_000
-"""About two and a half minutes at ~30 µs a step: far beyond where this network stops changing."""
-
-CHUNK = 10_000
-"""Steps between progress reports (training in chunks gives the same numbers as one run)."""
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--steps", type=int, default=10_000, help="number of updates (default 10000)")
-    parser.add_argument(
-        "--order",
-        choices=("simultaneous", "output-first"),
-        default="simultaneous",
-        help="simultaneous: the tutorial's stated rule (default); output-first: the tutorial "
-        "script's first version, hidden deltas taken through the already-updated output weights",
-    )
-    parser.add_argument("--eta", type=float, default=0.5, help="learning rate η (default 0.5)")
-    parser.add_argument(
-        "--train-biases",
-        action="store_true",
-        help="also update the shared biases b1, b2 (the tutorial keeps them fixed)",
-    )
-    parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
+if TYPE_CHECKING:
+    from worked.core import Array, Network
 
 
 def checkpoints(steps: int) -> list[int]:
@@ -48,75 +25,89 @@ def checkpoints(steps: int) -> list[int]:
     return marks
 
 
-def run(args: argparse.Namespace) -> int:
-    if not 0 <= args.steps <= MAX_STEPS:
-        raise UsageError(f"--steps must be between 0 and {MAX_STEPS:,}, got {args.steps}")
-    import numpy as np
+def run(args: argparse.Namespace) -> TrainResult:
+    """Train in one call; ``worked.core.train`` validates the steps, η and the order (exit 2 if refused)."""
+    from worked import tutorial
+    from worked.core import train
 
-    from worked import mazur, tutorial
-    from worked.core.training import train
-
-    network, x, y = tutorial.network(), tutorial.x(), tutorial.y()
-    errors = [np.array([network.cost(x, y)])]
     progress = Progress(args.steps, "training", enabled=not args.json)
-    done = 0
-    while done < args.steps:
-        chunk = min(CHUNK, args.steps - done)
+    try:
         trajectory = train(
-            network,
-            x,
-            y,
+            tutorial.network(),
+            tutorial.x(),
+            tutorial.y(),
             args.eta,
-            chunk,
+            args.steps,
             order=args.order,
             train_biases=args.train_biases,
             shared_biases=True,
+            progress=progress.update,
         )
-        network, done = trajectory.network, done + chunk
-        errors.append(trajectory.errors[1:])
-        progress.update(done)
-    progress.close()
-    error = np.concatenate(errors)
-    _, activations = network.feedforward(x)
-    result: dict[str, Any] = {
-        "steps": args.steps,
-        "order": args.order,
-        "eta": args.eta,
-        "train_biases": args.train_biases,
-        "checkpoints": [{"step": t, "E_total": float(error[t])} for t in checkpoints(args.steps)],
-        "outputs": {"out_o1": float(activations[-1][0]), "out_o2": float(activations[-1][1])},
-        "targets": {"target_o1": mazur.TARGETS["o1"], "target_o2": mazur.TARGETS["o2"]},
-        "weights": {
-            name: float(network.weights[l][j, k])
-            for name in mazur.WEIGHTS
-            for l, j, k in [mazur.weight_index(name)]
-        },
-        "biases": {"b1": float(network.biases[0][0]), "b2": float(network.biases[1][0])},
-    }
-    print(json.dumps(result, indent=2) if args.json else as_text(result))
-    return 0
+    finally:
+        progress.close()
+    return TrainResult(
+        args.steps, args.order, args.eta, args.train_biases, trajectory.errors, trajectory.network
+    )
 
 
-def as_text(result: dict[str, Any]) -> str:
-    from backprop_companion.table import format_table
+@dataclass(frozen=True)
+class TrainResult(CommandResult):
+    """The tutorial's network after ``steps`` steps, and ``E_total`` after each step (``errors[t]``)."""
 
-    biases = "updated (one shared bias per layer)" if result["train_biases"] else "fixed"
-    out = [
-        f"Tutorial network, {result['steps']:,} step{'' if result['steps'] == 1 else 's'} of gradient "
-        f"descent, η = {result['eta']}, "
-        f"update order: {result['order']}, biases {biases}.",
-        "",
-        format_table(
-            ["step", "E_total"], [[f"{c['step']:,}", f"{c['E_total']:.10g}"] for c in result["checkpoints"]]
-        ),
-        "",
-        "Outputs after training (targets 0.01, 0.99):",
-        f"  out_o1 = {result['outputs']['out_o1']:.9f}",
-        f"  out_o2 = {result['outputs']['out_o2']:.9f}",
-        "",
-        "Parameters after training:",
-        "  " + "  ".join(f"{k} = {v:.9f}" for k, v in list(result["weights"].items())[:4]),
-        "  " + "  ".join(f"{k} = {v:.9f}" for k, v in list(result["weights"].items())[4:]),
-        "  " + "  ".join(f"{k} = {v:.9f}" for k, v in result["biases"].items()),
-    ]
-    return "\n".join(out)
+    steps: int
+    order: str
+    eta: float
+    train_biases: bool
+    errors: Array
+    network: Network
+
+    def outputs(self) -> dict[str, float]:
+        from worked import tutorial
+
+        _, activations = self.network.feedforward(tutorial.x())
+        return {"out_o1": float(activations[-1][0]), "out_o2": float(activations[-1][1])}
+
+    def weights(self) -> dict[str, float]:
+        """Mazur's names, through the one table that maps them onto Nielsen's indices."""
+        from worked import mazur
+
+        indices = {name: mazur.weight_index(name) for name in mazur.WEIGHTS}
+        return {name: float(self.network.weights[l][j, k]) for name, (l, j, k) in indices.items()}
+
+    def biases(self) -> dict[str, float]:
+        return {"b1": float(self.network.biases[0][0]), "b2": float(self.network.biases[1][0])}
+
+    def as_json(self) -> dict[str, Any]:
+        from worked import mazur
+
+        return {
+            "steps": self.steps,
+            "order": self.order,
+            "eta": self.eta,
+            "train_biases": self.train_biases,
+            "checkpoints": [{"step": t, "E_total": float(self.errors[t])} for t in checkpoints(self.steps)],
+            "outputs": self.outputs(),
+            "targets": {"target_o1": mazur.TARGETS["o1"], "target_o2": mazur.TARGETS["o2"]},
+            "weights": self.weights(),
+            "biases": self.biases(),
+        }
+
+    def as_text(self) -> str:
+        biases = "updated (one shared bias per layer)" if self.train_biases else "fixed"
+        rows = [[f"{t:,}", f"{float(self.errors[t]):.10g}"] for t in checkpoints(self.steps)]
+        outputs, weights = self.outputs(), list(self.weights().items())
+        out = [
+            f"Tutorial network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
+            f"descent, η = {self.eta}, update order: {self.order}, biases {biases}.",
+            "",
+            format_table(["step", "E_total"], rows),
+            "",
+            "Outputs after training (targets 0.01, 0.99):",
+            *(f"  {name} = {value:.9f}" for name, value in outputs.items()),
+            "",
+            "Parameters after training:",
+            "  " + "  ".join(f"{k} = {v:.9f}" for k, v in weights[:4]),
+            "  " + "  ".join(f"{k} = {v:.9f}" for k, v in weights[4:]),
+            "  " + "  ".join(f"{k} = {v:.9f}" for k, v in self.biases().items()),
+        ]
+        return "\n".join(out)

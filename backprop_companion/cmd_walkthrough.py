@@ -3,35 +3,42 @@
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.table import format_table
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK
+from backprop_companion.output.tables import format_table
+from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
     from worked.tutorial.verdicts import Entry, Walkthrough
-
-NAME = "walkthrough"
-HELP = (
-    "recompute every number printed in Mazur's step-by-step backpropagation example "
-    "and explain each one the stated rule does not give"
-)
 
 WIDTH = 100
 """Column at which prose is wrapped."""
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
-
-
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> WalkthroughResult:
     from worked.tutorial.verdicts import walkthrough
 
-    result = walkthrough()
-    print(json.dumps(as_json(result), indent=2, ensure_ascii=False) if args.json else as_text(result))
-    return 1 if result.unexplained else 0
+    return WalkthroughResult(walkthrough())
+
+
+@dataclass(frozen=True)
+class WalkthroughResult(CommandResult):
+    """Every printed number judged; exit 1 if a printed number is neither reproduced nor explained."""
+
+    walkthrough: Walkthrough
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_CHECK_FAILED if self.walkthrough.unexplained else EXIT_OK
+
+    def as_json(self) -> dict[str, Any]:
+        return as_json(self.walkthrough)
+
+    def as_text(self) -> str:
+        return as_text(self.walkthrough)
 
 
 def as_json(result: Walkthrough) -> dict[str, Any]:

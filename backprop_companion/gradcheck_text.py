@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
-from backprop_companion.table import format_table
+from backprop_companion.options.gradcheck import MODES
+from backprop_companion.output.tables import format_table
+
+if TYPE_CHECKING:
+    from backprop_companion.gradcheck_result import CatchResult, GradcheckResult
+    from worked.gradcheck import Report
+    from worked.gradcheck.bugs import Bug
+    from worked.gradcheck.report import Comparison
 
 WIDTH = 100
 """Column at which prose is wrapped."""
@@ -24,64 +30,75 @@ _MODE_LINES = {
 }
 
 
-def as_text(result: dict[str, Any]) -> str:
-    net, passes, taylor_mode = result["network"], result["forward_passes"], result["mode"] == "taylor"
+def _heading(result: GradcheckResult) -> list[str]:
+    report, taylor = result.report, result.report.taylor
+    assert taylor is not None  # the command always adds the Taylor test
+    mode_passes = report.evaluations - taylor.evaluations
     cost = (
-        f"{passes['taylor']}"
-        if taylor_mode
-        else f"{passes['mode']} (+{passes['taylor']} for the Taylor test)"
+        f"{taylor.evaluations}"
+        if report.mode == "taylor"
+        else f"{mode_passes} (+{taylor.evaluations} for the Taylor test)"
     )
-    out = [
-        _wrap("Gradient check", f"{net['name']}: {net['description']}; {result['precision']}."),
-        _wrap(
-            "Mode",
-            f"{result['mode']}: {_MODE_LINES[result['mode']].format(n=result['compared'])}; "
-            f"{cost} forward passes.",
-        ),
+    what = _MODE_LINES[report.mode].format(n=len(report.comparisons))
+    return [
+        _wrap("Gradient check", f"{result.point.name}: {report.network}; {report.precision}."),
+        _wrap("Mode", f"{report.mode}: {what}; {cost} forward passes."),
     ]
-    if result["bug"] is not None:
-        bug = result["bug"]
-        out.append(
-            _wrap(
-                "Bug put in", f"{bug['name']} ({bug['equation']}): {bug['wrote']} instead of {bug['right']}."
-            )
-        )
-        if bug["cannot_show"]:
-            out.append(_wrap("Note", f"this bug cannot show here: {bug['cannot_show']}."))
-    if not taylor_mode:
-        out += [_wrap("Step", result["step_rule"] + "."), _wrap("Tolerance", result["tolerance_rule"])]
-    out += [_wrap("Warning", w) for w in result["warnings"]]
-    if result["comparisons"]:
-        heading = "Every comparison" if result["listed"] == "all" else f"The {result['listed']} comparisons"
-        out += [
-            "",
-            f"{heading} (analytic: backprop; numerical: central differences):",
-            _table(result["comparisons"]),
-        ]
-    if result["findings"]:
+
+
+def _bug_lines(bug: Bug, cannot_show: str | None) -> list[str]:
+    out = [_wrap("Bug put in", f"{bug.name} ({bug.equation}): {bug.wrote} instead of {bug.right}.")]
+    if cannot_show:
+        out.append(_wrap("Note", f"this bug cannot show here: {cannot_show}."))
+    return out
+
+
+def _taylor_lines(report: Report) -> list[str]:
+    taylor = report.taylor
+    assert taylor is not None
+    if report.mode != "taylor":
+        return []
+    rows = [[f"{p.h:.1e}", f"{p.remainder:.3e}", p.status] for p in taylor.points]
+    return [
+        "",
+        f"Taylor remainder r(h) = |C(θ + h d) − C(θ) − h⟨∇C, d⟩| (rounding noise below {taylor.floor:.1e}):",
+        format_table(["h", "r(h)", ""], rows),
+    ]
+
+
+def report_text(result: GradcheckResult) -> str:
+    report = result.report
+    out = _heading(result)
+    if result.bug is not None:
+        out += _bug_lines(result.bug, result.cannot_show)
+    if report.mode != "taylor":
+        out += [_wrap("Step", report.step_rule + "."), _wrap("Tolerance", report.tolerance_rule)]
+    out += [_wrap("Warning", w) for w in report.warnings]
+    listed = result.listed
+    if listed:
+        label = result.listed_label
+        heading = "Every comparison" if label == "all" else f"The {label} comparisons"
+        out += ["", f"{heading} (analytic: backprop; numerical: central differences):", _table(listed)]
+    if report.findings:
         out += ["", "Findings, in the order backprop computes (the first is the likely cause):"]
-        out += [f"  {line}" for line in result["findings"]]
-    if result["kinked"]:
-        out += ["", _wrap("Kinks crossed (reported, not judged)", ", ".join(result["kinked"]) + ".")]
-    if result["worst"] is not None:
-        out += ["", _worst(result["worst"])]
-    taylor = result["taylor"]
-    if taylor["points"] is not None:
-        rows = [[f"{p['h']:.1e}", f"{p['remainder']:.3e}", p["status"]] for p in taylor["points"]]
+        out += [f"  {line}" for line in report.findings]
+    if report.kinks:
         out += [
             "",
-            "Taylor remainder r(h) = |C(θ + h d) − C(θ) − h⟨∇C, d⟩| "
-            f"(rounding noise below {taylor['floor']:.1e}):",
-            format_table(["h", "r(h)", ""], rows),
+            _wrap("Kinks crossed (reported, not judged)", ", ".join(c.label for c in report.kinks) + "."),
         ]
-    out += ["", _wrap("Taylor", taylor["verdict"] + "."), _wrap("Verdict", result["verdict"] + ".")]
+    if report.worst is not None:
+        out += ["", _worst(report.worst)]
+    out += _taylor_lines(report)
+    assert report.taylor is not None
+    out += ["", _wrap("Taylor", report.taylor.verdict + "."), _wrap("Verdict", report.verdict + ".")]
     return "\n".join(out)
 
 
-def _table(comparisons: list[dict[str, Any]]) -> str:
-    equations = any(c["equation"] for c in comparisons)
-    examples = any(c["example"] is not None for c in comparisons)
-    ng = any(c["ng"] for c in comparisons)
+def _table(comparisons: list[Comparison]) -> str:
+    equations = any(c.equation for c in comparisons)
+    examples = any(c.example is not None for c in comparisons)
+    ng = any(c.ng for c in comparisons)
     headers = [
         *(["equation"] if equations else []),
         "quantity",
@@ -93,59 +110,60 @@ def _table(comparisons: list[dict[str, Any]]) -> str:
     headers += ["analytic", "numerical", "step", "abs error", "≤ abs tolerance", "", "rel error"]
     rows = []
     for c in comparisons:
-        verdict = "kink" if c["kink"] else "✓" if c["passed"] else "✗"
-        row = [*([c["equation"]] if equations else []), c["name"], *([c["ng"]] if ng else [])]
-        row += [str(c["example"] or "")] if examples else []
+        verdict = "kink" if c.kink else "✓" if c.passed else "✗"
+        row = [*([c.equation] if equations else []), c.name, *([c.ng] if ng else [])]
+        row += [str(c.example or "")] if examples else []
         row += [
-            f"{c['analytic']:.10e}",
-            f"{c['numerical']:.10e}",
-            f"{c['step']:.1e}",
-            f"{c['abs_error']:.1e}",
-            f"{c['tolerance']:.1e}",
+            f"{c.analytic:.10e}",
+            f"{c.numerical:.10e}",
+            f"{c.step:.1e}",
+            f"{c.abs_error:.1e}",
+            f"{c.tolerance:.1e}",
             verdict,
-            f"{c['rel_error']:.1e}",
+            f"{c.rel_error:.1e}",
         ]
         rows.append(row)
     return format_table(headers, rows)
 
 
-def catch_text(result: dict[str, Any], modes: Sequence[str]) -> str:
-    net = result["network"]
+def catch_text(result: CatchResult) -> str:
+    network = result.point.network
     rows: dict[str, list[str]] = {}
     notes: dict[str, str] = {}
-    for c in result["catches"]:
-        cell = "—" if c["caught"] is None else "caught" if c["caught"] else "MISSED"
-        rows.setdefault(c["bug"], [c["bug"]]).append(cell)
-        if c["caught"] is None:
-            note = c["note"].removeprefix("cannot run: ")
-            notes[c["bug"]] = f"cannot show here: {note} (every bug shows on --sizes 3,3,3 --batch 4)"
-        elif c["mode"] == "equations" and c["note"]:
-            notes[c["bug"]] = c["note"]
+    for c in result.catches:
+        cell = "—" if c.caught is None else "caught" if c.caught else "MISSED"
+        rows.setdefault(c.bug, [c.bug]).append(cell)
+        if c.caught is None:
+            note = c.note.removeprefix("cannot run: ")
+            notes[c.bug] = f"cannot show here: {note} (every bug shows on --sizes 3,3,3 --batch 4)"
+        elif c.mode == "equations" and c.note:
+            notes[c.bug] = c.note
     table = [[*cells, notes.get(bug, "")] for bug, cells in rows.items()]
     verdict = (
-        "every bug that can show is caught by every mode" if result["all_caught"] else "some bug was MISSED"
+        "every bug that can show is caught by every mode" if result.all_caught else "some bug was MISSED"
     )
+    activations = ",".join(s.name for s in network.sigmas)
     return "\n".join(
         [
             _wrap(
                 "Bug catalogue",
-                f"{net['name']}: sizes {net['sizes']}, {','.join(net['activations'])}, "
-                f"{net['cost']} cost, {net['batch']} example(s).",
+                f"{result.point.name}: sizes {network.sizes}, {activations}, "
+                f"{network.cost_function.name} cost, {result.point.batch} example(s).",
             ),
             "",
-            format_table(["bug", *modes, "per-equation finding"], table),
+            format_table(["bug", *MODES, "per-equation finding"], table),
             "",
             _wrap("Verdict", verdict + "."),
         ]
     )
 
 
-def _worst(c: dict[str, Any]) -> str:
-    where = f" ({c['ng']})" if c["ng"] else ""
-    example = f", example {c['example']}" if c["example"] is not None else ""
+def _worst(c: Comparison) -> str:
+    where = f" ({c.ng})" if c.ng else ""
+    example = f", example {c.example}" if c.example is not None else ""
     return _wrap(
         "Worst",
-        f"{c['name']}{where}{example}: analytic {c['analytic']:.10e}, numerical {c['numerical']:.10e}; "
-        f"abs error {c['abs_error']:.1e}, rel error {c['rel_error']:.1e}, {c['ratio']:.2g} of its "
-        f"tolerance {c['tolerance']:.1e}.",
+        f"{c.name}{where}{example}: analytic {c.analytic:.10e}, numerical {c.numerical:.10e}; "
+        f"abs error {c.abs_error:.1e}, rel error {c.rel_error:.1e}, {c.ratio:.2g} of its "
+        f"tolerance {c.tolerance:.1e}.",
     )

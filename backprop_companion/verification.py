@@ -1,35 +1,116 @@
-"""``derive --verify``: the sweep, the negative controls, the lemmas, the tutorial and Ng, as one report.
+"""``derive --verify``: the sweep, the negative controls, the lemmas, the tutorial and Ng, as one result.
 
 This is where the symbolic side meets the numeric one: the tutorial's exact values from
 :mod:`symbolic.tutorial` are compared here with :mod:`worked`'s, digit for digit at the printed
 places, and a printed number that neither reproduces must be one that ``walkthrough`` explains as
-an erratum.
+an erratum. The docs' derivation page renders the same :class:`Verification`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import time
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from backprop_companion.progress import Progress
-from backprop_companion.verification_text import as_text
+from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK
+from backprop_companion.output.progress import Progress
+from backprop_companion.result import CommandResult
+from backprop_companion.verification_json import verification_json
+from backprop_companion.verification_text import verification_text
+
+if TYPE_CHECKING:
+    from symbolic.controls import ControlResult
+    from symbolic.generic import GenericProof
+    from symbolic.lemmas import Lemma
+    from symbolic.ng import Accumulation
+    from symbolic.sweep import SweepReport
+    from symbolic.tutorial import ChainRule, Value
+    from worked.tutorial.verdicts import Entry
 
 DEFAULT_WIDTH = 3
 DEFAULT_DEPTH = 3
 
 
-def run_verification(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class TutorialRow:
+    """One of the tutorial's quantities, exactly; beside worked's value when the post prints it."""
+
+    value: Value
+    entry: Entry | None
+    """worked's walkthrough entry, when the post prints this quantity at known decimals."""
+
+    @property
+    def worked_rounded(self) -> str:
+        from worked.mazur.printed import rounded
+
+        assert self.entry is not None and self.value.decimals is not None
+        return rounded(self.entry.computed, self.value.decimals)
+
+    @property
+    def agrees_with_worked(self) -> bool:
+        return self.worked_rounded == self.value.rounded
+
+    @property
+    def erratum(self) -> str | None:
+        return None if self.entry is None or self.entry.erratum is None else self.entry.erratum.name
+
+
+@dataclass(frozen=True)
+class Verification(CommandResult):
+    """Every check of ``derive --verify``; exit 1 if any failed. ``timed`` keeps the seconds."""
+
+    generic: tuple[GenericProof, ...]
+    sweep: SweepReport
+    premises: tuple[str, ...]
+    controls: tuple[ControlResult, ...]
+    controls_shape: tuple[int, ...]
+    lemmas: tuple[Lemma, ...]
+    chain_rules: tuple[ChainRule, ...]
+    tutorial: tuple[TutorialRow, ...]
+    ng: Accumulation
+    ng_without_mean: Accumulation
+    seconds: float
+    timed: bool = True
+
+    @property
+    def printed(self) -> list[TutorialRow]:
+        """The rows the post prints, compared with worked's."""
+        return [row for row in self.tutorial if row.entry is not None]
+
+    @property
+    def passed(self) -> bool:
+        return (
+            all(p.proven for p in self.generic)
+            and self.sweep.failed == 0
+            and all(c.passed for c in self.controls)
+            and all(x.proven for x in self.lemmas)
+            and all(c.proven for c in self.chain_rules)
+            and all(r.agrees_with_worked and (r.value.matches or r.erratum) for r in self.printed)
+            and self.ng.failed == 0
+            and self.ng_without_mean.proven == 0
+        )
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_OK if self.passed else EXIT_CHECK_FAILED
+
+    def as_json(self) -> dict[str, Any]:
+        return verification_json(self)
+
+    def as_text(self) -> str:
+        return verification_text(self)
+
+
+def verify(args: argparse.Namespace) -> Verification:
     width = args.max_width or DEFAULT_WIDTH
     depth = args.max_depth or DEFAULT_DEPTH
     progress = Progress(1, "sweep: shapes", enabled=not args.json)
-    result = collect(width, depth, args.activation or "generic", args.cost or "generic", progress)
-    progress.close()
-    if args.no_timings:
-        drop_timings(result)
-    print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else as_text(result))
-    return 0 if result["passed"] else 1
+    try:
+        activation, cost = args.activation or "generic", args.cost or "generic"
+        return collect(width, depth, activation, cost, progress, timed=not args.no_timings)
+    finally:
+        progress.close()
 
 
 def collect(
@@ -38,161 +119,51 @@ def collect(
     activation_name: str = "generic",
     cost_name: str = "generic",
     progress: Progress | None = None,
-) -> dict[str, Any]:
-    """Run every check and return the report as plain data (the docs render the same report)."""
+    timed: bool = True,
+) -> Verification:
+    """Run every check (the docs render the same result)."""
     from symbolic.controls import SHAPE, run_controls
     from symbolic.functions import get_activation, get_cost
     from symbolic.generic import proofs
     from symbolic.lemmas import lemmas
     from symbolic.ng import accumulate
     from symbolic.sweep import shapes, sweep
+    from symbolic.tutorial import chain_rules, sigmoid_rule
 
     activation, cost = get_activation(activation_name), get_cost(cost_name)
     start = time.perf_counter()
     if progress is not None:
         progress.total = len(shapes(width, depth))
     report = sweep(width, depth, activation, cost, progress=None if progress is None else progress.update)
-    result: dict[str, Any] = {
-        "generic": [{"statement": p.label, "proven": p.proven, "method": p.method} for p in proofs()],
-        "sweep": _sweep_json(report, activation.premise, cost.premise),
-        "controls": [_control_json(c) for c in run_controls()],
-        "controls_shape": list(SHAPE),
-        "lemmas": [
-            {
-                "name": x.name,
-                "statement": x.statement,
-                "premise": x.premise,
-                "proven": x.proven,
-                "method": x.method,
-            }
-            for x in lemmas()
-        ],
-        "tutorial": _tutorial_json(),
-        "ng": _ng_json(accumulate(), accumulate(mean=False)),
-    }
-    result["seconds"] = time.perf_counter() - start
-    result["passed"] = _passed(result)
-    return result
-
-
-def _sweep_json(report: Any, activation_premise: str, cost_premise: str) -> dict[str, Any]:
-    from symbolic.equations import STATED
-    from symbolic.sweep import shape_text
-
-    return {
-        "max_width": report.max_width,
-        "max_depth": report.max_depth,
-        "activation": report.activation,
-        "cost": report.cost,
-        "premises": [p for p in (activation_premise, cost_premise) if p],
-        "shapes": [list(s) for s in report.shapes],
-        "statements": {
-            kind: {"stated": STATED[kind], "proven": r.proven, "failed": r.failed, "seconds": r.seconds}
-            for kind, r in report.kinds.items()
-        },
-        "total": {"proven": report.proven, "failed": report.failed, "seconds": report.seconds},
-        "setup_seconds": report.setup_seconds,
-        "failures": [
-            {
-                "statement": f.kind,
-                "shape": shape_text(f.sizes),
-                "position": {"l": f.l, "j": f.j, "k": f.k or None},
-                "verdict": f.verdict,
-                "witness": _witness_json(f.witness),
-            }
-            for f in report.failures
-        ],
-    }
-
-
-def _witness_json(witness: Any) -> dict[str, Any] | None:
-    if witness is None:
-        return None
-    from symbolic.exact import WITNESS
-
-    return {"functions": WITNESS, "point": dict(witness.point), "left": witness.lhs, "right": witness.rhs}
-
-
-def _control_json(result: Any) -> dict[str, Any]:
-    from symbolic.equations import position_text
-
-    first = result.refuted[0] if result.refuted else None
-    return {
-        "name": result.control.name,
-        "statement": result.control.kind,
-        "wrong": result.control.wrong,
-        "positions": len(result.outcomes),
-        "refuted": len(result.refuted),
-        "coincide": len(result.coincide),
-        "passed": result.passed,
-        "first_refuted": None
-        if first is None
-        else {"position": position_text(first.l, first.j, first.k), "witness": _witness_json(first.witness)},
-    }
-
-
-def _tutorial_json() -> dict[str, Any]:
-    from symbolic.tutorial import Tutorial, chain_rules, sigmoid_rule, values
-    from worked.mazur.printed import rounded
-    from worked.tutorial.verdicts import walkthrough
-
-    t = Tutorial()
-    numeric = {e.key: e for e in walkthrough().entries}
-    rows = []
-    for v in values(t):
-        entry = numeric.get(v.key)
-        row: dict[str, Any] = {"key": v.key, "formula": v.formula, "exact": v.digits, "printed": v.printed}
-        if v.printed is not None and entry is not None and v.decimals is not None:
-            worked_rounded = rounded(entry.computed, v.decimals)
-            row |= {
-                "rounded": v.rounded,
-                "matches_printed": v.matches,
-                "worked_rounded": worked_rounded,
-                "agrees_with_worked": worked_rounded == v.rounded,
-                "erratum": None if entry.erratum is None else entry.erratum.name,
-            }
-        rows.append(row)
-    rules = [*chain_rules(t), sigmoid_rule()]
-    return {
-        "chain_rule": [
-            {"parameter": c.parameter, "formula": c.formula, "proven": c.proven, "method": c.method}
-            for c in rules
-        ],
-        "values": rows,
-    }
-
-
-def _ng_json(mean: Any, no_mean: Any) -> dict[str, Any]:
-    return {
-        "shape": list(mean.sizes),
-        "examples": mean.examples,
-        "proven": mean.proven,
-        "failed": mean.failed,
-        "control_without_1_over_m_refuted": no_mean.proven == 0,
-    }
-
-
-def _passed(result: dict[str, Any]) -> bool:
-    tutorial = result["tutorial"]
-    printed = [v for v in tutorial["values"] if "rounded" in v]
-    return (
-        all(p["proven"] for p in result["generic"])
-        and result["sweep"]["total"]["failed"] == 0
-        and all(c["passed"] for c in result["controls"])
-        and all(x["proven"] for x in result["lemmas"])
-        and all(c["proven"] for c in tutorial["chain_rule"])
-        and all(v["agrees_with_worked"] and (v["matches_printed"] or v["erratum"]) for v in printed)
-        and result["ng"]["failed"] == 0
-        and result["ng"]["control_without_1_over_m_refuted"]
+    generic, controls, lemma_results = tuple(proofs()), tuple(run_controls()), tuple(lemmas())
+    rules = (*chain_rules(), sigmoid_rule())
+    rows, ng, ng_without_mean = _tutorial_rows(), accumulate(), accumulate(mean=False)
+    premises = tuple(p for p in (activation.premise, cost.premise) if p)
+    seconds = time.perf_counter() - start
+    return Verification(
+        generic,
+        report,
+        premises,
+        controls,
+        tuple(SHAPE),
+        lemma_results,
+        rules,
+        rows,
+        ng,
+        ng_without_mean,
+        seconds,
+        timed,
     )
 
 
-def drop_timings(node: Any) -> None:
-    if isinstance(node, dict):
-        for key in [k for k in node if k == "seconds" or k.endswith("_seconds")]:
-            del node[key]
-        for value in node.values():
-            drop_timings(value)
-    elif isinstance(node, list):
-        for value in node:
-            drop_timings(value)
+def _tutorial_rows() -> tuple[TutorialRow, ...]:
+    from symbolic.tutorial import Tutorial, values
+    from worked.tutorial.verdicts import walkthrough
+
+    numeric = {e.key: e for e in walkthrough().entries}
+    rows = []
+    for v in values(Tutorial()):
+        entry = numeric.get(v.key)
+        compared = v.printed is not None and entry is not None and v.decimals is not None
+        rows.append(TutorialRow(v, entry if compared else None))
+    return tuple(rows)

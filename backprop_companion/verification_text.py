@@ -2,49 +2,57 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from backprop_companion.table import format_table
+from backprop_companion.output.tables import format_table
+
+if TYPE_CHECKING:
+    from backprop_companion.verification import Verification
+    from symbolic.ng import Accumulation
+    from symbolic.sweep import SweepReport
 
 
-def _sweep(sweep: dict[str, Any]) -> list[str]:
-    count = len(sweep["shapes"])
-    timed = "seconds" in sweep["total"]
-    entries = [(kind, r["stated"], r) for kind, r in sweep["statements"].items()]
-    entries.append(("all", "", sweep["total"]))
+def _sweep(sweep: SweepReport, premises: tuple[str, ...], timed: bool) -> list[str]:
+    from symbolic.equations import STATED
+    from symbolic.sweep import shape_text
+
+    entries = [(kind, STATED[kind], r.proven, r.failed, r.seconds) for kind, r in sweep.kinds.items()]
+    entries.append(("all", "", sweep.proven, sweep.failed, sweep.seconds))
     rows = [
-        [kind, stated, f"{r['proven']:,}", f"{r['failed']:,}"] + ([f"{r['seconds']:.2f}"] if timed else [])
-        for kind, stated, r in entries
+        [kind, stated, f"{proven:,}", f"{failed:,}"] + ([f"{seconds:.2f}"] if timed else [])
+        for kind, stated, proven, failed, seconds in entries
     ]
     headers = ["statement", "stated as", "proven", "failed"] + (["seconds"] if timed else [])
     out = [
-        f"Exhaustive sweep: every network with widths 1-{sweep['max_width']} and depth "
-        f"1-{sweep['max_depth']} ({count} shapes), activation {sweep['activation']}, cost {sweep['cost']}"
-        + (f" ({'; '.join(sweep['premises'])})." if sweep["premises"] else "."),
+        f"Exhaustive sweep: every network with widths 1-{sweep.max_width} and depth "
+        f"1-{sweep.max_depth} ({len(sweep.shapes)} shapes), activation {sweep.activation}, cost {sweep.cost}"
+        + (f" ({'; '.join(premises)})." if premises else "."),
         "Each component of each equation is one statement, decided exactly against the definitions:",
         "δ^l by cutting the network at layer l, gradients by sympy.diff of the full cost.",
         format_table(headers, rows),
     ]
-    if "setup_seconds" in sweep:
-        out.append(f"  (building the networks and the defined δ^l: {sweep['setup_seconds']:.2f} s)")
-    for f in sweep["failures"]:
-        where = ", ".join(f"{k}={v}" for k, v in f["position"].items() if v is not None)
-        out.append(f"  ✗ {f['statement']} at {where} in {f['shape']}: {f['verdict']}")
+    if timed:
+        out.append(f"  (building the networks and the defined δ^l: {sweep.setup_seconds:.2f} s)")
+    for f in sweep.failures:
+        where = ", ".join(
+            f"{name}={n}" for name, n in (("l", f.l), ("j", f.j), ("k", f.k or None)) if n is not None
+        )
+        out.append(f"  ✗ {f.kind} at {where} in {shape_text(f.sizes)}: {f.verdict}")
     return out
 
 
-def _controls(result: dict[str, Any]) -> list[str]:
-    shape = "-".join(str(n) for n in result["controls_shape"])
+def _controls(v: Verification) -> list[str]:
+    from symbolic.equations import position_text
+    from symbolic.exact import WITNESS
+
+    shape = "-".join(str(n) for n in v.controls_shape)
     rows = []
-    for c in result["controls"]:
-        first = c["first_refuted"]["position"] if c["first_refuted"] else "NOT REFUTED"
-        note = f"; holds at the other {c['coincide']}" if c["coincide"] else ""
-        rows.append(
-            [c["statement"], c["name"], c["wrong"], f"{c['refuted']} of {c['positions']}{note}", first]
-        )
-    witness = next(
-        (c["first_refuted"]["witness"]["functions"] for c in result["controls"] if c["first_refuted"]), ""
-    )
+    for c in v.controls:
+        first = position_text(c.refuted[0].l, c.refuted[0].j, c.refuted[0].k) if c.refuted else "NOT REFUTED"
+        note = f"; holds at the other {len(c.coincide)}" if c.coincide else ""
+        refuted = f"{len(c.refuted)} of {len(c.outcomes)}{note}"
+        rows.append([c.control.kind, c.control.name, c.control.wrong, refuted, first])
+    witness = WITNESS if any(c.refuted and c.refuted[0].witness is not None for c in v.controls) else ""
     return [
         f"Negative controls on a {shape} network: each wrong equation must be refuted by the same verifier.",
         format_table(["statement", "mistake", "wrong equation", "refuted at", "first at"], rows),
@@ -52,10 +60,9 @@ def _controls(result: dict[str, Any]) -> list[str]:
     ]
 
 
-def _lemmas(result: dict[str, Any]) -> list[str]:
+def _lemmas(v: Verification) -> list[str]:
     rows = [
-        ["✓" if x["proven"] else "✗", x["name"], x["statement"], x["premise"], x["method"] or "NOT PROVEN"]
-        for x in result["lemmas"]
+        ["✓" if x.proven else "✗", x.name, x.statement, x.premise, x.method or "NOT PROVEN"] for x in v.lemmas
     ]
     return [
         "Lemmas: concrete activations and costs",
@@ -63,48 +70,44 @@ def _lemmas(result: dict[str, Any]) -> list[str]:
     ]
 
 
-def _tutorial(tutorial: dict[str, Any]) -> list[str]:
-    rules = tutorial["chain_rule"]
-    proven = sum(c["proven"] for c in rules)
-    printed = [v for v in tutorial["values"] if "rounded" in v]
+def _tutorial(v: Verification) -> list[str]:
+    rules, printed = v.chain_rules, v.printed
+    proven = sum(c.proven for c in rules)
     rows = []
-    for v in printed:
-        verdict = "✓" if v["matches_printed"] else (f"erratum: {v['erratum']}" if v["erratum"] else "✗")
-        same = "=" if v["agrees_with_worked"] else "≠"
-        rows.append([v["key"], v["printed"], v["rounded"], same, v["worked_rounded"], verdict])
-    matched = sum(bool(v["matches_printed"]) for v in printed)
-    agree = sum(bool(v["agrees_with_worked"]) for v in printed)
+    for row in printed:
+        x = row.value
+        verdict = "✓" if x.matches else (f"erratum: {row.erratum}" if row.erratum else "✗")
+        same = "=" if row.agrees_with_worked else "≠"
+        rows.append([x.key, x.printed or "", x.rounded or "", same, row.worked_rounded, verdict])
+    matched = sum(bool(row.value.matches) for row in printed)
+    agree = sum(row.agrees_with_worked for row in printed)
+    products = ", ".join(
+        f"{c.parameter if c.parameter != 'net' else c.formula} {'✓' if c.proven else '✗'}" for c in rules
+    )
     return [
         "Tutorial (Mazur), by its own names: each chain-rule product proven equal to sympy's ∂E_total/∂p",
-        "  "
-        + ", ".join(
-            f"{c['parameter'] if c['parameter'] != 'net' else c['formula']} {'✓' if c['proven'] else '✗'}"
-            for c in rules
-        )
-        + f" ({proven} of {len(rules)})",
+        f"  {products} ({proven} of {len(rules)})",
         f"  Exact values at the printed decimals: {matched} of {len(printed)} printed numbers reproduced, "
         f"{agree} of {len(printed)} equal to worked's.",
         format_table(["key", "printed", "exact", "", "worked", ""], rows),
     ]
 
 
-def _ng(ng: dict[str, Any]) -> list[str]:
-    shape = "-".join(str(n) for n in ng["shape"])
-    control = "refuted" if ng["control_without_1_over_m_refuted"] else "NOT REFUTED"
+def _ng(ng: Accumulation, without_mean: Accumulation) -> list[str]:
+    shape = "-".join(str(n) for n in ng.sizes)
+    control = "refuted" if without_mean.proven == 0 else "NOT REFUTED"
     return [
         f"Ng's accumulation (Δ += δ aᵀ per example, D = Δ/m): D equals the gradient of the mean cost at "
-        f"{ng['proven']} of {ng['proven'] + ng['failed']} entries ({shape}, {ng['examples']} examples); "
+        f"{ng.proven} of {ng.proven + ng.failed} entries ({shape}, {ng.examples} examples); "
         f"without the 1/m: {control}."
     ]
 
 
-def as_text(result: dict[str, Any]) -> str:
-    generic = ", ".join(
-        f"{p['statement']} {'✓ ' + p['method'] if p['proven'] else '✗'}" for p in result["generic"]
-    )
+def verification_text(v: Verification) -> str:
+    generic = ", ".join(f"{p.label} {'✓ ' + p.method if p.proven else '✗'}" for p in v.generic)
     out = [f"Width-generic derivations (see `derive`): {generic}.", ""]
-    out += [*_sweep(result["sweep"]), "", *_controls(result), "", *_lemmas(result), ""]
-    out += [*_tutorial(result["tutorial"]), "", *_ng(result["ng"]), ""]
-    timing = f" in {result['seconds']:.1f} s" if "seconds" in result else ""
-    out.append(("All checks passed" if result["passed"] else "SOME CHECKS FAILED") + timing + ".")
+    out += [*_sweep(v.sweep, v.premises, v.timed), "", *_controls(v), "", *_lemmas(v), ""]
+    out += [*_tutorial(v), "", *_ng(v.ng, v.ng_without_mean), ""]
+    timing = f" in {v.seconds:.1f} s" if v.timed else ""
+    out.append(("All checks passed" if v.passed else "SOME CHECKS FAILED") + timing + ".")
     return "\n".join(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
+from dataclasses import asdict, dataclass
 from typing import Any
 
 THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -42,19 +43,38 @@ def openblas_kernel() -> str:
     return "unknown"
 
 
-def describe() -> dict[str, Any]:
+@dataclass(frozen=True)
+class Environment:
+    """The machine and the libraries a run measured."""
+
+    python: str
+    numpy: str
+    blas: str
+    blas_configuration: str
+    blas_threads: dict[str, str]
+    openblas_kernel: str
+    openblas_coretype: str
+    processor: str
+    cpus: int | None
+    system: str
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def describe() -> Environment:
     import numpy as np
 
     blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-    return {
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "blas": f"{blas.get('name')} {blas.get('version')}",
-        "blas_configuration": blas.get("openblas configuration", ""),
-        "blas_threads": {v: os.environ.get(v, "unset") for v in THREAD_VARIABLES},
-        "openblas_kernel": openblas_kernel(),
-        "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "unset"),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-        "system": f"{platform.system()} {platform.release()}",
-    }
+    return Environment(
+        python=platform.python_version(),
+        numpy=np.__version__,
+        blas=f"{blas.get('name')} {blas.get('version')}",
+        blas_configuration=blas.get("openblas configuration", ""),
+        blas_threads={v: os.environ.get(v, "unset") for v in THREAD_VARIABLES},
+        openblas_kernel=openblas_kernel(),
+        openblas_coretype=os.environ.get("OPENBLAS_CORETYPE", "unset"),
+        processor=platform.processor() or platform.machine(),
+        cpus=os.cpu_count(),
+        system=f"{platform.system()} {platform.release()}",
+    )

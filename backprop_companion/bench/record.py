@@ -1,39 +1,29 @@
 """``docs/performance.md``: one recorded bench run, with the machine it ran on and how to run it again.
 
 Timings differ from run to run and machine to machine, so this page is *recorded*, not generated:
-the docs' drift check asks only that it carries its header (see ``docs.builder.RECORDED``).
+the docs' drift check asks only that it carries its header (see :mod:`backprop_companion.output.headers`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-PAGE = "performance.md"
-FIGURE = "figures/fd-cost.svg"
-COMMAND = "backprop-companion bench --record docs"
+from backprop_companion.output.headers import RECORDED_FIGURE, RECORDED_PAGE
 
+if TYPE_CHECKING:
+    from backprop_companion.bench.suite import BenchRun
 
-def header(path: str = PAGE) -> str:
-    """The first line of a recorded file. An SVG is XML, whose comments may not hold "--", so the
-    figure names the page that carries the command instead of the command itself."""
-    if path.endswith(".svg"):
-        return (
-            f"<!-- Recorded by backprop-companion bench with the page {PAGE}, which says how to renew it; "
-            "not drift-checked (timings differ per run). -->\n"
-        )
-    return (
-        f"<!-- Recorded by `{COMMAND}`: the timings of one run on the machine described below. "
-        "Not drift-checked (timings differ per run); run the command again to renew it. -->\n"
-    )
+PAGE = RECORDED_PAGE
+FIGURE = RECORDED_FIGURE
 
 
-def page(report: dict[str, Any], text: str, command: str) -> str:
-    env = report["environment"]
+def page(run: BenchRun, allocator: str, text: str, command: str) -> str:
+    env = run.environment
     machine = [
-        f"- processor: {env['processor']}, {env['cpus']} CPUs; {env['system']}",
-        f"- Python {env['python']}, numpy {env['numpy']}, {env['blas']} "
-        f"(run-time kernel {env['openblas_kernel']}), BLAS threads {report['blas_threads']}",
-        f"- allocator: {env['allocator']}",
+        f"- processor: {env.processor}, {env.cpus} CPUs; {env.system}",
+        f"- Python {env.python}, numpy {env.numpy}, {env.blas} "
+        f"(run-time kernel {env.openblas_kernel}), BLAS threads {run.blas_threads}",
+        f"- allocator: {allocator}",
     ]
     return "\n".join(
         [

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from backprop_companion.bench import cases, sweep
-from backprop_companion.bench.environment import describe
+from backprop_companion.bench.environment import Environment, describe
 from backprop_companion.bench.frameworks import framework_gradients
 from backprop_companion.bench.timing import Result
-from backprop_companion.progress import Progress
+from backprop_companion.output.progress import Progress
 from worked.gradcheck.directions import DIRECTIONS
 
 SWEEP_NOTE = (
@@ -25,7 +26,7 @@ SWEEP_NOTE = (
 
 
 def _sweep_table(timings: list[sweep.Timings]) -> str:
-    from backprop_companion.table import format_table
+    from backprop_companion.output.tables import format_table
 
     rows = [
         [
@@ -43,10 +44,31 @@ def _sweep_table(timings: list[sweep.Timings]) -> str:
     return "In gradients:\n" + format_table(heads, rows)
 
 
+@dataclass(frozen=True)
+class BenchRun:
+    """Every case measured in one run, the sweep's timings, and what the report says about them."""
+
+    quick: bool
+    seed: int
+    single_thread: bool
+    environment: Environment
+    results: tuple[Result, ...]
+    timings: tuple[sweep.Timings, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def blas_threads(self) -> str:
+        return "1 (requested)" if self.single_thread else "as loaded"
+
+    def figure(self) -> str:
+        """The cost of finite differences against P (SVG)."""
+        return sweep.figure(self.timings)
+
+
 def run_suite(
     quick: bool, seed: int, single_thread: bool, progress: Progress, sweep_4x4: bool = False
-) -> tuple[dict[str, Any], str]:
-    """Run every case; return the report (as JSON wants it) and the finite-difference figure (SVG)."""
+) -> BenchRun:
+    """Run every case."""
     rng = np.random.default_rng(seed)
     timings: list[sweep.Timings] = []
 
@@ -81,13 +103,4 @@ def run_suite(
     notes = [textwrap.fill(explained, 100), _sweep_table(timings)]
     if not single_thread:
         notes.append("note: numpy was loaded before bench could ask for one BLAS thread; threads as loaded.")
-    report = {
-        "quick": quick,
-        "seed": seed,
-        "blas_threads": "1 (requested)" if single_thread else "as loaded",
-        "environment": describe(),
-        "results": [r.as_dict() for r in results],
-        "million_and_one": sweep.as_json(timings),
-        "notes": notes,
-    }
-    return report, sweep.figure(timings)
+    return BenchRun(quick, seed, single_thread, describe(), tuple(results), tuple(timings), tuple(notes))

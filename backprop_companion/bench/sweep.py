@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from backprop_companion.bench.timing import Result, median_seconds
-from backprop_companion.docs.svg import Axis, Series, line_chart
+from backprop_companion.output.svg import Axis, Series, line_chart
 from worked.core.network import Network
 from worked.gradcheck.check import Differences, comparisons, differences
 from worked.gradcheck.checkpoint import prepare

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from backprop_companion.bad_inputs import COMMAND_LINES, PYTHON_CALLS, run_command_line, run_python
 from backprop_companion.docs.templates import fill
-from backprop_companion.docs.tutorial_pages import code, markdown_table
+from backprop_companion.output.tables import code, markdown_table
 
 
 def _message(text: str) -> str:
@@ -12,10 +14,11 @@ def _message(text: str) -> str:
     return text.strip().removeprefix("backprop-companion: error: ")
 
 
-def pages() -> dict[str, str]:
+def pages(run_cli: Callable[[Sequence[str]], int]) -> dict[str, str]:
+    """The page, from running every case; ``run_cli`` is the command line (``cli.main``)."""
     lines = []
     for line, what, _ in COMMAND_LINES:
-        outcome = run_command_line(line)
+        outcome = run_command_line(run_cli, line)
         lines.append(
             [
                 code(f"backprop-companion {line}"),

@@ -8,10 +8,14 @@ Every count comes from one verification run (:func:`backprop_companion.verificat
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backprop_companion.docs.templates import fill
-from backprop_companion.docs.tutorial_pages import code, markdown_table
+from backprop_companion.output.tables import code, markdown_table
+
+if TYPE_CHECKING:
+    from backprop_companion.verification import Verification
+    from symbolic.controls import ControlResult
 
 
 class Formulas:
@@ -35,7 +39,7 @@ class Formulas:
         return f"${latex}$"
 
 
-def _equation(proof: Any, report: dict[str, Any], formulas: Formulas) -> str:
+def _equation(proof: Any, report: Verification, formulas: Formulas) -> str:
     from symbolic.notation import Op, Row
     from symbolic.render import to_node
 
@@ -60,83 +64,63 @@ def _equation(proof: Any, report: dict[str, Any], formulas: Formulas) -> str:
     return "\n".join(out)
 
 
-def _verified(label: str, report: dict[str, Any]) -> str:
-    sweep = report["sweep"]
-    counts = sweep["statements"][label]
-    controls = [c for c in report["controls"] if c["statement"] == label]
-    refuted = sum(c["passed"] for c in controls)
+def _verified(label: str, report: Verification) -> str:
+    sweep = report.sweep
+    counts = sweep.kinds[label]
+    controls = [c for c in report.controls if c.control.kind == label]
+    refuted = sum(c.passed for c in controls)
     return (
         f"The derivation above at symbolic widths ({_generic(label, report)}). Then, exactly, on every "
-        f"network with widths 1-{sweep['max_width']} and depth 1-{sweep['max_depth']} "
-        f"({len(sweep['shapes'])} shapes), with {' and '.join(sweep['premises'])}: "
-        f"{counts['proven']:,} components of {label} proven, {counts['failed']} failed, each against "
+        f"network with widths 1-{sweep.max_width} and depth 1-{sweep.max_depth} "
+        f"({len(sweep.shapes)} shapes), with {' and '.join(report.premises)}: "
+        f"{counts.proven:,} components of {label} proven, {counts.failed} failed, each against "
         f"`sympy.diff` of the whole cost, by comparing the two sides as rational functions of independent "
         f"symbols for every function value. Negative controls for {label}: {refuted} of {len(controls)} "
         "wrong versions refuted (below)."
     )
 
 
-def _generic(label: str, report: dict[str, Any]) -> str:
-    proof = next(p for p in report["generic"] if p["statement"] == label)
-    return f"proven by {proof['method']}" if proof["proven"] else "not proven"
+def _generic(label: str, report: Verification) -> str:
+    proof = next(p for p in report.generic if p.label == label)
+    return f"proven by {proof.method}" if proof.proven else "not proven"
 
 
 def pages() -> tuple[dict[str, str], dict[str, str]]:
     """The page, and the MathML of each of its sympy formulas keyed by their LaTeX."""
     import sympy
 
-    from backprop_companion.cmd_derive import PREMISE_NOTE
-    from backprop_companion.verification import collect, drop_timings
+    from backprop_companion.derivation_text import PREMISE_NOTE
+    from backprop_companion.verification import collect
     from symbolic.generic import proofs
 
-    report = collect()
-    drop_timings(report)
+    report = collect(timed=False)
     formulas = Formulas()
     equations = "\n\n".join(_equation(p, report, formulas) for p in proofs())
     lemmas = markdown_table(
         ["lemma", "statement", "premise", "proven by"],
-        [
-            [x["name"], x["statement"], x["premise"], x["method"] if x["proven"] else "**not proven**"]
-            for x in report["lemmas"]
-        ],
+        [[x.name, x.statement, x.premise, x.method if x.proven else "**not proven**"] for x in report.lemmas],
     )
     controls = markdown_table(
         ["equation", "mistake", "wrong equation", "refuted at", "first at"],
         [
-            [
-                c["statement"],
-                c["name"],
-                c["wrong"],
-                _refuted(c),
-                c["first_refuted"]["position"] if c["first_refuted"] else "—",
-            ]
-            for c in report["controls"]
+            [c.control.kind, c.control.name, c.control.wrong, _refuted(c), _first_refuted(c)]
+            for c in report.controls
         ],
     )
-    ng = report["ng"]
-    ng_text = (
-        f"Checked on a {'-'.join(map(str, ng['shape']))} network with {ng['examples']} examples and "
-        f"undefined σ and C: $D = \\Delta / m$ equals the gradient of the mean cost at {ng['proven']} of "
-        f"{ng['proven'] + ng['failed']} entries"
-        + (
-            ", and without the $1/m$ the comparison is refuted."
-            if ng["control_without_1_over_m_refuted"]
-            else "."
-        )
-    )
-    rules = report["tutorial"]["chain_rule"]
+    ng_text = _ng_text(report)
+    rules = report.chain_rules
     tutorial = markdown_table(
         ["parameter", "the tutorial's product", "equal to sympy's derivative"],
-        [[code(c["parameter"]), c["formula"], c["method"] if c["proven"] else "**no**"] for c in rules],
+        [[code(c.parameter), c.formula, c.method if c.proven else "**no**"] for c in rules],
     )
-    outcome = "passed" if report["passed"] else "did NOT pass"
+    outcome = "passed" if report.passed else "did NOT pass"
     versions = f"*Made with sympy {sympy.__version__}; all checks {outcome}.*"
     text = fill(
         "derivation.md",
         premise=f"*A note on the premises.* {PREMISE_NOTE}",
         equations=equations,
         lemmas=lemmas,
-        controls_shape="-".join(map(str, report["controls_shape"])),
+        controls_shape="-".join(map(str, report.controls_shape)),
         controls=controls,
         ng=ng_text,
         tutorial=tutorial,
@@ -145,6 +129,26 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
     return {"derivation.md": text}, formulas.mathml
 
 
-def _refuted(control: dict[str, Any]) -> str:
-    text = f"{control['refuted']} of {control['positions']}"
-    return text + (f"; holds at the other {control['coincide']}" if control["coincide"] else "")
+def _ng_text(report: Verification) -> str:
+    ng = report.ng
+    refuted = report.ng_without_mean.proven == 0
+    return (
+        f"Checked on a {'-'.join(map(str, ng.sizes))} network with {ng.examples} examples and "
+        f"undefined σ and C: $D = \\Delta / m$ equals the gradient of the mean cost at {ng.proven} of "
+        f"{ng.proven + ng.failed} entries"
+        + (", and without the $1/m$ the comparison is refuted." if refuted else ".")
+    )
+
+
+def _refuted(control: ControlResult) -> str:
+    text = f"{len(control.refuted)} of {len(control.outcomes)}"
+    return text + (f"; holds at the other {len(control.coincide)}" if control.coincide else "")
+
+
+def _first_refuted(control: ControlResult) -> str:
+    from symbolic.equations import position_text
+
+    if not control.refuted:
+        return "—"
+    first = control.refuted[0]
+    return position_text(first.l, first.j, first.k)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from backprop_companion.docs.svg import Axis, Series, line_chart
 from backprop_companion.docs.templates import fill
-from backprop_companion.docs.tutorial_pages import code, markdown_table
+from backprop_companion.output.svg import Axis, Series, line_chart
+from backprop_companion.output.tables import code, markdown_table
 
 BUG_POINTS = (
     ("the tutorial's network (one example)", None),

@@ -2,35 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from backprop_companion.docs import figures
 from backprop_companion.docs.templates import fill
+from backprop_companion.output.tables import code, markdown_table
 from backprop_companion.present import GUARD_DIGITS, errata_numbers, explanations, shown, summary, verdict
 
-
-def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    def cells(row: Sequence[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
-
-    return "\n".join([cells(headers), "| " + " | ".join("---" for _ in headers) + " |", *map(cells, rows)])
-
-
-def code(text: str) -> str:
-    return f"`{text}`"
+if TYPE_CHECKING:
+    from worked.tutorial.verdicts import Entry, Walkthrough
 
 
 def pages() -> dict[str, str]:
-    from worked import mazur
     from worked.tutorial import walkthrough
-    from worked.tutorial.keys import GROUPS, run
+    from worked.tutorial.keys import run
 
     result = walkthrough()
-    entries = result.entries
-    numbers = errata_numbers(entries)
+    stated, output_first = run("simultaneous"), run("output-first")
+    return {
+        "walkthrough.md": _walkthrough_page(result),
+        "errata.md": _errata_page(result.entries),
+        "figures/tutorial-network.svg": figures.tutorial_network(),
+        "figures/error-curves.svg": figures.error_curves(stated, output_first),
+        "figures/error-gap.svg": figures.error_gap(stated, output_first),
+    }
 
-    exact = _exact_values()
-    groups = []
+
+def _walkthrough_page(result: Walkthrough) -> str:
+    from worked import mazur
+
+    names = markdown_table(
+        ["Mazur", "Nielsen", "general code"],
+        [[code(n.mazur), _nielsen_math(n.nielsen), code(n.python)] for n in mazur.NAMES.values()],
+    )
+    extras = markdown_table(
+        ["quantity", "formula", "computed"],
+        [[code(x.key), x.formula, code(f"{x.computed:.12f}")] for x in result.extras],
+    )
+    return fill(
+        "walkthrough.md",
+        summary=summary(result.entries, len(result.unexplained)),
+        rule=mazur.STATED_RULE[0].upper() + mazur.STATED_RULE[1:] + ".",
+        names=names,
+        groups="\n\n".join(_group_tables(result.entries)),
+        extras=extras,
+        mistakes=_mistakes_table(),
+        guard=str(GUARD_DIGITS),
+        steps=f"{mazur.STEPS:,}",
+    )
+
+
+def _group_tables(entries: tuple[Entry, ...]) -> list[str]:
+    """One section per group of the walkthrough, each value exact, computed, printed and judged."""
+    from worked.tutorial.keys import GROUPS
+
+    numbers, exact = errata_numbers(entries), _exact_values()
+    headers = ["key", "formula", "exact (sympy)", "computed (numpy)", "printed", "verdict"]
+    sections = []
     for group in GROUPS:
         rows = [
             [
@@ -44,65 +72,30 @@ def pages() -> dict[str, str]:
             for e in entries
             if e.group == group
         ]
-        groups.append(
-            f"## {group.capitalize()}\n\n"
-            + markdown_table(
-                ["key", "formula", "exact (sympy)", "computed (numpy)", "printed", "verdict"], rows
-            )
-        )
-    names = markdown_table(
-        ["Mazur", "Nielsen", "general code"],
-        [[code(n.mazur), _nielsen_math(n.nielsen), code(n.python)] for n in mazur.NAMES.values()],
-    )
-    extras = markdown_table(
-        ["quantity", "formula", "computed"],
-        [[code(x.key), x.formula, code(f"{x.computed:.12f}")] for x in result.extras],
-    )
-    walkthrough_md = fill(
-        "walkthrough.md",
-        summary=summary(entries, len(result.unexplained)),
-        rule=mazur.STATED_RULE[0].upper() + mazur.STATED_RULE[1:] + ".",
-        names=names,
-        groups="\n\n".join(groups),
-        extras=extras,
-        mistakes=_mistakes_table(),
-        guard=str(GUARD_DIGITS),
-        steps=f"{mazur.STEPS:,}",
-    )
+        sections.append(f"## {group.capitalize()}\n\n" + markdown_table(headers, rows))
+    return sections
 
-    errata_rows = []
-    for e in entries:
-        if e.erratum is not None:
-            errata_rows.append(
-                [
-                    f'<a id="erratum-{numbers[e.key]}"></a>{numbers[e.key]}',
-                    code(e.key),
-                    code(e.printed),
-                    code(e.computed_rounded),
-                    e.erratum.name,
-                    code(e.erratum.rounded(e.decimals)),
-                ]
-            )
+
+def _errata_page(entries: tuple[Entry, ...]) -> str:
+    numbers = errata_numbers(entries)
+    rows = [
+        [
+            f'<a id="erratum-{numbers[e.key]}"></a>{numbers[e.key]}',
+            code(e.key),
+            code(e.printed),
+            code(e.computed_rounded),
+            e.erratum.name,
+            code(e.erratum.rounded(e.decimals)),
+        ]
+        for e in entries
+        if e.erratum is not None
+    ]
     explained = "\n\n".join(
         f"## {x.name} ({x.label})\n\n**How it is computed:** {x.how}.\n\n**Why:** {x.why}"
         for x in explanations(entries)
     )
-    errata_md = fill(
-        "errata.md",
-        table=markdown_table(
-            ["#", "key", "printed", "stated rule", "reproduced by", "which gives"], errata_rows
-        ),
-        explanations=explained,
-    )
-
-    stated, output_first = run("simultaneous"), run("output-first")
-    return {
-        "walkthrough.md": walkthrough_md,
-        "errata.md": errata_md,
-        "figures/tutorial-network.svg": figures.tutorial_network(),
-        "figures/error-curves.svg": figures.error_curves(stated, output_first),
-        "figures/error-gap.svg": figures.error_gap(stated, output_first),
-    }
+    headers = ["#", "key", "printed", "stated rule", "reproduced by", "which gives"]
+    return fill("errata.md", table=markdown_table(headers, rows), explanations=explained)
 
 
 def _exact_values() -> dict[str, str]:

@@ -7,11 +7,12 @@ import json
 import pytest
 
 from backprop_companion.bad_inputs import COMMAND_LINES, PYTHON_CALLS, run_command_line, run_python
+from backprop_companion.cli import main
 
 
 @pytest.mark.parametrize(("line", "what", "exit_code"), COMMAND_LINES, ids=[c[0] for c in COMMAND_LINES])
 def test_command_line(line, what, exit_code):
-    outcome = run_command_line(line)
+    outcome = run_command_line(main, line)
     assert outcome.exit == str(exit_code), (what, outcome)
     assert "Traceback" not in outcome.stdout + outcome.stderr
     if "--json" in line.split():

@@ -120,11 +120,12 @@ def test_the_run_is_recorded_as_a_page_the_drift_check_accepts(quick):
 
     from backprop_companion.bench import record
     from backprop_companion.docs import drift
+    from backprop_companion.output import recorded_header
 
     report, _ = quick
     page, figure = (Path(p) for p in report["recorded"])
-    assert page.read_text(encoding="utf-8").startswith(record.header(record.PAGE))
-    assert figure.read_text(encoding="utf-8").startswith(record.header(record.FIGURE))
+    assert page.read_text(encoding="utf-8").startswith(recorded_header(record.PAGE))
+    assert figure.read_text(encoding="utf-8").startswith(recorded_header(record.FIGURE))
     ElementTree.parse(figure)  # a well-formed SVG, header comment included
     assert drift(page.parent, {}) == ""  # recorded files are not drift; nothing else is there
 

@@ -102,4 +102,40 @@ def test_bad_usage_is_one_line_and_exit_2(capsys, argv):
 def test_bad_usage_under_json_is_json(capsys):
     code, out, err = run(capsys, "train", "--steps", "-5", "--json")
     assert code == 2 and err == ""
-    assert "--steps" in json.loads(out)["error"]
+    assert json.loads(out)["error"] == "steps must be between 0 and 10,000,000, got -5"  # worked says so
+
+
+def test_the_update_orders_of_the_parser_are_workeds():
+    from backprop_companion.options.tutorial import UPDATE_ORDERS
+    from worked.core import UPDATE_ORDERS as WORKED_ORDERS
+
+    assert UPDATE_ORDERS == WORKED_ORDERS
+
+
+@pytest.mark.parametrize("command", ["walkthrough", "check", "train", "gradcheck", "derive", "docs", "bench"])
+def test_a_commands_help_imports_no_command_module_nor_numpy(command):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from backprop_companion.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main([{command!r}, '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('numpy', 'sympy', 'backprop_companion.cmd_'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_command_runs_by_importing_only_its_own_module(capsys):
+    import sys
+
+    before = {m for m in sys.modules if m.startswith("backprop_companion.cmd_")}
+    assert main(["train", "--steps", "1"]) == 0
+    after = {m for m in sys.modules if m.startswith("backprop_companion.cmd_")}
+    assert after - before <= {"backprop_companion.cmd_train"}
+    capsys.readouterr()

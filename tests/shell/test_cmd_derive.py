@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from backprop_companion import cmd_derive
 from backprop_companion.cli import main
+from backprop_companion.options import derive as options
 from symbolic import equations, functions
 from symbolic.controls import CONTROLS
 
@@ -90,8 +90,8 @@ def test_verify_without_timings_has_no_seconds(capsys):
 
 
 def test_the_choices_match_the_symbolic_registries():
-    assert tuple(functions.ACTIVATIONS) == cmd_derive.ACTIVATIONS
-    assert tuple(functions.COSTS) == cmd_derive.COSTS
+    assert tuple(functions.ACTIVATIONS) == options.ACTIVATIONS
+    assert tuple(functions.COSTS) == options.COSTS
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from backprop_companion import cmd_gradcheck
 from backprop_companion.cli import main
+from backprop_companion.options import gradcheck as options
 from worked.core.activations import ACTIVATIONS
+from worked.core.costs import COSTS
 from worked.gradcheck.bugs import BUGS
 from worked.gradcheck.check import MODES
 
@@ -26,8 +27,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[
 
 
 def test_the_shells_lists_match_the_worked_package() -> None:
-    assert cmd_gradcheck.MODES == MODES
-    assert set(cmd_gradcheck.ACTIVATIONS) == set(ACTIVATIONS)
+    assert options.MODES == MODES
+    assert set(options.ACTIVATIONS) == set(ACTIVATIONS)
+    assert set(options.COSTS) == set(COSTS)
 
 
 def test_no_options_checks_the_tutorials_network(capsys: pytest.CaptureFixture[str]) -> None:
@@ -140,18 +142,22 @@ def test_bad_usage_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], ar
 
 
 def test_kinks_crossed_are_listed_in_both_forms() -> None:
-    from backprop_companion.gradcheck_text import as_text
+    from backprop_companion.gradcheck_result import CheckedPoint, GradcheckResult
     from tests.gradcheck.test_gradcheck import relu_at_its_kink
     from worked.gradcheck import gradcheck
 
-    report = gradcheck(*relu_at_its_kink(), "exhaustive", with_taylor=True)
-    facts = cmd_gradcheck.as_json(report, {"name": "a ReLU at its kink"}, list_all=False)
+    network, x, y = relu_at_its_kink()
+    report = gradcheck(network, x, y, "exhaustive", with_taylor=True)
+    result = GradcheckResult(
+        CheckedPoint("test", "a ReLU at its kink", network, x, y, 0), report, False, None
+    )
+    facts = result.as_json()
     assert facts["kinked"] == ["w^1_11", "w^1_12", "b^1_1"] and facts["passed"]
-    assert "Kinks crossed (reported, not judged): w^1_11, w^1_12, b^1_1." in as_text(facts)
+    assert "Kinks crossed (reported, not judged): w^1_11, w^1_12, b^1_1." in result.as_text()
 
 
 def test_the_default_number_of_directions_is_the_checkers() -> None:
-    from backprop_companion.cmd_gradcheck import DEFAULT_DIRECTIONS
+    from backprop_companion.options.gradcheck import DEFAULT_DIRECTIONS
     from worked.gradcheck.directions import DIRECTIONS
 
     assert DEFAULT_DIRECTIONS == DIRECTIONS

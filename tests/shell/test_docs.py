@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from backprop_companion.cli import main
 from backprop_companion.docs import COMMAND, drift, pages, write
 from backprop_companion.docs.mathml import LatexError, to_mathml
 
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def generated() -> dict[str, str]:
-    return pages()
+    return pages(main)
 
 
 def test_committed_docs_are_what_the_generator_writes_now(generated):
@@ -77,7 +78,8 @@ def test_a_failed_write_leaves_every_file_whole(generated, tmp_path, monkeypatch
 def test_generation_is_the_same_under_another_hash_seed(generated):
     code = (
         "import hashlib, json; from backprop_companion.docs import pages; "
-        "print(json.dumps({p: hashlib.sha256(t.encode()).hexdigest() for p, t in pages().items()}))"
+        "from backprop_companion.cli import main; "
+        "print(json.dumps({p: hashlib.sha256(t.encode()).hexdigest() for p, t in pages(main).items()}))"
     )
     env = dict(os.environ, PYTHONHASHSEED="12345")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
@@ -172,3 +174,61 @@ def test_html_page_renders_every_equation_in_chromium(generated, tmp_path):
     )
     assert screenshot.stat().st_size > 10_000, "the screenshot (a test artefact) is blank"
     print(f"screenshot of docs/index.html: {screenshot}")
+
+
+def test_the_readme_command_table_is_what_the_parser_says():
+    from backprop_companion.docs.readme import readme_drift
+    from backprop_companion.options import build_parser
+
+    diff = readme_drift(ROOT / "README.md", build_parser())
+    assert diff == "", f"README.md's command table is stale; run `{COMMAND}`:\n{diff}"
+
+
+def test_an_option_added_to_the_parser_without_regenerating_is_drift():
+    from backprop_companion.docs.readme import readme_drift
+    from backprop_companion.options import build_parser, subparsers
+
+    parser = build_parser()
+    subparsers(parser)["walkthrough"].add_argument("--colour", help="an option the README does not know")
+    diff = readme_drift(ROOT / "README.md", parser)
+    assert "-| `backprop-companion walkthrough [--json]`" in diff
+    assert "+| `backprop-companion walkthrough [--json] [--colour COLOUR]`" in diff
+
+
+def test_every_command_and_option_of_the_parser_is_in_the_readme_table():
+    from backprop_companion.docs.readme import END, START
+    from backprop_companion.options import build_parser, subparsers
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index(START) : readme.index(END)]
+    for name, sub in subparsers(build_parser()).items():
+        assert f"`backprop-companion {name} " in table and (sub.description or "") in table
+        for action in sub._actions:
+            assert all(flag in table for flag in action.option_strings if flag not in ("-h", "--help"))
+
+
+def test_docs_check_shows_a_stale_readme_table_as_a_diff(generated, tmp_path, capsys, monkeypatch):
+    """README.md beside the docs folder is checked too; its table comes back on regenerating."""
+    import backprop_companion.docs as docs_package
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (tmp_path / "README.md").write_text(readme.replace("[--sweep-4x4] ", ""), encoding="utf-8")
+    write(tmp_path / "docs", generated)
+    monkeypatch.setattr(docs_package, "pages", lambda run_cli, stage=None: generated)
+    code = main(["docs", "--check", "--out", str(tmp_path / "docs")])
+    out, err = capsys.readouterr()
+    assert code == 1 and "+| `backprop-companion bench [--quick]" in out and "[--sweep-4x4]" in out
+    assert "README.md's command table is out of date" in err
+    assert main(["docs", "--out", str(tmp_path / "docs")]) == 0
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == readme
+    capsys.readouterr()
+
+
+def test_a_readme_without_the_markers_beside_a_docs_folder_is_left_alone(generated, tmp_path, monkeypatch):
+    import backprop_companion.docs as docs_package
+
+    (tmp_path / "README.md").write_text("# another project\n", encoding="utf-8")
+    monkeypatch.setattr(docs_package, "pages", lambda run_cli, stage=None: generated)
+    assert main(["docs", "--out", str(tmp_path / "docs")]) == 0
+    assert main(["docs", "--check", "--out", str(tmp_path / "docs")]) == 0
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# another project\n"

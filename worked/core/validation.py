@@ -26,6 +26,14 @@ MAX_LEARNING_RATE = 1e6
 """η above this cannot be meant: one step would move weights by millions of times their gradient."""
 MAX_STEPS = 10_000_000
 """Training longer than this is refused: about five minutes even for the tutorial's tiny network."""
+MAX_BATCH = 10_000
+"""A random batch of more examples than this is refused: a gradient check's cost grows with it, and
+the per-example comparisons it lists would run to tens of thousands of lines."""
+MAX_DIRECTIONS = 1_000
+"""More random directions than this are refused: three already catch any wrong gradient with
+probability one, and each costs two forward passes."""
+MAX_SEED = 2**63 - 1
+"""numpy's generators take any whole number >= 0; beyond 63 bits a seed is a typo, not a choice."""
 
 
 class InvalidInput(ValueError):
@@ -48,11 +56,15 @@ def sizes(value: Sequence[int]) -> list[int]:
         raise InvalidType(f"sizes must be a list of layer widths, got {value!r}") from None
     if len(widths) < 2:
         raise InvalidInput(f"sizes needs at least two layers (input and output), got {widths}")
-    for i, n in enumerate(widths):
+    for layer, n in enumerate(widths, start=1):  # the books count the input as layer 1
         if not _is_integer(n) or n < 1:
-            raise InvalidInput(f"layer {i} has width {n!r}; widths must be whole numbers >= 1")
+            raise InvalidInput(
+                f"layer {layer} (the input is layer 1) has width {n!r}; widths must be whole numbers >= 1"
+            )
         if n > MAX_WIDTH:
-            raise InvalidInput(f"layer {i} has width {n:,}; the largest allowed is {MAX_WIDTH:,}")
+            raise InvalidInput(
+                f"layer {layer} (the input is layer 1) has width {n:,}; the largest allowed is {MAX_WIDTH:,}"
+            )
     parameters = sum(n * (k + 1) for k, n in itertools.pairwise(widths))
     if parameters > MAX_PARAMETERS:
         raise InvalidInput(
@@ -60,6 +72,15 @@ def sizes(value: Sequence[int]) -> list[int]:
             "(memory for the gradient and the checker's temporaries)"
         )
     return [int(n) for n in widths]
+
+
+def layer_widths(text: str) -> list[int]:
+    """Layer widths typed as text (``3,5,2``): whole numbers separated by commas. Only the form is
+    checked here; the widths themselves are judged by :func:`sizes` where the network is made."""
+    try:
+        return [int(n) for n in text.split(",")]
+    except ValueError:
+        raise InvalidInput(f"sizes must be whole numbers separated by commas, got {text!r}") from None
 
 
 def count(n: int, one: str, many: str) -> str:
@@ -146,10 +167,29 @@ def steps(count: object) -> int:
 
 
 def seed(value: object) -> int:
-    """A seed for ``numpy.random.default_rng``: a whole number >= 0."""
-    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
-        raise InvalidInput(f"a seed must be a whole number >= 0, got {_short(value)}")
+    """A seed for ``numpy.random.default_rng``: a whole number in [0, MAX_SEED]."""
+    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or not 0 <= value <= MAX_SEED:
+        raise InvalidInput(f"a seed must be a whole number from 0 to 2^63 - 1, got {_short(value)}")
     return int(value)
+
+
+def _bounded_count(value: object, what: str, largest: int) -> int:
+    if not _is_integer(value):
+        raise InvalidType(f"{what} must be a whole number, got {_short(value)}")
+    assert isinstance(value, (int, np.integer))
+    if not 1 <= value <= largest:
+        raise InvalidInput(f"{what} must be between 1 and {largest:,}, got {value}")
+    return int(value)
+
+
+def batch_size(value: object) -> int:
+    """The number of examples in a random batch: a whole number in [1, MAX_BATCH]."""
+    return _bounded_count(value, "the batch size", MAX_BATCH)
+
+
+def directions(value: object) -> int:
+    """The number of random directions of a directional check: a whole number in [1, MAX_DIRECTIONS]."""
+    return _bounded_count(value, "the number of directions", MAX_DIRECTIONS)
 
 
 def _short(value: object) -> str:

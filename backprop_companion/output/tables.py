@@ -1,4 +1,5 @@
-"""Plain-text tables for the terminal: text left-aligned, numbers aligned on the decimal point."""
+"""Tables: plain text for the terminal (text left-aligned, numbers aligned on the decimal point) and
+Markdown for the docs."""
 
 from __future__ import annotations
 
@@ -35,3 +36,17 @@ def _looks_numeric(cell: str) -> bool:
     except ValueError:
         return cell == ""
     return True
+
+
+def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A GitHub-flavoured Markdown table; a ``|`` inside a cell is escaped."""
+
+    def cells(row: Sequence[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
+
+    return "\n".join([cells(headers), "| " + " | ".join("---" for _ in headers) + " |", *map(cells, rows)])
+
+
+def code(text: str) -> str:
+    """``text`` as inline code in Markdown."""
+    return f"`{text}`"

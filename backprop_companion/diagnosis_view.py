@@ -1,0 +1,174 @@
+"""One diagnosed value of ``check``, with what the text and the JSON show of it beyond the diagnosis
+itself: each mistake's value at the reader's digits and where it first shows, and the quantity to
+check first, with their values under the stated rule."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from backprop_companion.output.tables import format_table
+
+if TYPE_CHECKING:
+    from worked.diagnosis.reader import Candidate, Diagnosis
+
+WIDTH = 100
+"""Column at which prose is wrapped."""
+
+
+def shown(key: str, identifier: str | None = None) -> str:
+    """``key`` under a mistake (default: the stated rule), to the post's digits and at least 9."""
+    from worked.diagnosis import by_hand, mistakes, quantities
+    from worked.diagnosis.variant import STATED
+    from worked.mazur.printed import rounded
+
+    variant = STATED if identifier is None else mistakes.get_mistake(identifier).variant
+    value = by_hand.values(variant, training=key in by_hand.TRAINING_KEYS)[key]
+    return rounded(value, max(quantities.shown_decimals(key), by_hand.UNPRINTED_DECIMALS))
+
+
+@dataclass(frozen=True)
+class FirstShown:
+    """The first quantity where a mistake departs from the stated rule, under both."""
+
+    key: str
+    value: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class ShownCandidate:
+    """A computation that gives (or comes near) the reader's value."""
+
+    identifier: str
+    description: str
+    value: float
+    value_rounded: str
+    shows_first_at: FirstShown | None
+
+    @classmethod
+    def of(cls, c: Candidate, precision: int) -> ShownCandidate:
+        from worked.diagnosis.mistakes import STATED_RULE
+        from worked.mazur.printed import rounded
+
+        first = None
+        if c.enters_at is not None and c.identifier != STATED_RULE:
+            first = FirstShown(c.enters_at, shown(c.enters_at, c.identifier), shown(c.enters_at))
+        return cls(c.identifier, c.description, c.value, rounded(c.value, precision), first)
+
+    def where(self, key: str) -> str:
+        first = self.shows_first_at
+        if first is None:  # typed beyond the post's digits, where the mistake first shows here
+            return "only beyond the digits the post prints"
+        if first.key == key:
+            return "in this step itself"
+        return f"at {first.key}: {first.value} where the stated rule has {first.expected}"
+
+
+@dataclass(frozen=True)
+class CheckFirst:
+    """The quantity to check first when no mistake explains the value."""
+
+    key: str
+    formula: str
+    expected: str
+    why: str | None
+
+
+@dataclass(frozen=True)
+class DiagnosisView:
+    diagnosis: Diagnosis
+    mistakes: tuple[ShownCandidate, ...]
+    closest: tuple[ShownCandidate, ...]
+    check_first: CheckFirst | None
+
+    @classmethod
+    def of(cls, d: Diagnosis) -> DiagnosisView:
+        from worked.diagnosis import quantities
+
+        check_first = None
+        if d.check_first is not None:
+            formula = quantities.formula(d.check_first)
+            check_first = CheckFirst(d.check_first, formula, shown(d.check_first), d.check_first_why)
+        mistakes = tuple(ShownCandidate.of(c, d.precision) for c in d.candidates)
+        closest = tuple(ShownCandidate.of(c, d.precision) for c in d.closest)
+        return cls(d, mistakes, closest, check_first)
+
+    def as_json(self) -> dict[str, Any]:
+        d = self.diagnosis
+        return {
+            "key": d.key,
+            "value": d.value,
+            "precision": d.precision,
+            "matches_stated_rule": d.matches_stated_rule,
+            "candidates": [c.identifier for c in d.candidates],
+            "expected": d.expected_rounded,
+            "expected_value": d.expected,
+            "formula": d.formula,
+            "mistakes": [asdict(c) for c in self.mistakes],
+            "printed": d.printed,
+            "erratum": d.erratum,
+            "same_as": list(d.same_as),
+            "closest": [asdict(c) for c in self.closest],
+            "check_first": None if self.check_first is None else asdict(self.check_first),
+        }
+
+    def text_lines(self) -> list[str]:
+        d = self.diagnosis
+        decimals = f"{d.precision} decimal{'s' if d.precision != 1 else ''}"
+        if d.matches_stated_rule:
+            return self._matching(decimals)
+        out = [
+            f"{d.key} = {d.value}  ✗ not the stated rule (compared at {decimals})",
+            *_wrapped(f"stated rule: {d.key} = {d.formula} = {d.expected_rounded}"),
+        ]
+        if self.mistakes:
+            out.append("  reproduced by:")
+            width = max(len(c.identifier) for c in self.mistakes)
+            for c in self.mistakes:
+                out.append(f"    {c.identifier:<{width}}  {c.description}")
+                out.append(f"    {'':<{width}}  first shows {c.where(d.key)}")
+        return out + self._explanations(decimals)
+
+    def _matching(self, decimals: str) -> list[str]:
+        d = self.diagnosis
+        out = [
+            f"{d.key} = {d.value}  ✓ the stated rule (compared at {decimals})",
+            f"  {d.key} = {d.formula} = {d.expected_rounded}",
+        ]
+        if d.candidates:
+            same = ", ".join(c.identifier for c in d.candidates)
+            out += _wrapped(
+                f"but at {decimals} these mistakes give the same number: {same}; "
+                "type more digits to tell them apart."
+            )
+        return out
+
+    def _explanations(self, decimals: str) -> list[str]:
+        d, out = self.diagnosis, []
+        if d.same_as:
+            out += _wrapped(
+                f"It is the stated rule's value of {', '.join(d.same_as)}: "
+                "did you mean that key, or use that quantity where this one belongs?"
+            )
+        if d.erratum is not None:
+            out += _wrapped(
+                f"It is the figure the post prints ({d.printed}), which the stated rule does not give; "
+                f"the post's figure comes from {d.erratum}."
+            )
+        if self.closest:
+            out.append(f"  no mistake in the catalogue gives it at {decimals}; the nearest:")
+            rows = [[c.identifier, c.value_rounded] for c in self.closest]
+            out.append(format_table(["computation", "gives"], rows, indent="    "))
+        check = self.check_first
+        if check is not None:
+            out += _wrapped(
+                f"check first: {check.key} = {check.formula}, which the stated rule gives as "
+                f"{check.expected} ({check.why})."
+            )
+        return out
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="    ")

@@ -1,0 +1,65 @@
+"""The options of ``gradcheck``."""
+
+from __future__ import annotations
+
+import argparse
+
+from backprop_companion.options.tutorial import add_json
+from backprop_companion.options.types import whole_number
+
+GRADCHECK_HELP = (
+    "check backprop's gradient against central differences (exhaustive, directional, per-equation "
+    "or Taylor); with no options, the tutorial's network"
+)
+
+MODES = ("exhaustive", "directional", "equations", "taylor")
+"""As ``worked.MODES`` (a test keeps them equal); written out so that ``--help`` needs no numpy."""
+
+ACTIVATIONS = ("sigmoid", "tanh", "relu", "softplus", "identity")
+"""As ``worked.ACTIVATIONS``, for the help text (a test keeps them equal)."""
+
+COSTS = ("quadratic", "cross-entropy")
+"""As ``worked.COSTS`` (a test keeps them equal)."""
+
+LIST_ALL_UP_TO = 60
+"""Up to this many comparisons, all are listed (3,5,2 has 32 parameters); beyond, the worst ones."""
+
+DEFAULT_DIRECTIONS = 3
+"""As in worked.directions.DIRECTIONS (a test keeps them equal; --help must not import numpy)."""
+
+
+def add_gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sizes", help="a random network with these layer sizes, input first (e.g. 3,5,2)")
+    parser.add_argument(
+        "--activation",
+        help="one activation, or one per layer of weights, comma-separated (default sigmoid): "
+        + ", ".join(ACTIVATIONS),
+    )
+    parser.add_argument("--cost", choices=COSTS, help="default quadratic")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        help="examples in a random network's batch (default 4; the tutorial has its one example)",
+    )
+    parser.add_argument(
+        "--seed", type=whole_number, default=0, help="seed for the network, batch and directions (default 0)"
+    )
+    parser.add_argument("--mode", choices=MODES, help="default exhaustive")
+    parser.add_argument(
+        "--directions", type=int, help="random directions in the directional mode and --bug all (default 3)"
+    )
+    parser.add_argument(
+        "--bug",
+        help="check a copy of the backward pass with a textbook bug put in (see 'all'), or 'all' for the "
+        "table of which mode catches which bug",
+    )
+    parser.add_argument(
+        "--float32", action="store_true", help="check in float32 (refused without --allow-float32)"
+    )
+    parser.add_argument(
+        "--allow-float32", action="store_true", help="accept float32, with float32 tolerances"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help=f"list every comparison (default: all up to {LIST_ALL_UP_TO})"
+    )
+    add_json(parser)

@@ -1,0 +1,56 @@
+"""The options of the tutorial's commands: ``walkthrough``, ``check`` and ``train``."""
+
+from __future__ import annotations
+
+import argparse
+
+WALKTHROUGH_HELP = (
+    "recompute every number printed in Mazur's step-by-step backpropagation example "
+    "and explain each one the stated rule does not give"
+)
+CHECK_HELP = (
+    "check your own numbers for the tutorial (e.g. w5_new=0.35891648): compared at the decimals you "
+    "typed, against the stated rule and a catalogue of classic mistakes"
+)
+TRAIN_HELP = "train the tutorial's network by gradient descent and show E_total at checkpoints"
+
+UPDATE_ORDERS = ("simultaneous", "output-first")
+"""As ``worked.core.UPDATE_ORDERS`` (a test keeps them equal); written out so that ``--help`` needs no
+numpy."""
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
+
+
+def add_walkthrough_arguments(parser: argparse.ArgumentParser) -> None:
+    add_json(parser)
+
+
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "pairs",
+        nargs="*",
+        metavar="KEY=VALUE",
+        help="a key of the walkthrough (or an intermediate such as net_h2) and the value you got",
+    )
+    parser.add_argument("--list", action="store_true", help="list the mistakes and the keys, then stop")
+    add_json(parser)
+
+
+def add_train_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--steps", type=int, default=10_000, help="number of updates (default 10000)")
+    parser.add_argument(
+        "--order",
+        choices=UPDATE_ORDERS,
+        default="simultaneous",
+        help="simultaneous: the tutorial's stated rule (default); output-first: the tutorial "
+        "script's first version, hidden deltas taken through the already-updated output weights",
+    )
+    parser.add_argument("--eta", type=float, default=0.5, help="learning rate η (default 0.5)")
+    parser.add_argument(
+        "--train-biases",
+        action="store_true",
+        help="also update the shared biases b1, b2 (the tutorial keeps them fixed)",
+    )
+    add_json(parser)

@@ -1,0 +1,33 @@
+"""The validators for what a user types (the command line hands its values to these, once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from worked.core import validation
+from worked.core.validation import InvalidInput
+
+
+def test_layer_widths_are_read_from_text_and_judged_where_the_network_is_made():
+    assert validation.layer_widths("3,5,2") == [3, 5, 2]
+    assert validation.layer_widths("3,0,2") == [3, 0, 2]  # the form is right; sizes() refuses the width
+    with pytest.raises(InvalidInput, match="separated by commas"):
+        validation.layer_widths("3,five,2")
+
+
+@pytest.mark.parametrize(
+    ("validator", "largest"),
+    [(validation.batch_size, validation.MAX_BATCH), (validation.directions, validation.MAX_DIRECTIONS)],
+)
+def test_counts_are_whole_numbers_from_one_to_their_bound(validator, largest):
+    assert validator(1) == 1 and validator(largest) == largest
+    for bad in (0, -1, largest + 1, 2.0, True):
+        with pytest.raises(InvalidInput):
+            validator(bad)
+
+
+def test_a_seed_is_a_whole_number_of_at_most_63_bits():
+    assert validation.seed(0) == 0 and validation.seed(validation.MAX_SEED) == validation.MAX_SEED
+    for bad in (-1, validation.MAX_SEED + 1, 1.5, True, "7"):
+        with pytest.raises(InvalidInput, match="2\\^63 - 1"):
+            validation.seed(bad)
