@@ -56,14 +56,12 @@ def sizes(value: Sequence[int]) -> list[int]:
         raise InvalidType(f"sizes must be a list of layer widths, got {value!r}") from None
     if len(widths) < 2:
         raise InvalidInput(f"sizes needs at least two layers (input and output), got {widths}")
-    for layer, n in enumerate(widths, start=1):  # the books count the input as layer 1
+    for i, n in enumerate(widths):
         if not _is_integer(n) or n < 1:
-            raise InvalidInput(
-                f"layer {layer} (the input is layer 1) has width {n!r}; widths must be whole numbers >= 1"
-            )
+            raise InvalidInput(f"{_layer(i, len(widths))} has width {n!r}; widths must be whole numbers >= 1")
         if n > MAX_WIDTH:
             raise InvalidInput(
-                f"layer {layer} (the input is layer 1) has width {n:,}; the largest allowed is {MAX_WIDTH:,}"
+                f"{_layer(i, len(widths))} has width {n:,}; the largest allowed is {MAX_WIDTH:,}"
             )
     parameters = sum(n * (k + 1) for k, n in itertools.pairwise(widths))
     if parameters > MAX_PARAMETERS:
@@ -72,6 +70,13 @@ def sizes(value: Sequence[int]) -> list[int]:
             "(memory for the gradient and the checker's temporaries)"
         )
     return [int(n) for n in widths]
+
+
+def _layer(i: int, count: int) -> str:
+    """Layer ``i`` of ``sizes`` as the books count it: the input is layer 1."""
+    if i == 0:
+        return "the input layer"
+    return "the output layer" if i == count - 1 else f"layer {i + 1} (the input is layer 1)"
 
 
 def layer_widths(text: str) -> list[int]:
