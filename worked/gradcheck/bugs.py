@@ -20,7 +20,18 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from worked.core import BACKPROP, IDENTITY, RELU, Activation, Array, Cost, Equations, InvalidInput, Network
+from worked.core import (
+    BACKPROP,
+    IDENTITY,
+    RELU,
+    Activation,
+    Array,
+    Cost,
+    Equations,
+    InvalidInput,
+    Network,
+    validation,
+)
 from worked.gradcheck.check import MODES, gradcheck
 
 MISSING_SIGMA_PRIME = "missing-sigma-prime"
@@ -183,6 +194,7 @@ def catch_table(
     network: Network, x: Array, y: Array, *, directions: int = 3, seed: int = 0
 ) -> tuple[Catch, ...]:
     """Run every bug of :data:`BUGS` through every mode at one point: which mode catches which bug."""
+    directions, seed = validation.directions(directions), validation.seed(seed)
     m = network.as_batch(x, y)[0].shape[0]
     rows = []
     for bug in BUGS.values():

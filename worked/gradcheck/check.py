@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.core import Array, InvalidInput, Network
+from worked.core import Array, InvalidInput, Network, validation
 from worked.gradcheck.by_equation import equations
 from worked.gradcheck.checkpoint import Backward, Point, prepare
 from worked.gradcheck.directions import DIRECTIONS, directional
@@ -175,7 +175,7 @@ def gradcheck(
     """
     if mode not in MODES:
         raise InvalidInput(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(seed if isinstance(seed, np.random.Generator) else validation.seed(seed))
     point = prepare(network, x, y, backward, allow_float32, l2)
     if mode == "taylor":
         report = _report(point, "taylor", (), 0)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from worked.core import RELU, Array, InvalidInput, regularisation
+from worked.core import RELU, Array, regularisation, validation
 from worked.gradcheck.checkpoint import Point
 from worked.gradcheck.numerical import central_difference, machine_epsilon
 from worked.gradcheck.report import Comparison, Tolerance
@@ -176,7 +176,6 @@ def directional(
     do: two equal and opposite errors cancel with probability 1/2 per direction, 1/8 for
     :math:`k = 3`; hence the random sizes.
     """
-    if isinstance(k, bool) or not isinstance(k, int | np.integer) or k < 1:
-        raise InvalidInput(f"the number of directions must be a whole number >= 1, got {k!r}")
-    directions = draw(point, int(k), np.random.default_rng(seed))
-    return compare(point, directions), 2 * int(k)
+    k = validation.directions(k)
+    directions = draw(point, k, np.random.default_rng(seed))
+    return compare(point, directions), 2 * k
