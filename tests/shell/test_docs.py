@@ -8,21 +8,16 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from backprop_companion.docs import COMMAND, drift, pages, write
+from backprop_companion.docs import COMMAND, drift, write
 from backprop_companion.docs.mathml import LatexError, to_mathml
+from tests.hash_seed import digests
 
 ROOT = Path(__file__).resolve().parents[2]
 FIGURE = re.compile(r"figures/[\w-]+\.svg")
-
-
-@pytest.fixture(scope="module")
-def generated() -> dict[str, str]:
-    return pages()
 
 
 def test_committed_docs_are_what_the_generator_writes_now(generated):
@@ -100,17 +95,8 @@ def test_a_failed_write_leaves_every_file_whole(generated, tmp_path, monkeypatch
         assert (tmp_path / path).read_text(encoding="utf-8") in (old[path], generated[path])
 
 
-def test_generation_is_the_same_under_another_hash_seed(generated):
-    code = (
-        "import hashlib, json; from backprop_companion.docs import pages; "
-        "print(json.dumps({p: hashlib.sha256(t.encode()).hexdigest() for p, t in pages().items()}))"
-    )
-    env = dict(os.environ, PYTHONHASHSEED="12345")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    import hashlib
-
-    here = {p: hashlib.sha256(t.encode()).hexdigest() for p, t in generated.items()}
-    assert json.loads(out.stdout) == here
+def test_generation_is_the_same_under_another_hash_seed(generated, under_another_hash_seed):
+    assert under_another_hash_seed["pages"] == digests(generated)
 
 
 @pytest.mark.parametrize(
