@@ -13,6 +13,13 @@
 The numerical-gradient helper's own tests (``test_numerical.py``) run first: every other check
 stands on them, so when they fail, that failure is the one to read.
 
+The quick tier, for the inner loop: ``python -m pytest -m quick`` (about 10 s) runs the numerical
+helper and the checker, the network and its properties, training, BP1-BP4 proved on a sample with
+their negative controls, and the command line (walkthrough, train, check, gradcheck, derive), with
+the layering. :data:`QUICK` marks it by path and test name (less :data:`NOT_QUICK`), so no test
+file changes for it; the plain command still runs everything (the docs, the benchmark report, the
+hash-seed runs, the fuzzer).
+
 No profile has a deadline: an exhaustive check of a four-layer network takes milliseconds, but a
 loaded machine must not turn that into a flaky failure. An unknown profile name is an error.
 """
@@ -39,8 +46,35 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+QUICK = (
+    ("tests/gradcheck/", ""),  # the numerical-gradient helper, then the checker, its modes and bugs
+    ("tests/core/", ""),  # the network: BP1-BP4 against differences, properties, training
+    ("tests/symbolic/test_bp.py", ""),  # BP1-BP4 at generic width, on a sample of the sweep
+    ("tests/symbolic/test_controls.py", ""),  # the deliberate mistakes, each refuted
+    ("tests/shell/test_cli.py", ""),  # the walkthrough and train, text and JSON; bad usage
+    ("tests/shell/test_cmd_gradcheck.py", ""),
+    ("tests/shell/test_cmd_derive.py", "test_derive"),  # derive in every style; --verify is the full run's
+    ("tests/shell/test_cmd_derive.py", "test_bad_usage"),
+    ("tests/diagnosis/test_check.py", "test_check_"),  # the check command, end to end
+    ("tests/test_layering.py", ""),
+)
+"""The quick tier, ``pytest -m quick``: (path, test-name prefix) pairs marked ``quick`` at collection."""
+
+NOT_QUICK = (
+    "test_training_reports_progress",  # 2 s of training that test_ten_thousand_steps already does
+    "test_symbolic_definitions_agree_with_worked_backprop[sizes1",  # the larger case; sizes0 stays
+    "test_concrete_sweeps_prove_everything[tanh",  # a second concrete sweep; sigmoid's stays
+    "test_train_json_ends_at_the_expected_outputs[output-first",  # the other order; core has both
+)
+"""Tests of the quick tier's files left to the full run: each repeats a quicker neighbour, slowly."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The helper's tests first; the rest keep their order (the sort is stable)."""
+    """Mark the quick tier; then the helper's tests first, the rest in their order (the sort is stable)."""
+    for item in items:
+        chosen = any(item.nodeid.startswith(path) and item.name.startswith(name) for path, name in QUICK)
+        if chosen and not item.name.startswith(NOT_QUICK):
+            item.add_marker(pytest.mark.quick)
     items.sort(key=lambda item: item.path.name != "test_numerical.py")
 
 
