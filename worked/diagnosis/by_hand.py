@@ -93,9 +93,9 @@ def sigma(z: float) -> float:
     return e / (1.0 + e)
 
 
-@dataclass
-class _Step:
-    """One step in progress: the knobs, the parameters before it, and every neuron's numbers so far."""
+@dataclass(slots=True)
+class _Sheet:
+    """The worksheet of one step by hand: the knobs, the parameters before it, every number so far."""
 
     variant: Variant
     parameters: Mapping[str, float]  # w1..w8, b1, b2 before the step
@@ -110,66 +110,71 @@ class _Step:
     new: dict[str, float] = field(default_factory=dict)  # w_new, b_new
 
 
-def _forward(s: _Step) -> None:
+def _forward(sheet: _Sheet) -> None:
     """Forward pass: net = Σ w·(input) + b·1, out = σ(net), layer by layer; then the errors."""
-    into, targets = s.variant.wiring.into, mazur.TARGETS
+    record, parameters, net, out = sheet.record, sheet.parameters, sheet.net, sheet.out
+    into, targets = sheet.variant.wiring.into, mazur.TARGETS
     for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
         for n in layer:
-            weighted = sum([s.parameters[w] * s.out[source] for w, source in into[n]])
-            s.net[n] = s.record(f"net_{n}", weighted + s.parameters[_BIAS[n]] * 1)
-            s.out[n] = s.record(f"out_{n}", sigma(s.net[n]))
+            weighted = sum([parameters[w] * out[source] for w, source in into[n]])
+            net[n] = record(f"net_{n}", weighted + parameters[_BIAS[n]] * 1)
+            out[n] = record(f"out_{n}", sigma(net[n]))
     for o in OUTPUT_NEURONS:
-        s.record(f"E_{o}", s.half * (targets[o] - s.out[o]) ** 2)
-    s.record("E_total", s.recorded["E_o1"] + s.recorded["E_o2"])
+        record(f"E_{o}", sheet.half * (targets[o] - out[o]) ** 2)
+    record("E_total", sheet.recorded["E_o1"] + sheet.recorded["E_o2"])
 
 
-def _output_deltas(s: _Step) -> None:
+def _output_deltas(sheet: _Sheet) -> None:
     """Output layer: ∂E_total/∂out_o = ∂/∂out [half·(target − out)²] = −2·half·(target − out)."""
-    variant, targets = s.variant, mazur.TARGETS
+    variant, record, out, targets = sheet.variant, sheet.record, sheet.out, mazur.TARGETS
+    dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
     for o in OUTPUT_NEURONS:
-        error = -2.0 * s.half * variant.error_sign * (targets[o] - s.out[o])
-        s.dE_dout[o] = s.record(f"dEtotal_dout_{o}", error)
-        slope = s.out[o] * (1.0 - s.out[o]) if variant.output_derivative else 1.0
-        s.dout_dnet[o] = s.record(f"dout_{o}_dnet_{o}", slope)
-        s.delta[o] = s.record(f"delta_{o}", s.dE_dout[o] * s.dout_dnet[o])
+        dE_dout[o] = record(
+            f"dEtotal_dout_{o}", -2.0 * sheet.half * variant.error_sign * (targets[o] - out[o])
+        )
+        dout_dnet[o] = record(
+            f"dout_{o}_dnet_{o}", out[o] * (1.0 - out[o]) if variant.output_derivative else 1.0
+        )
+        delta[o] = record(f"delta_{o}", dE_dout[o] * dout_dnet[o])
 
 
-def _hidden_deltas(s: _Step) -> None:
+def _hidden_deltas(sheet: _Sheet) -> None:
     """Hidden layer: out_h reaches E_total along one path per output, ∂E_o/∂out_h = δ_o · ∂net_o/∂out_h,
     where ∂net_o/∂out_h is the weight from h into o: before the step, or "output-first" after it."""
-    variant = s.variant
-    weights = s.new if variant.order == "output-first" else s.parameters
+    variant, record, out = sheet.variant, sheet.record, sheet.out
+    dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
+    weights = sheet.new if variant.order == "output-first" else sheet.parameters
     for h in HIDDEN_NEURONS:
         paths = {}
         for o in OUTPUT_NEURONS:
-            weight = s.record(f"dnet_{o}_dout_{h}", weights[variant.wiring.joining[o, h]])
-            paths[o] = s.record(f"dE{o}_dout_{h}", s.delta[o] * weight)
-        s.dE_dout[h] = s.record(f"dEtotal_dout_{h}", sum([paths[o] for o in variant.paths]))
-        operand = s.record(f"out_{h}_operand", s.out[h])  # the post writes out_h1 again, to 8 decimals
-        slope = operand * (1.0 - operand) if variant.hidden_derivative else 1.0
-        s.dout_dnet[h] = s.record(f"dout_{h}_dnet_{h}", slope)
-        s.delta[h] = s.record(f"delta_{h}", s.dE_dout[h] * s.dout_dnet[h])
+            weight = record(f"dnet_{o}_dout_{h}", weights[variant.wiring.joining[o, h]])
+            paths[o] = record(f"dE{o}_dout_{h}", delta[o] * weight)
+        dE_dout[h] = record(f"dEtotal_dout_{h}", sum([paths[o] for o in variant.paths]))
+        operand = record(f"out_{h}_operand", out[h])  # the post writes out_h1 again, to 8 decimals
+        dout_dnet[h] = record(
+            f"dout_{h}_dnet_{h}", operand * (1.0 - operand) if variant.hidden_derivative else 1.0
+        )
+        delta[h] = record(f"delta_{h}", dE_dout[h] * dout_dnet[h])
 
 
-def _update(s: _Step, weights: tuple[str, ...]) -> None:
+def _update(sheet: _Sheet, weights: tuple[str, ...]) -> None:
     """∂E_total/∂w = ∂E_total/∂out · ∂out/∂net · ∂net/∂w, the post's triple product; then w − η·∂E/∂w."""
-    variant = s.variant
+    variant, record, parameters = sheet.variant, sheet.record, sheet.parameters
     for w in weights:
         to, source = variant.wiring.feeds[w]
-        layer_input = s.net if variant.layer_input == "net" and source in s.net else s.out
-        d_w = s.record(f"dnet_{to}_d{w}", layer_input[source])
-        gradient = s.record(f"dEtotal_d{w}", s.dE_dout[to] * s.dout_dnet[to] * d_w)
-        s.new[w] = s.record(f"{w}_new", s.parameters[w] - variant.eta * gradient)
+        layer_input = sheet.net if variant.layer_input == "net" and source in sheet.net else sheet.out
+        d_w = record(f"dnet_{to}_d{w}", layer_input[source])
+        gradient = record(f"dEtotal_d{w}", sheet.dE_dout[to] * sheet.dout_dnet[to] * d_w)
+        sheet.new[w] = record(f"{w}_new", parameters[w] - variant.eta * gradient)
 
 
-def _update_biases(s: _Step) -> None:
+def _update_biases(sheet: _Sheet) -> None:
     """The shared biases: b feeds every neuron of its layer, so ∂E_total/∂b = Σ_j δ_j (BP3, summed)."""
-    variant, parameters = s.variant, s.parameters
+    variant, record, parameters = sheet.variant, sheet.record, sheet.parameters
     for b, layer in (("b2", OUTPUT_NEURONS), ("b1", HIDDEN_NEURONS)):
-        gradient = s.record(f"dEtotal_d{b}", sum([s.delta[n] for n in layer]))
-        s.new[b] = s.record(
-            f"{b}_new", parameters[b] - variant.eta * gradient if variant.train_biases else parameters[b]
-        )
+        gradient = record(f"dEtotal_d{b}", sum([sheet.delta[n] for n in layer]))
+        trained = parameters[b] - variant.eta * gradient if variant.train_biases else parameters[b]
+        sheet.new[b] = record(f"{b}_new", trained)
 
 
 def step(
@@ -185,13 +190,13 @@ def step(
     recorded: dict[str, float] = {}
     record = _recorder(variant, recorded, override or {})
     before = mazur.INITIAL if parameters is None else parameters
-    s = _Step(variant, before, record, recorded, 0.5 if variant.half else 1.0)
-    _forward(s)
-    _output_deltas(s)
-    _update(s, ("w5", "w6", "w7", "w8"))
-    _hidden_deltas(s)
-    _update(s, ("w1", "w2", "w3", "w4"))
-    _update_biases(s)
+    sheet = _Sheet(variant, before, record, recorded, 0.5 if variant.half else 1.0)
+    _forward(sheet)
+    _output_deltas(sheet)
+    _update(sheet, ("w5", "w6", "w7", "w8"))
+    _hidden_deltas(sheet)
+    _update(sheet, ("w1", "w2", "w3", "w4"))
+    _update_biases(sheet)
     return recorded
 
 
