@@ -27,8 +27,8 @@ missing 1/m, an example dropped or counted twice) moves the largest layer by a r
 
 KINK_REACH = 1e-3
 """How near 0 a ReLU's input must be for the Taylor test's smallest step, h = 1e-8, to cross it: a step
-moves the parameters by h·|d| ≤ 2h (|d_i| ≤ max(1, |θ_i|) ≤ 2 before d is normalised) and z by at most
-(6·2)⁴ ≈ 2e4 times that through ≤ 4 layers of ≤ 6 neurons with |w| ≤ 2: 4e-4. A kink claimed with
+moves each parameter by h·|d_i| ≤ 2h (d_i = s_i·u_i/‖u‖ with s_i = max(1, |θ_i|) ≤ 2), and z by at
+most (6·2)⁴ ≈ 2e4 times that through ≤ 4 layers of ≤ 6 neurons with |w| ≤ 2: 4e-4. A kink claimed with
 every ReLU input farther from 0 than this is a false claim (met in practice: |z| ≤ 1e-14, hypothesis's
 zeros)."""
 
