@@ -13,6 +13,13 @@
 The numerical-gradient helper's own tests (``test_numerical.py``) run first: every other check
 stands on them, so when they fail, that failure is the one to read.
 
+The quick tier, for the inner loop: ``python -m pytest -m quick`` (about 10 s) runs the numerical
+helper and the checker, the network and its properties, training, BP1-BP4 proved on a sample with
+their negative controls, and the command line (walkthrough, train, check, gradcheck, derive), with
+the layering. :data:`QUICK` marks it by path and test name (less :data:`NOT_QUICK`), so no test
+file changes for it; the plain command still runs everything (the docs, the benchmark report, the
+hash-seed runs, the fuzzer).
+
 No profile has a deadline: an exhaustive check of a four-layer network takes milliseconds, but a
 loaded machine must not turn that into a flaky failure. An unknown profile name is an error.
 """
@@ -20,9 +27,14 @@ loaded machine must not turn that into a flaky failure. An unknown profile name 
 from __future__ import annotations
 
 import os
+import subprocess
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests import hash_seed
 
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.register_profile(
@@ -34,6 +46,58 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+QUICK = (
+    ("tests/gradcheck/", ""),  # the numerical-gradient helper, then the checker, its modes and bugs
+    ("tests/core/", ""),  # the network: BP1-BP4 against differences, properties, training
+    ("tests/symbolic/test_bp.py", ""),  # BP1-BP4 at generic width, on a sample of the sweep
+    ("tests/symbolic/test_controls.py", ""),  # the deliberate mistakes, each refuted
+    ("tests/shell/test_cli.py", ""),  # the walkthrough and train, text and JSON; bad usage
+    ("tests/shell/test_cmd_gradcheck.py", ""),
+    ("tests/shell/test_cmd_derive.py", "test_derive"),  # derive in every style; --verify is the full run's
+    ("tests/shell/test_cmd_derive.py", "test_bad_usage"),
+    ("tests/diagnosis/test_check.py", "test_check_"),  # the check command, end to end
+    ("tests/test_layering.py", ""),
+)
+"""The quick tier, ``pytest -m quick``: (path, test-name prefix) pairs marked ``quick`` at collection."""
+
+NOT_QUICK = (
+    "test_training_reports_progress",  # 2 s of training that test_ten_thousand_steps already does
+    "test_symbolic_definitions_agree_with_worked_backprop[sizes1",  # the larger case; sizes0 stays
+    "test_concrete_sweeps_prove_everything[tanh",  # a second concrete sweep; sigmoid's stays
+    "test_train_json_ends_at_the_expected_outputs[output-first",  # the other order; core has both
+)
+"""Tests of the quick tier's files left to the full run: each repeats a quicker neighbour, slowly."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The helper's tests first; the rest keep their order (the sort is stable)."""
+    """Mark the quick tier; then the helper's tests first, the rest in their order (the sort is stable)."""
+    for item in items:
+        chosen = any(item.nodeid.startswith(path) and item.name.startswith(name) for path, name in QUICK)
+        if chosen and not item.name.startswith(NOT_QUICK):
+            item.add_marker(pytest.mark.quick)
     items.sort(key=lambda item: item.path.name != "test_numerical.py")
+
+
+@pytest.fixture(scope="session")
+def _another_hash_seed_child() -> Iterator[subprocess.Popen[str]]:
+    child = hash_seed.start()
+    yield child
+    if child.poll() is None:  # a run that never asked for the result: stop the child
+        child.kill()
+        child.communicate()
+
+
+@pytest.fixture(scope="session")
+def under_another_hash_seed(_another_hash_seed_child: subprocess.Popen[str]) -> dict[str, Any]:
+    """The docs' digests and ``derive``'s outputs, computed once per session under another hash seed."""
+    return hash_seed.finish(_another_hash_seed_child)
+
+
+@pytest.fixture(scope="session")
+def generated(_another_hash_seed_child: subprocess.Popen[str]) -> dict[str, str]:
+    """The docs as the generator writes them now, made once per session (tens of seconds); the run
+    under another hash seed goes on meanwhile, on the other core."""
+    from backprop_companion.cli import main
+    from backprop_companion.docs import pages
+
+    return pages(main)

@@ -12,8 +12,9 @@ import numpy as np
 from hypothesis import example, given
 
 from tests.strategies import TUTORIAL, Case, cases, seeds
+from worked.core.activations import RELU
 from worked.gradcheck import gradcheck
-from worked.gradcheck.taylor import TAYLOR_MIN_SLOPE
+from worked.gradcheck.taylor import FIT, KINK, ROUNDING, TAYLOR_MIN_SLOPE
 
 REORDER_RTOL = 1e-10
 """Ng's loop and the matrix form do the same arithmetic in different orders, and BLAS may round a
@@ -23,6 +24,13 @@ one, carried back through ≤ 4 layers of ≤ 6 neurons with |w| ≤ 2, which mu
 (6·2)⁴ ≈ 2e4: about 1e-11 of max(1, |z|, |a|)·max|δ|. One entry can be a cancellation of far larger
 terms (BP2 adds terms of both signs), so that product, not the entry, is the scale; a wrong batch (a
 missing 1/m, an example dropped or counted twice) moves the largest layer by a relative O(1)."""
+
+KINK_REACH = 1e-3
+"""How near 0 a ReLU's input must be for the Taylor test's smallest step, h = 1e-8, to cross it: a step
+moves each parameter by h·|d_i| ≤ 2h (d_i = s_i·u_i/‖u‖ with s_i = max(1, |θ_i|) ≤ 2), and z by at
+most (6·2)⁴ ≈ 2e4 times that through ≤ 4 layers of ≤ 6 neurons with |w| ≤ 2: 4e-4. A kink claimed with
+every ReLU input farther from 0 than this is a false claim (met in practice: |z| ≤ 1e-14, hypothesis's
+zeros)."""
 
 
 @given(case=cases())
@@ -51,8 +59,23 @@ def test_each_of_bp1_to_bp4_holds_on_its_own(case: Case) -> None:
 def test_taylor_remainder_falls_like_h_squared(case: Case, seed: int) -> None:
     found = gradcheck(*case, "taylor", seed=seed).taylor
     assert found is not None
-    # slope None: no remainder above rounding at all, i.e. the first-order model is exact there.
-    assert found.slope is None or found.slope >= TAYLOR_MIN_SLOPE, found.verdict
+    if found.slope is not None:
+        assert found.slope >= TAYLOR_MIN_SLOPE, found.verdict
+        return
+    # No slope: fewer than 3 steps could be read, and each unread step needs a reason the network
+    # itself confirms. Rounding: r(h) under the floor even at h = 0.1, where a wrong gradient would
+    # leave r ≈ h|⟨e, d⟩|. A kink: only a ReLU has one, and one crossed by the smallest step needs a
+    # ReLU input within KINK_REACH of 0.
+    statuses = {p.status for p in found.points}
+    assert statuses <= {FIT, KINK, ROUNDING}, found.verdict
+    if KINK in statuses:
+        zs = case.network.backprop(case.x, case.y).zs
+        relu_inputs = [
+            float(np.abs(z).min()) for z, s in zip(zs, case.network.sigmas, strict=True) if s is RELU
+        ]
+        assert relu_inputs, f"a kink in a network without a ReLU: {found.verdict}"
+        if found.points[-1].status == KINK:
+            assert min(relu_inputs) <= KINK_REACH, found.verdict
 
 
 @given(case=cases())

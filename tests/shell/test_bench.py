@@ -1,8 +1,8 @@
 """``backprop-companion bench``: every ratio of issue 6 is reported with its target and a verdict.
 
 Nothing here asserts a timing: timings differ per machine and per run. The end-to-end test runs the
-whole ``--quick`` suite in-process (about 10 s here, the sympy sweep of ``derive --verify`` on top
-where this build has it) and checks what the report says, not how fast anything was.
+whole ``--quick`` suite in-process, with smaller measured cases (two sweep sizes, each command
+started once, the smallest sympy sweep), and checks what the report says, not how fast anything was.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import importlib.util
 import io
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,16 +28,33 @@ def _no_nan(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+WIDTHS = (2, 7)
+"""The sweep's networks here: two sizes, the fewest that give a growth exponent (``--quick`` has 4)."""
+
+STARTUP_REPEATS = 1
+"""Each command started once (``--quick`` takes the median of 3): what is checked is the report."""
+
+DERIVE_SWEEP = ["--max-width", "1", "--max-depth", "1"]
+"""The smallest sympy sweep: the row is the same, its run takes seconds instead of tens."""
+
+
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+def quick(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Any], Path]]:
+    """``bench --quick`` with smaller measured cases: these tests check what the report says, and
+    every row, target and verdict is there whatever the sizes measured."""
     figure = tmp_path_factory.mktemp("bench") / "fd-cost.svg"
     docs = tmp_path_factory.mktemp("recorded") / "docs"
     (docs / "figures").mkdir(parents=True)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["bench", "--quick", "--json", "--plot", str(figure), "--record", str(docs)])
+    startup = cases.startup
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sweep, "QUICK_WIDTHS", WIDTHS)
+        patch.setattr(cases, "startup", lambda repeats: startup(STARTUP_REPEATS))
+        patch.setattr(cases, "DERIVE_VERIFY", [*cases.DERIVE_VERIFY, *DERIVE_SWEEP])
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(["bench", "--quick", "--json", "--plot", str(figure), "--record", str(docs)])
     assert code == 0
-    return json.loads(out.getvalue(), parse_constant=_no_nan), figure
+    yield json.loads(out.getvalue(), parse_constant=_no_nan), figure
 
 
 def _widths_to_p(widths: tuple[int, ...]) -> list[int]:
@@ -50,8 +68,8 @@ JUDGED = {
     "the tutorial's 10,000 steps through the general code": 200.0,
     "backprop-companion --help": 60.0,
     "backprop-companion (the walkthrough)": 0.6,
-    **{f"directional check (k = 3) / gradient, P = {p:,}": 3.0 for p in _widths_to_p(sweep.QUICK_WIDTHS)},
-    **{f"exhaustive check / 2P forward passes, P = {p:,}": 1.2 for p in _widths_to_p(sweep.QUICK_WIDTHS)},
+    **{f"directional check (k = 3) / gradient, P = {p:,}": 3.0 for p in _widths_to_p(WIDTHS)},
+    **{f"exhaustive check / 2P forward passes, P = {p:,}": 1.2 for p in _widths_to_p(WIDTHS)},
 }
 """Every ratio of the issue, with its target, as the quick run must report it."""
 
@@ -100,7 +118,7 @@ def test_growth_exponents_and_the_sweep_are_reported(quick):
     ]
     assert all(isinstance(r["value"], float) for r in exponents)
     sizes = report["million_and_one"]
-    assert [s["parameters"] for s in sizes] == _widths_to_p(sweep.QUICK_WIDTHS)
+    assert [s["parameters"] for s in sizes] == _widths_to_p(WIDTHS)
     assert all(s["checks_pass"] for s in sizes)
     assert any("drawing the 3 directions" in note for note in report["notes"])
 

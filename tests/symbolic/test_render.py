@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,6 +12,7 @@ from symbolic.generic import proofs
 from symbolic.notation import to_unicode
 from symbolic.render import latex, mathml, unicode
 from symbolic.typeset import latex_text, mathml_document, to_latex
+from tests.hash_seed import DERIVE_ARGVS, derive_outputs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,29 +51,9 @@ def test_text_inside_latex_is_escaped():
     assert latex_text("σ′ & 50%") == r"$\sigma'$ \& 50\%"
 
 
-_SCRIPT = """
-import contextlib, io, json
-from backprop_companion.cli import main
-for argv in (["derive"], ["derive", "--latex"], ["derive", "--mathml"], ["derive", "--json"],
-             ["derive", "--verify", "--max-width", "2", "--max-depth", "2", "--json", "--no-timings"]):
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        code = main(argv)
-    print(json.dumps({"argv": argv, "code": code, "out": buffer.getvalue()}))
-"""
-
-
-def _outputs(seed: str) -> list[dict[str, object]]:
-    env = {**os.environ, "PYTHONHASHSEED": seed}
-    done = subprocess.run(
-        [sys.executable, "-c", _SCRIPT], capture_output=True, text=True, check=True, cwd=ROOT, env=env
-    )
-    return [json.loads(line) for line in done.stdout.splitlines()]
-
-
-def test_output_is_byte_identical_across_hash_seeds():
-    """``derive`` in every style, and the verification report without timings, under three seeds."""
-    first, *others = (_outputs(seed) for seed in ("0", "1", "4242"))
-    assert [o["code"] for o in first] == [0] * 5
-    for other in others:
-        assert other == first
+def test_output_is_byte_identical_across_hash_seeds(under_another_hash_seed):
+    """``derive`` in every style, and the verification report without timings, here and under another
+    hash seed (the child process of :mod:`tests.hash_seed`, shared with the docs' test)."""
+    here = derive_outputs()
+    assert [o["code"] for o in here] == [0] * len(DERIVE_ARGVS)
+    assert under_another_hash_seed["derive"] == here

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -65,24 +65,24 @@ _DIGITS = {name: decimals(printed) for name, printed in mazur.PRINTED.items()}
 
 
 def _recorder(
-    v: Variant, record: dict[str, float], override: Mapping[str, float]
+    variant: Variant, recorded: dict[str, float], override: Mapping[str, float]
 ) -> Callable[[str, float], float]:
-    """``r(name, value)``: record ``value`` under ``name`` (rounded or overridden as the variant says)."""
+    """``record(name, value)``: keep ``value`` under ``name``, rounded or overridden as the variant says."""
 
-    def r(name: str, value: float) -> float:
+    def rounded_or_overridden(name: str, value: float) -> float:
         if name in override:
             value = override[name]
-        elif v.rounding:
+        elif variant.rounding:
             # round() is correctly rounded, half to even, on the float's exact value: printed.rounded's rule.
             value = round(value, _DIGITS.get(name, UNPRINTED_DECIMALS))
-        record[name] = value
+        recorded[name] = value
         return value
 
     def plain(name: str, value: float) -> float:  # the same, when there is nothing to round or replace
-        record[name] = value
+        recorded[name] = value
         return value
 
-    return r if (override or v.rounding) else plain
+    return rounded_or_overridden if (override or variant.rounding) else plain
 
 
 def sigma(z: float) -> float:
@@ -91,6 +91,90 @@ def sigma(z: float) -> float:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
+
+
+@dataclass(slots=True)
+class _Sheet:
+    """The worksheet of one step by hand: the knobs, the parameters before it, every number so far."""
+
+    variant: Variant
+    parameters: Mapping[str, float]  # w1..w8, b1, b2 before the step
+    record: Callable[[str, float], float]  # keeps a quantity under its name (see _recorder)
+    recorded: dict[str, float]  # every quantity kept so far, in the order computed
+    half: float  # the ½ of E = Σ ½(target − out)², or 1 when the variant leaves it out
+    net: dict[str, float] = field(default_factory=dict)  # net_n
+    out: dict[str, float] = field(default_factory=lambda: dict(mazur.INPUTS))  # out_n; inputs as out_i
+    dE_dout: dict[str, float] = field(default_factory=dict)  # ∂E_total/∂out_n
+    dout_dnet: dict[str, float] = field(default_factory=dict)  # ∂out_n/∂net_n
+    delta: dict[str, float] = field(default_factory=dict)  # ∂E_total/∂net_n
+    new: dict[str, float] = field(default_factory=dict)  # w_new, b_new
+
+
+def _forward(sheet: _Sheet) -> None:
+    """Forward pass: net = Σ w·(input) + b·1, out = σ(net), layer by layer; then the errors."""
+    record, parameters, net, out = sheet.record, sheet.parameters, sheet.net, sheet.out
+    into, targets = sheet.variant.wiring.into, mazur.TARGETS
+    for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
+        for n in layer:
+            weighted = sum([parameters[w] * out[source] for w, source in into[n]])
+            net[n] = record(f"net_{n}", weighted + parameters[_BIAS[n]] * 1)
+            out[n] = record(f"out_{n}", sigma(net[n]))
+    for o in OUTPUT_NEURONS:
+        record(f"E_{o}", sheet.half * (targets[o] - out[o]) ** 2)
+    record("E_total", sheet.recorded["E_o1"] + sheet.recorded["E_o2"])
+
+
+def _output_deltas(sheet: _Sheet) -> None:
+    """Output layer: ∂E_total/∂out_o = ∂/∂out [half·(target − out)²] = −2·half·(target − out)."""
+    variant, record, out, targets = sheet.variant, sheet.record, sheet.out, mazur.TARGETS
+    dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
+    for o in OUTPUT_NEURONS:
+        dE_dout[o] = record(
+            f"dEtotal_dout_{o}", -2.0 * sheet.half * variant.error_sign * (targets[o] - out[o])
+        )
+        dout_dnet[o] = record(
+            f"dout_{o}_dnet_{o}", out[o] * (1.0 - out[o]) if variant.output_derivative else 1.0
+        )
+        delta[o] = record(f"delta_{o}", dE_dout[o] * dout_dnet[o])
+
+
+def _hidden_deltas(sheet: _Sheet) -> None:
+    """Hidden layer: out_h reaches E_total along one path per output, ∂E_o/∂out_h = δ_o · ∂net_o/∂out_h,
+    where ∂net_o/∂out_h is the weight from h into o: before the step, or "output-first" after it."""
+    variant, record, out = sheet.variant, sheet.record, sheet.out
+    dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
+    weights = sheet.new if variant.order == "output-first" else sheet.parameters
+    for h in HIDDEN_NEURONS:
+        paths = {}
+        for o in OUTPUT_NEURONS:
+            weight = record(f"dnet_{o}_dout_{h}", weights[variant.wiring.joining[o, h]])
+            paths[o] = record(f"dE{o}_dout_{h}", delta[o] * weight)
+        dE_dout[h] = record(f"dEtotal_dout_{h}", sum([paths[o] for o in variant.paths]))
+        operand = record(f"out_{h}_operand", out[h])  # the post writes out_h1 again, to 8 decimals
+        dout_dnet[h] = record(
+            f"dout_{h}_dnet_{h}", operand * (1.0 - operand) if variant.hidden_derivative else 1.0
+        )
+        delta[h] = record(f"delta_{h}", dE_dout[h] * dout_dnet[h])
+
+
+def _update(sheet: _Sheet, weights: tuple[str, ...]) -> None:
+    """∂E_total/∂w = ∂E_total/∂out · ∂out/∂net · ∂net/∂w, the post's triple product; then w − η·∂E/∂w."""
+    variant, record, parameters = sheet.variant, sheet.record, sheet.parameters
+    for w in weights:
+        to, source = variant.wiring.feeds[w]
+        layer_input = sheet.net if variant.layer_input == "net" and source in sheet.net else sheet.out
+        d_w = record(f"dnet_{to}_d{w}", layer_input[source])
+        gradient = record(f"dEtotal_d{w}", sheet.dE_dout[to] * sheet.dout_dnet[to] * d_w)
+        sheet.new[w] = record(f"{w}_new", parameters[w] - variant.eta * gradient)
+
+
+def _update_biases(sheet: _Sheet) -> None:
+    """The shared biases: b feeds every neuron of its layer, so ∂E_total/∂b = Σ_j δ_j (BP3, summed)."""
+    variant, record, parameters = sheet.variant, sheet.record, sheet.parameters
+    for b, layer in (("b2", OUTPUT_NEURONS), ("b1", HIDDEN_NEURONS)):
+        gradient = record(f"dEtotal_d{b}", sum([sheet.delta[n] for n in layer]))
+        trained = parameters[b] - variant.eta * gradient if variant.train_biases else parameters[b]
+        sheet.new[b] = record(f"{b}_new", trained)
 
 
 def step(
@@ -103,66 +187,17 @@ def step(
     ``parameters`` are w1..w8, b1, b2 (default: the tutorial's initial values); the updated ones come
     back as ``w1_new`` .. ``b2_new``. ``override`` replaces recorded quantities by other values.
     """
-    v, p = variant, mazur.INITIAL if parameters is None else parameters
-    q: dict[str, float] = {}
-    r = _recorder(v, q, override or {})
-    t = mazur.TARGETS
-    wiring = v.wiring
-
-    # Forward pass: net = Σ w·(input) + b·1, out = σ(net), layer by layer.
-    net: dict[str, float] = {}
-    out = dict(mazur.INPUTS)
-    for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
-        for n in layer:
-            net[n] = r(
-                f"net_{n}", sum([p[w] * out[source] for w, source in wiring.into[n]]) + p[_BIAS[n]] * 1
-            )
-            out[n] = r(f"out_{n}", sigma(net[n]))
-    half = 0.5 if v.half else 1.0
-    for o in OUTPUT_NEURONS:
-        r(f"E_{o}", half * (t[o] - out[o]) ** 2)
-    r("E_total", q["E_o1"] + q["E_o2"])
-
-    # Output layer: ∂E_total/∂out_o = ∂/∂out [half·(target − out)²] = −2·half·(target − out).
-    dE_dout: dict[str, float] = {}  # ∂E_total/∂out_n
-    dout_dnet: dict[str, float] = {}  # ∂out_n/∂net_n
-    delta: dict[str, float] = {}  # ∂E_total/∂net_n
-    for o in OUTPUT_NEURONS:
-        dE_dout[o] = r(f"dEtotal_dout_{o}", -2.0 * half * v.error_sign * (t[o] - out[o]))
-        dout_dnet[o] = r(f"dout_{o}_dnet_{o}", out[o] * (1.0 - out[o]) if v.output_derivative else 1.0)
-        delta[o] = r(f"delta_{o}", dE_dout[o] * dout_dnet[o])
-    new: dict[str, float] = {}
-
-    def update(weights: tuple[str, ...]) -> None:
-        # ∂E_total/∂w = ∂E_total/∂out · ∂out/∂net · ∂net/∂w, the post's triple product; then w − η·∂E/∂w.
-        for w in weights:
-            to, source = wiring.feeds[w]
-            layer_input = net if v.layer_input == "net" and source in net else out
-            d_w = r(f"dnet_{to}_d{w}", layer_input[source])
-            gradient = r(f"dEtotal_d{w}", dE_dout[to] * dout_dnet[to] * d_w)
-            new[w] = r(f"{w}_new", p[w] - v.eta * gradient)
-
-    update(("w5", "w6", "w7", "w8"))
-
-    # Hidden layer: out_h reaches E_total along one path per output, ∂E_o/∂out_h = δ_o · ∂net_o/∂out_h,
-    # where ∂net_o/∂out_h is the weight from h into o: before the step, or "output-first" after it.
-    back = new if v.order == "output-first" else p
-    for h in HIDDEN_NEURONS:
-        paths = {}
-        for o in OUTPUT_NEURONS:
-            weight = r(f"dnet_{o}_dout_{h}", back[wiring.joining[o, h]])
-            paths[o] = r(f"dE{o}_dout_{h}", delta[o] * weight)
-        dE_dout[h] = r(f"dEtotal_dout_{h}", sum([paths[o] for o in v.paths]))
-        operand = r(f"out_{h}_operand", out[h])  # the post writes out_h1 again, to 8 decimals, here
-        dout_dnet[h] = r(f"dout_{h}_dnet_{h}", operand * (1.0 - operand) if v.hidden_derivative else 1.0)
-        delta[h] = r(f"delta_{h}", dE_dout[h] * dout_dnet[h])
-    update(("w1", "w2", "w3", "w4"))
-
-    # The shared biases: b feeds every neuron of its layer, so ∂E_total/∂b = Σ_j δ_j (BP3, summed).
-    for b, layer in (("b2", OUTPUT_NEURONS), ("b1", HIDDEN_NEURONS)):
-        gradient = r(f"dEtotal_d{b}", sum([delta[n] for n in layer]))
-        new[b] = r(f"{b}_new", p[b] - v.eta * gradient if v.train_biases else p[b])
-    return q
+    recorded: dict[str, float] = {}
+    record = _recorder(variant, recorded, override or {})
+    before = mazur.INITIAL if parameters is None else parameters
+    sheet = _Sheet(variant, before, record, recorded, 0.5 if variant.half else 1.0)
+    _forward(sheet)
+    _output_deltas(sheet)
+    _update(sheet, ("w5", "w6", "w7", "w8"))
+    _hidden_deltas(sheet)
+    _update(sheet, ("w1", "w2", "w3", "w4"))
+    _update_biases(sheet)
+    return recorded
 
 
 @dataclass(frozen=True)
@@ -202,17 +237,9 @@ def _first_step(variant: Variant) -> Mapping[str, float]:
 
 @lru_cache(maxsize=64)
 def _with_training(variant: Variant) -> Mapping[str, float]:
-    run = train(variant, mazur.STEPS)
-    return MappingProxyType(
-        {
-            **_first_step(variant),
-            "E_total_after_1": run.errors[1],
-            "E_total_after_10000": run.errors[mazur.STEPS],
-            "E_total_after_10000_2017": run.errors[mazur.STEPS],
-            "out_o1_after_10000": run.outputs[0],
-            "out_o2_after_10000": run.outputs[1],
-        }
-    )
+    run, last = train(variant, mazur.STEPS), mazur.STEPS
+    read = (run.errors[1], run.errors[last], run.errors[last], *run.outputs)  # as TRAINING_KEYS name them
+    return MappingProxyType({**_first_step(variant), **dict(zip(TRAINING_KEYS, read, strict=True))})
 
 
 def values(variant: Variant = STATED, *, training: bool = True) -> Mapping[str, float]:
