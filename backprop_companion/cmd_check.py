@@ -47,8 +47,8 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult:
         if args.pairs:
             raise UsageError("--list takes no KEY=VALUE")
         return CatalogueResult()
-    from worked.diagnosis.by_hand import TRAINING_KEYS
     from worked.diagnosis.reader import diagnose_all
+    from worked.diagnosis.runs import TRAINING_KEYS
 
     pairs = _split(args.pairs)
     progress = Progress(0, "check", enabled=not args.json)

@@ -19,12 +19,12 @@ WIDTH = 100
 
 def shown(key: str, identifier: str | None = None) -> str:
     """``key`` under a mistake (default: the stated rule), to the post's digits and at least 9."""
-    from worked.diagnosis import by_hand, mistakes, quantities
+    from worked.diagnosis import by_hand, mistakes, quantities, runs
     from worked.diagnosis.variant import STATED
     from worked.mazur.printed import rounded
 
     variant = STATED if identifier is None else mistakes.get_mistake(identifier).variant
-    value = by_hand.values(variant, training=key in by_hand.TRAINING_KEYS)[key]
+    value = runs.values(variant, training=key in runs.TRAINING_KEYS)[key]
     return rounded(value, max(quantities.shown_decimals(key), by_hand.UNPRINTED_DECIMALS))
 
 

@@ -15,8 +15,8 @@ import pytest
 from tests.expected import PRINTED
 from worked import mazur, tutorial
 from worked.core.training import train
-from worked.diagnosis import by_hand, quantities
-from worked.diagnosis.by_hand import TRAINING_KEYS
+from worked.diagnosis import by_hand, quantities, runs
+from worked.diagnosis.runs import TRAINING_KEYS
 from worked.diagnosis.variant import STATED, Variant
 from worked.mazur.printed import rounded, rounds_to
 from worked.tutorial import walkthrough
@@ -43,7 +43,7 @@ def general():
 
 @pytest.mark.parametrize("key", KEY_NAMES)
 def test_stated_rule_by_hand_agrees_with_the_general_network(general, key):
-    assert by_hand.values(STATED)[key] == pytest.approx(general[key], rel=rtol(key), abs=0)
+    assert runs.values(STATED)[key] == pytest.approx(general[key], rel=rtol(key), abs=0)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ ORDERED_KEYS = [k for k in KEYS if k.key.endswith("_new") or k.key in TRAINING_K
 
 @pytest.mark.parametrize("spec", ORDERED_KEYS, ids=lambda k: k.key)
 def test_output_first_by_hand_agrees_with_the_general_network(output_first_run, spec):
-    mine = by_hand.values(Variant(order="output-first"))[spec.key]
+    mine = runs.values(Variant(order="output-first"))[spec.key]
     assert mine == pytest.approx(spec.value(output_first_run), rel=rtol(spec.key), abs=0)
 
 
@@ -77,13 +77,13 @@ def test_knobs_the_general_network_also_has_agree_with_it(variant, eta, train_bi
         train_biases=train_biases,
         shared_biases=True,
     )
-    mine = by_hand.train(variant)
+    mine = runs.train(variant)
     assert mine.errors[1] == pytest.approx(trajectory.errors[1], rel=FIRST_STEP_RTOL, abs=0)
     assert mine.errors[-1] == pytest.approx(trajectory.errors[-1], rel=TRAINING_RTOL, abs=0)
 
 
 def test_the_hand_computation_gives_every_key_and_the_post_s_digits_where_the_rule_does():
-    values = by_hand.values(STATED)
+    values = runs.values(STATED)
     assert set(KEY_NAMES) <= set(values)
     errata = {e.key for e in walkthrough().entries if not e.matches}
     for key in KEY_NAMES:
@@ -94,16 +94,16 @@ def test_the_hand_computation_gives_every_key_and_the_post_s_digits_where_the_ru
 def test_no_half_doubles_every_gradient_exactly():
     # Doubling is exact in binary floating point, so the factor 2 of the derivative shows bit for bit.
     stated, no_half = (
-        by_hand.values(STATED, training=False),
-        by_hand.values(Variant(half=False), training=False),
+        runs.values(STATED, training=False),
+        runs.values(Variant(half=False), training=False),
     )
     for name in ("E_o1", "E_total", "dEtotal_dout_o1", "dEtotal_dw5", "dEtotal_dw1"):
         assert no_half[name] == 2 * stated[name], name
 
 
 def test_rounding_rounds_every_recorded_quantity_to_the_post_s_digits():
-    rounded_values = by_hand.values(Variant(rounding=True), training=False)
-    assert set(rounded_values) == set(by_hand.values(STATED, training=False))
+    rounded_values = runs.values(Variant(rounding=True), training=False)
+    assert set(rounded_values) == set(runs.values(STATED, training=False))
     for name, value in rounded_values.items():
         # Exact: the recorded float is the double nearest the decimal it was rounded to.
         assert value == float(rounded(value, quantities.shown_decimals(name))), name
@@ -111,12 +111,12 @@ def test_rounding_rounds_every_recorded_quantity_to_the_post_s_digits():
 
 def test_rounding_reproduces_the_post_s_double_rounded_figure():
     # The post's dEo2_dout_h1 (an erratum of the stated rule) is what rounding its factors first gives.
-    value = by_hand.values(Variant(rounding=True), training=False)["dEo2_dout_h1"]
+    value = runs.values(Variant(rounding=True), training=False)["dEo2_dout_h1"]
     assert rounded(value, 9) == PRINTED["dEo2_dout_h1"].value
 
 
 def test_the_swapped_labelling_feeds_h1_from_w1_and_w3():
-    values = by_hand.values(Variant(swap_w2_w3=True), training=False)
+    values = runs.values(Variant(swap_w2_w3=True), training=False)
     i1, i2 = mazur.INPUTS["i1"], mazur.INPUTS["i2"]
     w = mazur.INITIAL
     assert values["net_h1"] == pytest.approx(w["w1"] * i1 + w["w3"] * i2 + w["b1"], rel=FIRST_STEP_RTOL)
@@ -147,7 +147,7 @@ def test_a_variant_refuses_settings_that_mean_nothing(kwargs, message):
 
 def test_train_refuses_a_negative_step_count():
     with pytest.raises(ValueError, match="steps"):
-        by_hand.train(STATED, -1)
+        runs.train(STATED, -1)
 
 
 # -- the chain: found by perturbing the computation, checked here against the post's own formulas --

@@ -12,8 +12,7 @@ import pytest
 
 from backprop_companion.cli import main
 from tests.expected import ETA_1_W5_NEW, OUTPUT_FIRST_W1_NEW, PRINTED, W5_NEW_AT_9_DECIMALS
-from worked.diagnosis import by_hand, quantities
-from worked.diagnosis.by_hand import TRAINING_KEYS
+from worked.diagnosis import quantities, runs
 from worked.diagnosis.mistakes import (
     MAIN_KEYS,
     MISTAKES,
@@ -23,6 +22,7 @@ from worked.diagnosis.mistakes import (
     get_mistake,
 )
 from worked.diagnosis.reader import diagnose, diagnose_all, parse, similar_names
+from worked.diagnosis.runs import TRAINING_KEYS
 from worked.diagnosis.variant import STATED
 from worked.mazur.printed import rounded
 
@@ -83,7 +83,7 @@ def typed(value: float, key: str) -> str:
 
 
 def values(identifier: str) -> dict[str, float]:
-    return dict(by_hand.values(STATED if identifier == STATED_RULE else get_mistake(identifier).variant))
+    return dict(runs.values(STATED if identifier == STATED_RULE else get_mistake(identifier).variant))
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +304,7 @@ def test_check_bad_usage_is_one_line_and_exit_2(capsys, argv, message):
 def test_training_keys_need_the_training_runs_and_only_they():
     # The first-step keys are answered from one step per mistake; a training key from the full runs.
     assert set(TRAINING_KEYS) <= set(quantities.names())
-    assert not set(TRAINING_KEYS) & set(by_hand.values(STATED, training=False))
+    assert not set(TRAINING_KEYS) & set(runs.values(STATED, training=False))
 
 
 def test_a_value_with_too_few_digits_to_tell_the_rule_from_a_mistake_says_so():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worked.core import InvalidInput
-from worked.diagnosis import by_hand, quantities
+from worked.diagnosis import quantities, runs
 from worked.diagnosis.variant import STATED, Variant
 from worked.mazur import rounded
 
@@ -89,9 +89,9 @@ def get_mistake(identifier: str) -> Mistake:
 @lru_cache(maxsize=4096)
 def departs(variant: Variant, name: str) -> bool:
     """The variant's value of ``name`` differs from the stated rule's at the digits the post shows."""
-    training = name in by_hand.TRAINING_KEYS
+    training = name in runs.TRAINING_KEYS
     places = quantities.shown_decimals(name)
-    mine, stated = by_hand.values(variant, training=training), by_hand.values(STATED, training=training)
+    mine, stated = runs.values(variant, training=training), runs.values(STATED, training=training)
     if name not in mine:  # a name this variant's labelling does not have (w2-w3-swapped)
         return True
     return rounded(mine[name], places) != rounded(stated[name], places)
@@ -135,10 +135,10 @@ def common_mistakes(keys: tuple[str, ...] = MAIN_KEYS) -> tuple[Row, ...]:
     unknown = [k for k in keys if k not in quantities.names()]
     if unknown:
         raise InvalidInput(f"unknown keys {unknown}; the keys are those of worked.quantities.names()")
-    training = any(k in by_hand.TRAINING_KEYS for k in keys)
+    training = any(k in runs.TRAINING_KEYS for k in keys)
 
     def row(identifier: str, description: str, variant: Variant, first: str | None) -> Row:
-        values = by_hand.values(variant, training=training)
+        values = runs.values(variant, training=training)
         return Row(identifier, description, first, {k: values[k] for k in keys if k in values})
 
     return (

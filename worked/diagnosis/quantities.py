@@ -16,8 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from worked import mazur
-from worked.diagnosis import by_hand
-from worked.diagnosis.by_hand import TRAINING_KEYS
+from worked.diagnosis import by_hand, runs
+from worked.diagnosis.runs import TRAINING_KEYS
 from worked.diagnosis.variant import STATED
 from worked.mazur import decimals, formulas
 
@@ -46,13 +46,13 @@ def shown_decimals(name: str) -> int:
 @lru_cache(maxsize=1)
 def _downstream() -> dict[str, frozenset[str]]:
     base = by_hand.step()
-    after_1 = by_hand.step(STATED, by_hand.parameters_after(base))["E_total"]
+    after_1 = by_hand.step(STATED, runs.parameters_after(base))["E_total"]
     found = {}
     for name, value in base.items():
         moved = by_hand.step(STATED, override={name: value + PERTURBATION})
         # Exact comparison on purpose: the same deterministic arithmetic, so any change is dependence.
         changed = {m for m in base if m != name and moved[m] != base[m]}
-        if by_hand.step(STATED, by_hand.parameters_after(moved))["E_total"] != after_1:
+        if by_hand.step(STATED, runs.parameters_after(moved))["E_total"] != after_1:
             changed |= set(TRAINING_KEYS)  # the training run starts from the first step's updates
         found[name] = frozenset(changed)
     return found

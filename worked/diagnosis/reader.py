@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from worked import mazur
 from worked.core import InvalidInput
-from worked.diagnosis import by_hand, quantities
+from worked.diagnosis import quantities, runs
 from worked.diagnosis.mistakes import MISTAKES, STATED_DESCRIPTION, STATED_RULE, Mistake, enters_at
 from worked.diagnosis.variant import STATED, Variant
 from worked.mazur import decimals, rounded
@@ -99,7 +99,7 @@ SAME_AS_MAX = 3
 
 
 def _values(variant: Variant, key: str) -> Mapping[str, float]:
-    return by_hand.values(variant, training=key in by_hand.TRAINING_KEYS)
+    return runs.values(variant, training=key in runs.TRAINING_KEYS)
 
 
 def _candidate(mistake: Mistake, key: str) -> Candidate:
