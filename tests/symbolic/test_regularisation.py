@@ -13,6 +13,7 @@ from symbolic.controls import REGULARISED_CONTROLS, SHAPE, run_control
 from symbolic.equations import positions
 from symbolic.exact import decide
 from symbolic.network import SymbolicNetwork
+from symbolic.ng import accumulate
 from symbolic.regularisation import (
     LAMBDA,
     REGULARISED_KINDS,
@@ -94,3 +95,32 @@ def test_at_a_unit_weight_the_squared_penalty_coincides_and_the_halved_one_does_
     assert decide(lhs.xreplace({w: 1}), squared.xreplace({w: 1})).proven
     assert not decide(lhs.xreplace({w: 1}), half.xreplace({w: 1})).proven
     assert not decide(lhs, squared).proven and not decide(lhs, half).proven
+
+
+# -- Ng's accumulation with λ ---------------------------------------------------------------------
+
+
+def test_ng_regularised_D_is_the_gradient_of_the_regularised_mean_cost():
+    """D = Δ/m + (λ/m)Θ for the weight columns, Δ/m for the bias column, against ∇(J + (λ/2m)Σw²)."""
+    result = accumulate((2, 2, 2), 3, regularised=True)
+    assert result.passed and result.regularised
+    assert (result.weights_proven, result.biases_proven) == (4 + 4, 2 + 2)
+    deeper = accumulate((2, 1, 3, 1), 2, regularised=True)
+    assert deeper.passed and (deeper.weights_proven, deeper.biases_proven) == (2 + 3 + 3, 1 + 3 + 1)
+
+
+def test_ng_regularising_the_bias_column_is_refuted_at_every_bias_with_a_witness():
+    result = accumulate((2, 2, 2), 3, regularised=True, decay_biases=True)
+    assert (result.weights_proven, result.biases_proven, result.failed) == (8, 0, 4)
+    assert result.first_failed == "D^1_{1,0}" and result.witness is not None
+    assert Rational(dict(result.witness.point)["λ"]) > 0
+    assert result.witness.lhs != result.witness.rhs
+
+
+def test_ng_forgetting_one_over_m_is_refuted_with_the_penalty_too():
+    assert accumulate((2, 2, 2), 2, mean=False, regularised=True).proven == 0
+
+
+def test_ng_bias_decay_without_regularisation_is_refused():
+    with pytest.raises(ValueError, match="regularised=True"):
+        accumulate((1, 1), 1, decay_biases=True)
