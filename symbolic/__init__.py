@@ -16,6 +16,7 @@ from symbolic.equations import EQUATIONS, KINDS
 from symbolic.exact import Decision, Witness, decide, refute
 from symbolic.functions import ACTIVATIONS, COSTS, get_activation, get_cost
 from symbolic.generic import GenericProof, proofs
+from symbolic.generic_regularised import regularised_proofs
 from symbolic.lemmas import Lemma, lemmas
 from symbolic.network import SymbolicNetwork
 from symbolic.ng import Accumulation, accumulate
@@ -54,6 +55,7 @@ __all__ = [
     "penalty",
     "proofs",
     "refute",
+    "regularised_proofs",
     "run_controls",
     "run_regularised_controls",
     "shapes",

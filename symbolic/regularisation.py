@@ -31,10 +31,15 @@ M = Symbol("m", integer=True, positive=True)
 """The number of examples in the batch, as a symbol."""
 
 
+def penalised(squares: Expr, m: Expr = M) -> Expr:
+    r""":math:`\frac{\lambda}{2m}` times ``squares``, a sum of squared weights: the penalty's one formula."""
+    return LAMBDA / (2 * m) * squares
+
+
 def penalty(net: SymbolicNetwork, m: Expr = M) -> Expr:
     r""":math:`\frac{\lambda}{2m} \sum_{l,j,k} (w^l_{jk})^2` over every weight of ``net``, no bias."""
     weights = (w for l in range(1, net.L + 1) for row in net.weights[l] for w in row)
-    return LAMBDA / (2 * m) * Add(*(w**2 for w in weights))
+    return penalised(Add(*(w**2 for w in weights)), m)
 
 
 def regularised_cost(net: SymbolicNetwork, m: Expr = M) -> Expr:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 from sympy import Rational
 
+from symbolic import generic
 from symbolic.controls import REGULARISED_CONTROLS, SHAPE, run_control
 from symbolic.equations import positions
 from symbolic.exact import decide
+from symbolic.generic_regularised import regularised_proofs
 from symbolic.network import SymbolicNetwork
 from symbolic.ng import accumulate
 from symbolic.regularisation import (
@@ -24,6 +26,38 @@ from symbolic.regularisation import (
     regularised_truth,
 )
 from symbolic.sweep import check_regularised, sweep
+
+# -- width-generic -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def proofs():
+    return {p.label: p for p in regularised_proofs()}
+
+
+def test_regularised_bp4_width_generic_is_derived_by_sympy(proofs):
+    bp4 = proofs["BP4λ"]
+    hows = [step.how for step in bp4.chains[0].steps]
+    assert bp4.proven and hows[0] == "sympy.diff" and hows[-1] == "refine"
+    assert "KroneckerDelta" in str(bp4.chains[0].steps[0].expr) and LAMBDA in bp4.chains[0].start.free_symbols
+
+
+def test_regularised_bp3_width_generic_the_bias_gradient_is_unchanged(proofs):
+    bp3 = proofs["BP3λ"]
+    assert bp3.proven and bp3.chains[0].steps[0].how == "sympy.diff"
+    assert bp3.chains[0].result == generic._layer()[4][generic.j]  # δ^l_j, with no λ left in it
+
+
+def test_the_regularised_generic_comparison_can_say_no(proofs):
+    """λ/2m for λ/m in BP4, and a decayed bias in BP3, are not what sympy derives."""
+    _, w, b, a, d, _, _, _ = generic._layer()
+    j, k = generic.j, generic.k
+    assert generic._compare(proofs["BP4λ"].chains[0].result, a[k] * d[j] + LAMBDA / (2 * M) * w[j, k]) == ""
+    assert generic._compare(proofs["BP4λ"].chains[0].result, a[k] * d[j]) == ""
+    assert generic._compare(proofs["BP3λ"].chains[0].result, d[j] + LAMBDA / M * b[j]) == ""
+
+
+# -- the sweep ----------------------------------------------------------------------------------------
 
 SAMPLE = [(1, 1), (3, 2), (2, 1, 3), (1, 3, 2), (2, 1, 2, 1)]
 """Depths 1-3, widths 1-3, in and out of square, with a bottleneck of 1 (as test_bp's sample, smaller)."""
