@@ -23,6 +23,7 @@ from __future__ import annotations
 from sympy import Add, Expr, Symbol
 
 from symbolic.equations import Delta, RightSide, bp3, bp4, positions
+from symbolic.functions import GENERIC_ACTIVATION, GENERIC_COST, SymbolicActivation, SymbolicCost
 from symbolic.network import SymbolicNetwork
 
 LAMBDA = Symbol("λ", positive=True)
@@ -45,6 +46,24 @@ def penalty(net: SymbolicNetwork, m: Expr = M) -> Expr:
 def regularised_cost(net: SymbolicNetwork, m: Expr = M) -> Expr:
     r""":math:`C = C_0 + \frac{\lambda}{2m} \sum w^2`, with :math:`C_0` the cost of ``net``'s example."""
     return net.cost + penalty(net, m)
+
+
+def regularised_network(
+    sizes: tuple[int, ...],
+    activation: SymbolicActivation = GENERIC_ACTIVATION,
+    cost: SymbolicCost = GENERIC_COST,
+    m: Expr = M,
+) -> SymbolicNetwork:
+    r"""A network whose cost *is* :math:`C_0 + \text{penalty}`, so that all its definitions see the penalty.
+
+    Its :math:`\delta` (by cutting), :math:`\nabla_a C` and gradients are those of the regularised
+    cost, each taken from scratch: the check that BP1-BP3 and the defined :math:`\delta` are
+    untouched by the penalty, and that BP4λ holds with the gradient of the cost as one expression.
+    The weights are shared with every network of these sizes (symbols are equal by name).
+    """
+    extra = penalty(SymbolicNetwork(sizes), m)
+    with_penalty = SymbolicCost(f"{cost.name} + L2", lambda a, y: cost.build(a, y) + extra, cost.premise)
+    return SymbolicNetwork(sizes, activation, with_penalty)
 
 
 def weight_decay(w: Expr, m: Expr = M) -> Expr:

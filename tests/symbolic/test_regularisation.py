@@ -20,12 +20,14 @@ from symbolic.regularisation import (
     LAMBDA,
     REGULARISED_KINDS,
     M,
+    bp4_regularised,
     penalty,
     regularised_cost,
+    regularised_network,
     regularised_positions,
     regularised_truth,
 )
-from symbolic.sweep import check_regularised, sweep
+from symbolic.sweep import check, check_regularised, sweep
 
 # -- width-generic -----------------------------------------------------------------------------------
 
@@ -98,6 +100,22 @@ def test_the_sweep_proves_the_regularised_statements_and_counts_them_apart():
         "BP4λ": sum(len(positions(n, "BP4")) for n in nets),
     }
     assert report.proven == sum(len(positions(n, kind)) for n in nets for kind in report.kinds)
+
+
+@pytest.mark.parametrize("sizes", [(2, 1, 2), (1, 2, 2, 1)])
+def test_the_penalty_leaves_delta_and_bp1_to_bp3_unchanged(sizes):
+    """On a network whose cost includes the penalty, every definition is taken afresh from it."""
+    plain, net = SymbolicNetwork(sizes), regularised_network(sizes)
+    assert LAMBDA in net.cost.free_symbols
+    for l in range(1, net.L + 1):
+        for j in range(1, sizes[l] + 1):
+            assert decide(net.delta(l, j), plain.delta(l, j)).proven  # δ^l_j of C is δ^l_j of C_0
+    for kind in ("BP1", "BP2", "BP3"):
+        for l, j, k in positions(net, kind):
+            assert check(net, kind, l, j, k).decision.proven, kind
+    for l, j, k in regularised_positions(net, "BP4λ"):  # ∂C/∂w by diff of C as one expression
+        assert decide(net.gradient_w(l, j, k), bp4_regularised(net, plain.delta, l, j, k)).proven
+    assert not check(net, "BP4", 1, 1, 1).decision.proven  # the unregularised BP4 no longer holds
 
 
 @pytest.mark.parametrize("control", REGULARISED_CONTROLS, ids=lambda c: f"{c.kind}-{c.name}")
