@@ -6,6 +6,10 @@ sweep, at every position of a network. It passes when the verifier refutes it so
 witness (a concrete :math:`\sigma`, :math:`C` and rational point where the two sides differ). Some
 mistakes agree with the truth at some positions (swapping :math:`j` and :math:`k` changes nothing
 when :math:`j = k`); those positions are proven, as they should be, and counted apart.
+
+:data:`REGULARISED_CONTROLS` are the classic mistakes of L2 regularisation
+(:mod:`symbolic.regularisation`), run through :func:`symbolic.sweep.check_regularised` in the same
+way; they are kept apart from :data:`CONTROLS` so that each list is reported on its own.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from sympy import Add, Expr
 
 from symbolic.equations import Delta, RightSide, positions
 from symbolic.network import SymbolicNetwork
-from symbolic.sweep import Outcome, check
+from symbolic.regularisation import REGULARISED_KINDS, regularised_positions, weight_decay
+from symbolic.sweep import Outcome, check, check_regularised
 
 SHAPE = (2, 2, 2)
 """The tutorial's shape: square layers, so that w and wᵀ, j and k, a^l and a^{l-1} can be swapped."""
@@ -51,6 +56,22 @@ def _wrong_layer_bp4(net: SymbolicNetwork, delta: Delta, l: int, j: int, k: int 
     return net.a(l, k) * delta(l, j)
 
 
+def _bias_decayed_bp3(net: SymbolicNetwork, delta: Delta, l: int, j: int, k: int = 0) -> Expr:
+    return delta(l, j) + weight_decay(net.b(l, j))
+
+
+def _penalty_forgotten_bp4(net: SymbolicNetwork, delta: Delta, l: int, j: int, k: int = 0) -> Expr:
+    return net.a(l - 1, k) * delta(l, j)
+
+
+def _half_decay_bp4(net: SymbolicNetwork, delta: Delta, l: int, j: int, k: int = 0) -> Expr:
+    return net.a(l - 1, k) * delta(l, j) + weight_decay(net.w(l, j, k)) / 2
+
+
+def _squared_decay_bp4(net: SymbolicNetwork, delta: Delta, l: int, j: int, k: int = 0) -> Expr:
+    return net.a(l - 1, k) * delta(l, j) + weight_decay(net.w(l, j, k) ** 2)
+
+
 @dataclass(frozen=True)
 class Control:
     """A named mistake in one equation, with its wrong formula as text."""
@@ -70,6 +91,20 @@ CONTROLS: tuple[Control, ...] = (
     Control("an extra factor", "BP4", "∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j · σ′(z^l_j)", _extra_factor_bp4),
     Control("wrong layer", "BP4", "∂C/∂w^l_{jk} = a^l_k δ^l_j", _wrong_layer_bp4),
 )
+
+
+REGULARISED_CONTROLS: tuple[Control, ...] = (
+    Control("bias regularised", "BP3λ", "∂C/∂b^l_j = δ^l_j + (λ/m) b^l_j", _bias_decayed_bp3),
+    Control("penalty forgotten", "BP4λ", "∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j", _penalty_forgotten_bp4),
+    Control("λ/2m for λ/m", "BP4λ", "∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j + (λ/2m) w^l_{jk}", _half_decay_bp4),
+    Control(
+        "(λ/m) w² for (λ/m) w",
+        "BP4λ",
+        "∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j + (λ/m) (w^l_{jk})²",
+        _squared_decay_bp4,
+    ),
+)
+"""Mistakes in the regularised gradient; the first is the one Ng's bias column warns against."""
 
 
 @dataclass(frozen=True)
@@ -96,14 +131,21 @@ class ControlResult:
 
 
 def run_control(control: Control, sizes: tuple[int, ...] = SHAPE) -> ControlResult:
-    """Check ``control`` at every position of a network of ``sizes``, by the sweep's own ``check``."""
+    """Check ``control`` at every position of a network of ``sizes``, by the sweep's own check."""
     net = SymbolicNetwork(sizes)
-    outcomes = tuple(
-        check(net, control.kind, l, j, k, control.right_side) for l, j, k in positions(net, control.kind)
-    )
+    if control.kind in REGULARISED_KINDS:
+        where, judge = regularised_positions(net, control.kind), check_regularised
+    else:
+        where, judge = positions(net, control.kind), check
+    outcomes = tuple(judge(net, control.kind, l, j, k, control.right_side) for l, j, k in where)
     return ControlResult(control, net.sizes, outcomes)
 
 
 def run_controls(sizes: tuple[int, ...] = SHAPE) -> list[ControlResult]:
     """Every control of :data:`CONTROLS` on one network."""
     return [run_control(c, sizes) for c in CONTROLS]
+
+
+def run_regularised_controls(sizes: tuple[int, ...] = SHAPE) -> list[ControlResult]:
+    """Every control of :data:`REGULARISED_CONTROLS` on one network."""
+    return [run_control(c, sizes) for c in REGULARISED_CONTROLS]

@@ -135,6 +135,15 @@ def _evaluate(expr: Expr, point: dict[Symbol, Rational]) -> Expr:
     return value
 
 
+def _draw(rng: random.Random, symbol: Symbol) -> Rational:
+    """A small rational within what ``symbol`` assumes: a batch size a positive integer, λ positive."""
+    if symbol.is_integer and symbol.is_positive:
+        return Rational(rng.randint(1, 9))
+    if symbol.is_positive:
+        return Rational(rng.randint(1, 9), rng.randint(1, 9))
+    return Rational(rng.randint(-9, 9), rng.randint(1, 9))
+
+
 def refute(lhs: Expr, rhs: Expr, seed: int = 0, tries: int = 3) -> Witness | None:
     """A witness that ``lhs != rhs`` for some σ, C and point, or ``None`` if none was found.
 
@@ -144,7 +153,7 @@ def refute(lhs: Expr, rhs: Expr, seed: int = 0, tries: int = 3) -> Witness | Non
     symbols = sorted((lhs - rhs).free_symbols | lhs.free_symbols | rhs.free_symbols, key=default_sort_key)
     rng = random.Random(seed)
     for _ in range(tries):
-        point = {s: Rational(rng.randint(-9, 9), rng.randint(1, 9)) for s in symbols}
+        point = {s: _draw(rng, s) for s in symbols}
         left, right = _evaluate(lhs, point), _evaluate(rhs, point)
         if not (left.is_Rational and right.is_Rational):
             return None

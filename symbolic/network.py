@@ -59,6 +59,7 @@ class SymbolicNetwork:
             )
             self.biases[l] = tuple(Symbol(f"b^{l}_{{{j}}}") for j in range(1, rows + 1))
         self._delta_cache: dict[int, tuple[Expr, ...]] = {}
+        self._gradient_cache: dict[Symbol, Expr] = {}
         names = [s.name for s in self.symbols]
         if len(set(names)) != len(names):
             raise RuntimeError(f"symbol names collide in a network of sizes {list(sizes)}")
@@ -118,13 +119,23 @@ class SymbolicNetwork:
         return self._forward[1]
 
     # -- what the equations are checked against ----------------------------------------------------
+    def gradient(self, parameter: Symbol) -> Expr:
+        r""":math:`\partial C / \partial p` for a weight or bias ``p``, by ``sympy.diff`` of the full cost.
+
+        Kept, so that a statement about the regularised cost (:mod:`symbolic.regularisation`)
+        reuses the derivative of :math:`C` rather than taking it a second time.
+        """
+        if parameter not in self._gradient_cache:
+            self._gradient_cache[parameter] = self.cost.diff(parameter)
+        return self._gradient_cache[parameter]
+
     def gradient_w(self, l: int, j: int, k: int) -> Expr:
         r""":math:`\partial C / \partial w^l_{jk}`, by ``sympy.diff`` of the full cost."""
-        return self.cost.diff(self.w(l, j, k))
+        return self.gradient(self.w(l, j, k))
 
     def gradient_b(self, l: int, j: int) -> Expr:
         r""":math:`\partial C / \partial b^l_j`, by ``sympy.diff`` of the full cost."""
-        return self.cost.diff(self.b(l, j))
+        return self.gradient(self.b(l, j))
 
     def nabla_a(self, j: int) -> Expr:
         r""":math:`(\nabla_a C)_j = \partial C / \partial a^L_j`, differentiating C by a fresh output."""

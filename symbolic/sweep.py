@@ -7,6 +7,11 @@ equation is decided on its own by :func:`symbolic.exact.decide` against the defi
 :math:`C` holds for every activation and cost, so this one sweep covers them all. A statement that
 is not proven is handed to :func:`symbolic.exact.refute`, which looks for a witness that it is
 false.
+
+The sweep also checks L2 regularisation (:mod:`symbolic.regularisation`) on every shape: the
+regularised BP4 and the unchanged BP3, against ``sympy.diff`` of the regularised cost (term by term,
+reusing the gradient of :math:`C_0` taken for BP3 and BP4), with the unregularised :math:`\delta`.
+They are tallied and timed apart (``regularised``), so the totals of BP1-BP4 keep their meaning.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from symbolic.equations import EQUATIONS, KINDS, RightSide, ground_truth, positi
 from symbolic.exact import Decision, Witness, decide, refute
 from symbolic.functions import GENERIC_ACTIVATION, GENERIC_COST, SymbolicActivation, SymbolicCost
 from symbolic.network import SymbolicNetwork
+from symbolic.regularisation import REGULARISED, REGULARISED_KINDS, regularised_positions, regularised_truth
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,23 @@ def check(
     return Outcome(kind, net.sizes, l, j, k, decision, witness)
 
 
+def check_regularised(
+    net: SymbolicNetwork,
+    kind: str,
+    l: int,
+    j: int,
+    k: int = 0,
+    right_side: RightSide | None = None,
+) -> Outcome:
+    """Decide one regularised statement (δ the unregularised one); look for a witness if not proven."""
+    rhs_of = REGULARISED[kind] if right_side is None else right_side
+    lhs = regularised_truth(net, kind, l, j, k)
+    rhs = rhs_of(net, net.delta, l, j, k)
+    decision = decide(lhs, rhs)
+    witness = None if decision.proven else refute(lhs, rhs)
+    return Outcome(kind, net.sizes, l, j, k, decision, witness)
+
+
 def shapes(max_width: int, max_depth: int) -> list[tuple[int, ...]]:
     """Every ``(n_0, ..., n_L)`` with ``1 <= n_l <= max_width`` and ``1 <= L <= max_depth``."""
     if max_width < 1 or max_depth < 1:
@@ -88,7 +111,11 @@ class KindReport:
 
 @dataclass
 class SweepReport:
-    """The whole sweep; ``failures`` lists every statement not proven, with its witness if any."""
+    """The whole sweep; ``failures`` lists every statement not proven, with its witness if any.
+
+    ``kinds``, ``proven`` and ``failed`` count BP1-BP4; ``regularised`` and
+    ``regularised_failures`` hold the regularised statements (BP3λ, BP4λ) apart.
+    """
 
     activation: str
     cost: str
@@ -98,6 +125,8 @@ class SweepReport:
     kinds: dict[str, KindReport] = field(default_factory=dict)
     setup_seconds: float = 0.0
     failures: list[Outcome] = field(default_factory=list)
+    regularised: dict[str, KindReport] = field(default_factory=dict)
+    regularised_failures: list[Outcome] = field(default_factory=list)
 
     @property
     def proven(self) -> int:
@@ -106,6 +135,19 @@ class SweepReport:
     @property
     def failed(self) -> int:
         return sum(r.failed for r in self.kinds.values())
+
+    @property
+    def regularised_proven(self) -> int:
+        return sum(r.proven for r in self.regularised.values())
+
+    @property
+    def regularised_failed(self) -> int:
+        return sum(r.failed for r in self.regularised.values())
+
+    @property
+    def regularised_seconds(self) -> float:
+        """Deciding BP3λ and BP4λ; not part of :attr:`seconds`."""
+        return sum(r.seconds for r in self.regularised.values())
 
     @property
     def seconds(self) -> float:
@@ -128,6 +170,7 @@ def sweep(
     todo = shapes(max_width, max_depth) if only is None else [tuple(s) for s in only]
     report = SweepReport(activation.name, cost.name, max_width, max_depth, todo)
     report.kinds = {kind: KindReport(kind) for kind in KINDS}
+    report.regularised = {kind: KindReport(kind) for kind in REGULARISED_KINDS}
     for done, sizes in enumerate(todo, start=1):
         start = time.perf_counter()
         net = SymbolicNetwork(sizes, activation, cost)
@@ -135,16 +178,23 @@ def sweep(
             net.delta(l, 1)
         report.setup_seconds += time.perf_counter() - start
         for kind in KINDS:
-            tally = report.kinds[kind]
-            start = time.perf_counter()
-            for l, j, k in positions(net, kind):
-                outcome = check(net, kind, l, j, k)
-                if outcome.decision.proven:
-                    tally.proven += 1
-                else:
-                    tally.failed += 1
-                    report.failures.append(outcome)
-            tally.seconds += time.perf_counter() - start
+            outcomes = (check(net, kind, l, j, k) for l, j, k in positions(net, kind))
+            _tally(report.kinds[kind], report.failures, outcomes)
+        for kind in REGULARISED_KINDS:
+            outcomes = (check_regularised(net, kind, l, j, k) for l, j, k in regularised_positions(net, kind))
+            _tally(report.regularised[kind], report.regularised_failures, outcomes)
         if progress is not None:
             progress(done)
     return report
+
+
+def _tally(tally: KindReport, failures: list[Outcome], outcomes: Iterable[Outcome]) -> None:
+    """Count ``outcomes`` into ``tally`` (deciding them is timed there) and keep the failures."""
+    start = time.perf_counter()
+    for outcome in outcomes:
+        if outcome.decision.proven:
+            tally.proven += 1
+        else:
+            tally.failed += 1
+            failures.append(outcome)
+    tally.seconds += time.perf_counter() - start

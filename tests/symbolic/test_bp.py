@@ -133,6 +133,7 @@ def test_the_full_default_sweep(request):
         pytest.skip("the full sweep (about 6 s) runs with -m slow; `derive --verify` runs it too")
     report = sweep(3, 3)
     assert (report.proven, report.failed, len(report.shapes)) == (2448, 0, 117)
+    assert (report.regularised_proven, report.regularised_failed) == (612 + 1224, 0)  # BP3λ, BP4λ
 
 
 # -- parameter names ----------------------------------------------------------------------------------
