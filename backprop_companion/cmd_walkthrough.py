@@ -73,7 +73,10 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
         "rule": mazur.STATED_RULE,
         "values": [entry(e) for e in result.entries],
         "not_printed": [{"key": x.key, "formula": x.formula, "computed": x.computed} for x in result.extras],
-        "names": [{"mazur": n.mazur, "nielsen": n.nielsen, "code": n.python} for n in mazur.NAMES.values()],
+        "names": [
+            {"mazur": n.mazur, **n.indices(), "symbols": {"nielsen": n.nielsen, "ng": n.ng}, "code": n.python}
+            for n in mazur.NAMES.values()
+        ],
         "unexplained": [e.key for e in result.unexplained],
     }
 
@@ -120,9 +123,10 @@ def as_text(result: Walkthrough) -> str:
             ["key", "formula", "computed"], [[x.key, x.formula, f"{x.computed:.9f}"] for x in result.extras]
         ),
         "",
-        "Names: Mazur's → Nielsen's → the general code",
+        "Names: Mazur's → Nielsen's and Ng's (both count the input as layer 1) → the general code",
         format_table(
-            ["Mazur", "Nielsen", "code"], [[n.mazur, n.nielsen, n.python] for n in mazur.NAMES.values()]
+            ["Mazur", "Nielsen", "Ng", "code"],
+            [[n.mazur, n.nielsen, n.ng, n.python] for n in mazur.NAMES.values()],
         ),
     ]
     return "\n".join(out)

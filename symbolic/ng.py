@@ -1,11 +1,11 @@
 r"""Ng's per-example loop: accumulate :math:`\Delta \mathrel{+}= \delta a^T`, then :math:`D = \Delta/m`.
 
 Andrew Ng's course trains on a batch by looping over its :math:`m` examples: forward pass, the
-errors by BP1 and BP2, then :math:`\Delta^l \leftarrow \Delta^l + \delta^l (a^{l-1})^T` (his
-layer numbering is one off from Nielsen's: his :math:`\Delta^{(l)}` pairs :math:`\delta^{(l+1)}`
-with :math:`a^{(l)}`; Nielsen's is used here), and finally :math:`D^l = \Delta^l / m`. The claim
-is that :math:`D` is the gradient of the *mean* cost
-:math:`J = \frac1m \sum_i C(a^{L,(i)}, y^{(i)})`. Here the errors come from the recursion
+errors by BP1 and BP2, then :math:`\Delta^l \leftarrow \Delta^l + \delta^l (a^{l-1})^T` (both
+books count the input as layer 1, but Ng names a weight matrix after the layer it leaves:
+his :math:`\Delta^{(l)}` pairs :math:`\delta^{(l+1)}` with :math:`a^{(l)}`; Nielsen's names are
+used here), and finally :math:`D^l = \Delta^l / m`. The claim is that :math:`D` is the gradient of
+the *mean* cost :math:`J = \frac1m \sum_i C(a^{L,(i)}, y^{(i)})`. Here the errors come from the recursion
 BP1-BP2 itself (:mod:`symbolic.equations`), and each entry of :math:`D` is decided exactly against
 ``sympy.diff`` of :math:`J`, with an undefined activation and cost and one symbol per input and
 target of every example.

@@ -20,6 +20,9 @@ from sympy import Add, Expr, Rational, Symbol
 from symbolic.functions import logistic
 from worked.mazur import INITIAL, INPUTS, NAMES, TARGETS, formulas
 
+INPUT, HIDDEN, OUTPUT = 1, 2, 3
+"""The tutorial's layers as the books number them (:data:`worked.mazur.NAMES` does too)."""
+
 
 def _neurons(kind: str, layer: int) -> list[str]:
     return [n.mazur for n in NAMES.values() if n.kind == kind and n.layer == layer]
@@ -30,13 +33,13 @@ class Tutorial:
 
     def __init__(self) -> None:
         s = Symbol
-        self.inputs = {name: s(name) for name in _neurons("a", 0)}
+        self.inputs = {name: s(name) for name in _neurons("a", INPUT)}
         self.params = {name: s(name) for name in INITIAL}
         self.targets = {f"target_{o}": s(f"target_{o}") for o in TARGETS}
         self.definitions: dict[Symbol, Expr] = {}
         self.nets: dict[int, list[Symbol]] = {}
-        self.outs: dict[int, list[Symbol]] = {0: [self.inputs[n] for n in _neurons("a", 0)]}
-        for layer in (1, 2):
+        self.outs: dict[int, list[Symbol]] = {INPUT: [self.inputs[n] for n in _neurons("a", INPUT)]}
+        for layer in (HIDDEN, OUTPUT):
             bias = next(n.mazur for n in NAMES.values() if n.kind == "b" and n.layer == layer)
             self.nets[layer], self.outs[layer] = [], []
             for net_name, out_name in zip(_neurons("z", layer), _neurons("a", layer), strict=True):
@@ -54,8 +57,8 @@ class Tutorial:
                 self.definitions[out] = logistic(net)
                 self.nets[layer].append(net)
                 self.outs[layer].append(out)
-        self.errors = [s(f"E_{name[len('out_') :]}") for name in _neurons("a", 2)]
-        for error, out, target in zip(self.errors, self.outs[2], self.targets.values(), strict=True):
+        self.errors = [s(f"E_{name[len('out_') :]}") for name in _neurons("a", OUTPUT)]
+        for error, out, target in zip(self.errors, self.outs[OUTPUT], self.targets.values(), strict=True):
             self.definitions[error] = Rational(1, 2) * (target - out) ** 2
         self.E_total = s("E_total")
         self.definitions[self.E_total] = Add(*self.errors)
@@ -94,14 +97,14 @@ class Tutorial:
     def error_into(self, out: Symbol) -> tuple[Expr, str]:
         """∂E_total/∂out: directly for an output, as the sum of one path per output for a hidden one."""
         text = formulas.error_into(_neuron(out))
-        if out in self.outs[2]:
+        if out in self.outs[OUTPUT]:
             return self.local(self.E_total, out), text
         return Add(*(self.path(error, out)[0] for error in self.errors)), text
 
     def path(self, error: Symbol, hidden: Symbol) -> tuple[Expr, str]:
         """∂E_o/∂out_h = ∂E_o/∂out_o · ∂out_o/∂net_o · ∂net_o/∂out_h, one path of the error back."""
         j = self.errors.index(error)
-        out, net = self.outs[2][j], self.nets[2][j]
+        out, net = self.outs[OUTPUT][j], self.nets[OUTPUT][j]
         product = self.local(error, out) * self.local(out, net) * self.local(net, hidden)
         return product, formulas.path(_neuron(error), _neuron(hidden))
 

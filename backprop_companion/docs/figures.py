@@ -26,9 +26,9 @@ def tutorial_network() -> str:
         "middle",
         weight="bold",
     )
-    column = {0: 90, 1: 320, 2: 550}
+    column = {1: 90, 2: 320, 3: 550}  # the books' layers: the input is layer 1
     row = {1: 110, 2: 250}
-    labels = {(0, 1): "i1", (0, 2): "i2", (1, 1): "h1", (1, 2): "h2", (2, 1): "o1", (2, 2): "o2"}
+    labels = {(1, 1): "i1", (1, 2): "i2", (2, 1): "h1", (2, 2): "h2", (3, 1): "o1", (3, 2): "o2"}
     for name in mazur.WEIGHTS:
         n = mazur.NAMES[name]
         (x1, y1), (x2, y2) = (column[n.layer - 1], row[n.k]), (column[n.layer], row[n.j])
@@ -36,7 +36,7 @@ def tutorial_network() -> str:
         # label a third of the way along the edge, nudged above the line it names
         lx, ly = x1 + (x2 - x1) * 0.33, y1 + (y2 - y1) * 0.33 - 6
         canvas.text(lx, ly, f"{name} = {mazur.INITIAL[name]:.2f}", 11, "middle", color="#1f4e79")
-    for layer, bias in ((1, "b1"), (2, "b2")):
+    for layer, bias in ((2, "b1"), (3, "b2")):
         bx, by = column[layer] - 115, 335
         for j in (1, 2):
             canvas.line(bx, by, column[layer], row[j], stroke="#aaa", dash="4 3")
@@ -44,11 +44,11 @@ def tutorial_network() -> str:
         canvas.text(bx, by + 4, bias, 11, "middle")
         canvas.text(bx + 22, by + 26, f"{bias} = {mazur.INITIAL[bias]:.2f}", 11, "start", "#555")
     for (layer, j), label in labels.items():
-        canvas.circle(column[layer], row[j], 24, fill="#e8f1fa" if layer else "#fff")
+        canvas.circle(column[layer], row[j], 24, fill="#e8f1fa" if layer > 1 else "#fff")
         canvas.text(column[layer], row[j] + 4, label, 13, "middle", weight="bold")
-    for name, (layer, j) in (("i1", (0, 1)), ("i2", (0, 2))):
+    for name, (layer, j) in (("i1", (1, 1)), ("i2", (1, 2))):
         canvas.text(column[layer] - 30, row[j] + 42, f"{name} = {mazur.INPUTS[name]:.2f}", 11)
-    for name, (layer, j) in (("o1", (2, 1)), ("o2", (2, 2))):
+    for name, (layer, j) in (("o1", (3, 1)), ("o2", (3, 2))):
         canvas.text(column[layer] - 30, row[j] + 42, f"target {mazur.TARGETS[name]:.2f}", 11)
     return canvas.render()
 

@@ -32,8 +32,8 @@ def _walkthrough_page(result: Walkthrough) -> str:
     from worked import mazur
 
     names = markdown_table(
-        ["Mazur", "Nielsen", "general code"],
-        [[code(n.mazur), _nielsen_math(n.nielsen), code(n.python)] for n in mazur.NAMES.values()],
+        ["Mazur", "Nielsen", "Ng", "general code"],
+        [[code(n.mazur), _math(n.nielsen), _math(n.ng), code(n.python)] for n in mazur.NAMES.values()],
     )
     extras = markdown_table(
         ["quantity", "formula", "computed"],
@@ -143,11 +143,13 @@ def _link(text: str, key: str, numbers: dict[str, int]) -> str:
     return f"[{text}](errata.md#erratum-{numbers[key]})" if key in numbers else text
 
 
-def _nielsen_math(symbol: str) -> str:
-    """``w^2_11`` → ``$w^{2}_{11}$`` (inline math, which the code host renders)."""
-    if " " in symbol:  # a shared bias: "b^1_j (all j)"
+def _math(symbol: str) -> str:
+    """``w^2_11`` → ``$w^{2}_{11}$``, ``Θ^(1)_j0`` → ``$\\Theta^{(1)}_{j0}$`` (inline math, which the code
+    host renders)."""
+    if " " in symbol:  # a shared bias: "b^2_j (all j)"
         base, rest = symbol.split(" ", 1)
-        return _nielsen_math(base) + " " + rest
+        return _math(base) + " " + rest
     letter, indices = symbol.split("^")
     layer, sub = indices.split("_")
+    letter = r"\Theta" if letter == "Θ" else letter
     return f"${letter}^{{{layer}}}_{{{sub}}}$"

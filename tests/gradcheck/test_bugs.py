@@ -131,7 +131,7 @@ def test_per_equation_mode_names_the_equation_and_layer(case: str, bug: str) -> 
     network, x, y = CASES[case]
     report = gradcheck(network, x, y, "equations", backward=BUGS[bug].backward)
     equation, below = CULPRIT[bug]
-    layer = len(network.weights) - below
+    layer = len(network.sizes) - below  # the books' numbering: the input is layer 1, the output L
     assert report.findings[0].startswith(f"{equation} fails at layer {layer},")
 
 

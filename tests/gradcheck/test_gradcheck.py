@@ -43,12 +43,13 @@ def test_exhaustive_names_every_parameter_once_in_both_notations() -> None:
     report = gradcheck(*tutorial_point(), "exhaustive")
     names = [(c.name, c.ng) for c in report.comparisons]
     expected = []
-    for l in (1, 2):
+    for l in (2, 3):  # the layers the weights feed; the input is layer 1
         expected += [weight_names(l, j, k) for j in (1, 2) for k in (1, 2)]
         expected += [bias_names(l, j) for j in (1, 2)]
     assert names == expected
-    assert ("w^2_11", "Θ^(2)_11") in names  # Mazur's w5
-    assert ("b^1_2", "Θ^(1)_20") in names  # Ng's bias unit is column 0
+    # Both books count the input as layer 1: Mazur's w5 is w^3_11 (into layer 3), Θ^(2)_11 (from layer 2).
+    assert ("w^3_11", "Θ^(2)_11") in names
+    assert ("b^2_2", "Θ^(1)_20") in names  # Ng's bias unit is column 0
     assert report.evaluations == 2 * 12
     assert report.passed, report.verdict
 
@@ -76,7 +77,7 @@ def test_analytic_side_is_backprops_value_unchanged() -> None:
     assert np.array_equal(analytic, expected)
     equations = gradcheck(network, x, y, "equations")
     deltas = {c.name: c.analytic for c in equations.comparisons if c.equation in ("BP1", "BP2")}
-    for l, delta in enumerate(bp.deltas, start=1):
+    for l, delta in enumerate(bp.deltas, start=2):  # deltas[0] is δ of layer 2, the input being layer 1
         for j, value in enumerate(delta, start=1):
             assert deltas[delta_names(l, j)[0]] == value  # exact, as above
 
@@ -100,7 +101,7 @@ def test_taylor_slope_is_one_for_a_wrong_gradient() -> None:
 def test_per_equation_mode_labels_every_equation_output_first() -> None:
     report = gradcheck(*batch_of_three(), "equations")
     labels = list(dict.fromkeys((c.equation, c.layer) for c in report.comparisons))
-    assert labels == [("BP1", 2), ("BP3", 2), ("BP4", 2), ("BP2", 1), ("BP3", 1), ("BP4", 1)]
+    assert labels == [("BP1", 3), ("BP3", 3), ("BP4", 3), ("BP2", 2), ("BP3", 2), ("BP4", 2)]
     assert {c.example for c in report.comparisons if c.equation in ("BP1", "BP2")} == {1, 2, 3}
     assert report.evaluations == 2 * (2 + 2)  # 2 passes per neuron, whatever the batch
     assert report.passed, report.verdict
@@ -126,7 +127,7 @@ def relu_at_its_kink() -> Point:
 
 @pytest.mark.parametrize(
     ("mode", "across"),
-    [("exhaustive", {"w^1_11", "w^1_12", "b^1_1"}), ("equations", {"δ^1_1", "b^1_1", "w^1_11", "w^1_12"})],
+    [("exhaustive", {"w^2_11", "w^2_12", "b^2_1"}), ("equations", {"δ^2_1", "b^2_1", "w^2_11", "w^2_12"})],
 )
 def test_kinks_are_reported_not_failed(mode: str, across: set[str]) -> None:
     report = gradcheck(*relu_at_its_kink(), mode)
@@ -218,6 +219,6 @@ def test_relative_error_and_ratio_of_a_comparison() -> None:
 
 
 def test_multi_digit_indices_are_separated() -> None:
-    assert weight_names(2, 10, 3) == ("w^2_(10,3)", "Θ^(2)_(10,3)")
-    assert bias_names(1, 12) == ("b^1_12", "Θ^(1)_(12,0)")
-    assert delta_names(2, 3) == ("δ^2_3", "δ^(3)_3")
+    assert weight_names(3, 10, 3) == ("w^3_(10,3)", "Θ^(2)_(10,3)")
+    assert bias_names(2, 12) == ("b^2_12", "Θ^(1)_(12,0)")
+    assert delta_names(3, 3) == ("δ^3_3", "δ^(3)_3")

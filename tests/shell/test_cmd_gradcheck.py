@@ -36,15 +36,15 @@ def test_no_options_checks_the_tutorials_network(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys)
     assert code == 0 and err == ""
     assert "Mazur's 2-2-2" in out and "Verdict: the gradient checks out" in out
-    for name in ("w^1_11", "w^2_22", "b^2_2", "Θ^(2)_11", "Θ^(1)_20", "Taylor: slope 2.00"):
+    for name in ("w^2_11", "w^3_22", "b^3_2", "Θ^(2)_11", "Θ^(1)_20", "Taylor: slope 2.00"):
         assert name in out
 
 
 def test_exhaustive_on_3_5_2_lists_every_parameter(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--sizes", "3,5,2", "--activation", "tanh,sigmoid", "--mode", "exhaustive")
     assert code == 0
-    names = [f"w^1_{j}{k}" for j in range(1, 6) for k in range(1, 4)] + [f"b^1_{j}" for j in range(1, 6)]
-    names += [f"w^2_{j}{k}" for j in (1, 2) for k in range(1, 6)] + ["b^2_1", "b^2_2"]
+    names = [f"w^2_{j}{k}" for j in range(1, 6) for k in range(1, 4)] + [f"b^2_{j}" for j in range(1, 6)]
+    names += [f"w^3_{j}{k}" for j in (1, 2) for k in range(1, 6)] + ["b^3_1", "b^3_2"]
     assert len(names) == 32
     rows = [line.split()[0] for line in out.splitlines() if line.startswith("  ") and "Θ" in line]
     assert rows == names
@@ -152,8 +152,8 @@ def test_kinks_crossed_are_listed_in_both_forms() -> None:
         CheckedPoint("test", "a ReLU at its kink", network, x, y, 0), report, False, None
     )
     facts = result.as_json()
-    assert facts["kinked"] == ["w^1_11", "w^1_12", "b^1_1"] and facts["passed"]
-    assert "Kinks crossed (reported, not judged): w^1_11, w^1_12, b^1_1." in result.as_text()
+    assert facts["kinked"] == ["w^2_11", "w^2_12", "b^2_1"] and facts["passed"]
+    assert "Kinks crossed (reported, not judged): w^2_11, w^2_12, b^2_1." in result.as_text()
 
 
 def test_the_default_number_of_directions_is_the_checkers() -> None:

@@ -88,12 +88,28 @@ def test_nothing_is_left_unexplained(result):
 
 def test_name_table_builds_the_weight_matrices():
     net = tutorial.network()
-    # w5 is w^2_11, the weight into o1 from h1; w3 is w^1_21, into h2 from i1.
+    # w5 is w^3_11 in the books (the input is layer 1), the weight into o1 from h1; w3 is w^2_21,
+    # into h2 from i1. Ng: w5 is Θ^(2)_11, b1 is column 0 of Θ^(1).
     assert net.weights[1][0, 0] == mazur.INITIAL["w5"]  # exact: a stored constant, not a result
     assert net.weights[0][1, 0] == mazur.INITIAL["w3"]
-    assert mazur.NAMES["w5"].nielsen == "w^2_11"
+    assert mazur.NAMES["w5"].nielsen == "w^3_11" and mazur.NAMES["w5"].ng == "Θ^(2)_11"
     assert mazur.NAMES["w5"].python == "weights[1][0, 0]"
+    assert mazur.NAMES["b1"].ng == "Θ^(1)_j0 (all j)"
     np.testing.assert_array_equal(net.biases[0], [0.35, 0.35])
+
+
+@pytest.mark.parametrize(
+    ("name", "nielsen", "ng"),
+    [
+        ("w1", {"layer": 2, "j": 1, "k": 1}, {"layer": 1, "row": 1, "col": 1}),
+        ("w6", {"layer": 3, "j": 1, "k": 2}, {"layer": 2, "row": 1, "col": 2}),
+        ("b1", {"layer": 2, "j": None, "k": None}, {"layer": 1, "row": None, "col": 0}),
+        ("out_h2", {"layer": 2, "j": 2, "k": None}, {"layer": 2, "row": 2, "col": None}),
+        ("i1", {"layer": 1, "j": 1, "k": None}, {"layer": 1, "row": 1, "col": None}),
+    ],
+)
+def test_each_name_has_both_books_indices_counting_the_input_as_layer_1(name, nielsen, ng):
+    assert mazur.NAMES[name].indices() == {"nielsen": nielsen, "ng": ng}
 
 
 def test_bias_gradients_of_the_shared_biases(result):

@@ -1,18 +1,20 @@
 r"""A multilayer perceptron and its gradient by the four equations of backpropagation.
 
-Conventions follow Nielsen, *Neural Networks and Deep Learning*, chapter 2, with layers
-counted from the input: layer 0 is the input, layer :math:`L` the output.
+Conventions follow Nielsen, *Neural Networks and Deep Learning*, chapter 2, layers counted as the
+book (and Ng) count them: layer 1 is the input, layer :math:`L` the output.
 
-- ``sizes = [n_0, n_1, ..., n_L]``.
-- ``weights[l - 1]`` is :math:`w^l`, shape ``(n_l, n_{l-1})``: entry ``[j, k]`` is :math:`w^l_{jk}`,
-  the weight *into* neuron :math:`j` of layer :math:`l` *from* neuron :math:`k` of layer :math:`l-1`.
-  (Python lists start at 0, so the tutorial's w5 = :math:`w^2_{11}` is ``weights[1][0, 0]``.)
-- ``biases[l - 1]`` is :math:`b^l`, shape ``(n_l,)``.
+- ``sizes = [n_1, n_2, ..., n_L]``.
+- :math:`w^l` (for :math:`l = 2..L`) is ``weights[l - 2]``, shape ``(n_l, n_{l-1})``: entry
+  ``[j - 1, k - 1]`` is :math:`w^l_{jk}`, the weight *into* neuron :math:`j` of layer :math:`l` *from*
+  neuron :math:`k` of layer :math:`l-1`. (Python lists start at 0 and hold no weights into the input,
+  so the tutorial's w5 = :math:`w^3_{11}` is ``weights[1][0, 0]``.)
+- :math:`b^l` is ``biases[l - 2]``, shape ``(n_l,)``.
 - :math:`z^l = w^l a^{l-1} + b^l`, :math:`a^l = \sigma(z^l)`,
-  :math:`\delta^l_j = \partial C / \partial z^l_j`.
+  :math:`\delta^l_j = \partial C / \partial z^l_j`; the lists ``zs``, ``deltas`` start at layer 2,
+  ``activations`` at the input: ``zs[i]`` is :math:`z^{i+2}`, ``activations[i]`` is :math:`a^{i+1}`.
 
-An input ``x`` is one example of shape ``(n_0,)`` or a batch of ``m`` examples as the rows of an
-``(m, n_0)`` array. The cost of a batch is the mean of the per-example costs, so the gradient of a
+An input ``x`` is one example of shape ``(n_1,)`` or a batch of ``m`` examples as the rows of an
+``(m, n_1)`` array. The cost of a batch is the mean of the per-example costs, so the gradient of a
 batch is the mean of the per-example gradients (the ``1/m`` of Ng's :math:`D = \Delta / m`).
 """
 
@@ -35,8 +37,8 @@ from worked.core.validation import InvalidInput, InvalidType, finite_array
 class Backprop:
     r"""Everything one backward pass computed; lists are indexed like ``weights``.
 
-    ``zs[l]`` is :math:`z^{l+1}`, ``activations[l]`` is :math:`a^l` (so ``activations[0]`` is the
-    input), ``deltas[l]`` is :math:`\delta^{l+1}`. For one example these have shape ``(n_l,)``, for a
+    ``zs[i]`` is :math:`z^{i+2}`, ``activations[i]`` is :math:`a^{i+1}` (so ``activations[0]`` is the
+    input, layer 1), ``deltas[i]`` is :math:`\delta^{i+2}`. For one example these have shape ``(n_l,)``, for a
     batch ``(m, n_l)``. ``nabla_w`` and ``nabla_b`` always have the shapes of the parameters.
     """
 
@@ -132,13 +134,13 @@ class Network:
 
     # -- the forward pass -----------------------------------------------------------------------
     def weighted_input(self, l: int, a: Array) -> Array:
-        """:math:`z^{l+1} = w^{l+1} a^l + b^{l+1}` for rows ``a`` (``l`` indexes ``weights``)."""
+        """:math:`z = w a + b` with ``weights[l]``, ``biases[l]``, for rows ``a`` of the layer below."""
         z: Array = a @ self.weights[l].T
         z += self.biases[l]  # in place: one array fewer per layer (see worked.core.equations)
         return z
 
     def forward_from(self, l: int, z: Array) -> tuple[list[Array], list[Array]]:
-        """The forward pass resumed from a given :math:`z^{l+1}` (rows): ``zs[l:]``, ``activations[l+1:]``.
+        """The forward pass resumed from a given ``zs[l]`` (rows): ``zs[l:]``, ``activations[l+1:]``.
 
         The gradient checker perturbs :math:`z^l_j` directly through this, to test BP1/BP2 one
         layer at a time; :meth:`forward_rows` is the same pass started from the input.

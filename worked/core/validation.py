@@ -95,7 +95,7 @@ def count(n: int, one: str, many: str) -> str:
 
 def parameters(weights: Sequence[object], biases: Sequence[object]) -> tuple[list[Array], list[Array]]:
     """Weights and biases as float64 copies, one matrix and one vector per layer, shapes chained:
-    ``weights[l-1]`` is ``(n_l, n_{l-1})`` and ``biases[l-1]`` is ``(n_l,)``."""
+    ``weights[i]`` is ``(n, k)`` and ``biases[i]`` is ``(n,)`` for layers of ``k`` and then ``n`` neurons."""
     if isinstance(weights, (str, bytes)) or isinstance(biases, (str, bytes)):
         raise InvalidType("weights and biases must be lists of arrays, one per layer")
     if len(weights) == 0:

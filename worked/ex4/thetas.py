@@ -2,9 +2,10 @@ r"""Ng's parameter layout to and from the network's: :math:`\Theta^{(l)} = [\,b 
 
 Ng numbers the input layer 1 and gives every layer but the last a bias unit :math:`a_0 = 1`, so
 :math:`\Theta^{(l)}` (shape :math:`s_{l+1} \times (1 + s_l)`) maps layer :math:`l` to :math:`l+1`
-with its bias in column 0: ``Theta[l-1] = [biases[l-1] | weights[l-1]]`` with the network's lists
-indexed from 0. The exercise passes all parameters as one vector ``nn_params = [Theta1(:); Theta2(:)]``,
-each matrix unrolled in Octave's column-major order.
+with its bias in column 0: :math:`\Theta^{(l)}` is ``[biases[l-1] | weights[l-1]]``, the network's
+lists indexed from 0 (Nielsen's :math:`w^{l+1}`, both books counting the input as layer 1). The
+exercise passes all parameters as one vector ``nn_params = [Theta1(:); Theta2(:)]``, each matrix
+unrolled in Octave's column-major order.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ def equations(point: Point) -> tuple[tuple[Comparison, ...], int]:
     comparisons: list[Comparison] = []
     evaluations = 0
     for l in range(L - 1, -1, -1):
-        layer, equation = l + 1, "BP1" if l == L - 1 else "BP2"
+        layer, equation = l + 2, "BP1" if l == L - 1 else "BP2"  # the books' layer: the input is 1
         numerical, steps, kinks = numerical_deltas(point, l)
         evaluations += 2 * numerical.shape[1]
         analytic = point.deltas[l]

@@ -45,9 +45,10 @@ Progress = Callable[[int, int], None]
 
 
 def _names(point: Point) -> list[tuple[str, str, int]]:
-    """Nielsen's and Ng's name and the layer of every parameter, in the order of :func:`_flatten`."""
+    """Nielsen's and Ng's name and the layer of every parameter (the layer it feeds, the input being
+    layer 1 as in the books), in the order of :func:`_flatten`."""
     names = []
-    for l, w in enumerate(point.network.weights, start=1):
+    for l, w in enumerate(point.network.weights, start=2):
         names += [(*weight_names(l, j + 1, k + 1), l) for j in range(w.shape[0]) for k in range(w.shape[1])]
         names += [(*bias_names(l, j + 1), l) for j in range(w.shape[0])]
     return names

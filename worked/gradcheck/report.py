@@ -3,10 +3,8 @@ r"""What a gradient check reports, and the tolerance it judges by.
 Every compared number is an :class:`Comparison`: the *analytic* value (from backpropagation) beside the
 *numerical* one (from central differences), labelled as such, with its absolute and relative error
 and the tolerance it was held to. Parameters are named twice, in Nielsen's notation
-(:math:`w^l_{jk}`, :math:`b^l_j`, with the input as layer 0 as everywhere in this package) and in
-Ng's (:math:`\Theta^{(l)}_{ij}`, bias in column 0). Ng counts the input as layer 1 and
-:math:`\Theta^{(l)}` maps his layer :math:`l` to :math:`l+1`, so :math:`\Theta^{(l)}` *is*
-:math:`w^l`; his :math:`\delta^{(l+1)}` is Nielsen's :math:`\delta^l`.
+(:math:`w^l_{jk}`, :math:`b^l_j`) and in Ng's (:math:`\Theta^{(l-1)}_{jk}`, bias in column 0), both
+counting the input as layer 1 (:mod:`worked.gradcheck.names`).
 
 The tolerance (:class:`Tolerance`) follows the error model of :mod:`worked.gradcheck.numerical`: with the step
 :math:`h = \epsilon^{1/3}\max(1,|\theta|)`, truncation and round-off are both about
@@ -86,7 +84,7 @@ class Comparison:
     """One compared number: backprop's value (analytic) beside central differences' (numerical).
 
     ``name``/``ng`` name it in Nielsen's and Ng's notation; ``equation`` is BP1..BP4 in the
-    per-equation mode (else empty); ``layer`` counts from the input as layer 0; ``example`` is the
+    per-equation mode (else empty); ``layer`` counts the input as layer 1, as the books do; ``example`` is the
     row of the batch for a per-example quantity (δ), counted from 1. ``kink`` marks a comparison
     whose central difference crossed a ReLU kink: it is reported, never failed.
     """

@@ -8,7 +8,8 @@ Mazur's names (w1..w8, net_h1, out_o1, ...) belong to the tutorial's modules onl
 the one table that maps them to Nielsen's indices; the network's weight matrices are *built* from it
 (:func:`worked.tutorial.network`), so the table cannot drift from the code. Nielsen's
 :math:`w^l_{jk}` is the weight into neuron :math:`j` of layer :math:`l` from neuron :math:`k` of
-layer :math:`l-1`, and lives at ``weights[l-1][j-1, k-1]``.
+layer :math:`l-1`, counting the input as layer 1 as the books do, and lives at
+``weights[l-2][j-1, k-1]``.
 
 :data:`PRINTED` is the tutorial's record: every number the post prints, as the exact string it prints
 (trailing zeros and mixed precision included). It is quoted beside computed values and never used to
@@ -45,7 +46,12 @@ STATED_RULE = (
 
 @dataclass(frozen=True)
 class Name:
-    """One of Mazur's names and where it lives in Nielsen's notation (indices from 1)."""
+    """One of Mazur's names and where it lives in the books' notation.
+
+    ``layer`` counts the input as layer 1, as Nielsen and Ng both do (Nielsen: "the corresponding
+    activation a¹ for the input layer"; Ng: a⁽¹⁾ = x); ``j`` and ``k`` count neurons from 1. The
+    general code's lists start at 0 and hold no input weights, so w^l lives at ``weights[l - 2]``.
+    """
 
     mazur: str
     kind: str  # "w" weight, "b" shared bias, "a" activation/input, "z" weighted input
@@ -55,7 +61,7 @@ class Name:
 
     @property
     def nielsen(self) -> str:
-        """Nielsen's symbol, e.g. ``w^2_11``."""
+        """Nielsen's symbol, e.g. ``w^3_11`` for w5 (w^l_jk: into neuron j of layer l from k of l - 1)."""
         if self.kind == "w":
             return f"w^{self.layer}_{self.j}{self.k}"
         if self.kind == "b":
@@ -63,40 +69,62 @@ class Name:
         return f"{self.kind}^{self.layer}_{self.j}"
 
     @property
-    def python(self) -> str:
-        """Where the general code keeps it, e.g. ``weights[1][0, 0]``."""
+    def ng(self) -> str:
+        """Ng's symbol, e.g. ``Θ^(2)_11`` for w5: Θ^(l) maps layer l to l + 1, its column 0 the bias unit."""
         if self.kind == "w":
-            return f"weights[{self.layer - 1}][{self.j - 1}, {self.k - 1}]"
+            return f"Θ^({self.layer - 1})_{self.j}{self.k}"
         if self.kind == "b":
-            return f"biases[{self.layer - 1}][:]"
+            return f"Θ^({self.layer - 1})_j0 (all j)"
+        return f"{self.kind}^({self.layer})_{self.j}"
+
+    def indices(self) -> dict[str, dict[str, int | None]]:
+        """Both books' indices as numbers: Nielsen's layer, j, k and Ng's layer, row, col. ``k`` is None
+        for a bias or a neuron's value; a bias is Ng's column 0; a shared bias has no one row (None)."""
+        j = None if self.kind == "b" else self.j
+        if self.kind == "w":
+            ng: dict[str, int | None] = {"layer": self.layer - 1, "row": self.j, "col": self.k}
+        elif self.kind == "b":
+            ng = {"layer": self.layer - 1, "row": None, "col": 0}
+        else:
+            ng = {"layer": self.layer, "row": self.j, "col": None}
+        k = self.k if self.kind == "w" else None
+        return {"nielsen": {"layer": self.layer, "j": j, "k": k}, "ng": ng}
+
+    @property
+    def python(self) -> str:
+        """Where the general code keeps it, e.g. ``weights[1][0, 0]`` for w5."""
+        if self.kind == "w":
+            return f"weights[{self.layer - 2}][{self.j - 1}, {self.k - 1}]"
+        if self.kind == "b":
+            return f"biases[{self.layer - 2}][:]"
         if self.kind == "z":
-            return f"zs[{self.layer - 1}][{self.j - 1}]"
-        return f"activations[{self.layer}][{self.j - 1}]"
+            return f"zs[{self.layer - 2}][{self.j - 1}]"
+        return f"activations[{self.layer - 1}][{self.j - 1}]"
 
 
 NAMES: dict[str, Name] = {
     n.mazur: n
     for n in (
-        Name("i1", "a", 0, 1),
-        Name("i2", "a", 0, 2),
-        Name("w1", "w", 1, 1, 1),
-        Name("w2", "w", 1, 1, 2),
-        Name("w3", "w", 1, 2, 1),
-        Name("w4", "w", 1, 2, 2),
-        Name("b1", "b", 1, 0),
-        Name("net_h1", "z", 1, 1),
-        Name("net_h2", "z", 1, 2),
-        Name("out_h1", "a", 1, 1),
-        Name("out_h2", "a", 1, 2),
-        Name("w5", "w", 2, 1, 1),
-        Name("w6", "w", 2, 1, 2),
-        Name("w7", "w", 2, 2, 1),
-        Name("w8", "w", 2, 2, 2),
-        Name("b2", "b", 2, 0),
-        Name("net_o1", "z", 2, 1),
-        Name("net_o2", "z", 2, 2),
-        Name("out_o1", "a", 2, 1),
-        Name("out_o2", "a", 2, 2),
+        Name("i1", "a", 1, 1),
+        Name("i2", "a", 1, 2),
+        Name("w1", "w", 2, 1, 1),
+        Name("w2", "w", 2, 1, 2),
+        Name("w3", "w", 2, 2, 1),
+        Name("w4", "w", 2, 2, 2),
+        Name("b1", "b", 2, 0),
+        Name("net_h1", "z", 2, 1),
+        Name("net_h2", "z", 2, 2),
+        Name("out_h1", "a", 2, 1),
+        Name("out_h2", "a", 2, 2),
+        Name("w5", "w", 3, 1, 1),
+        Name("w6", "w", 3, 1, 2),
+        Name("w7", "w", 3, 2, 1),
+        Name("w8", "w", 3, 2, 2),
+        Name("b2", "b", 3, 0),
+        Name("net_o1", "z", 3, 1),
+        Name("net_o2", "z", 3, 2),
+        Name("out_o1", "a", 3, 1),
+        Name("out_o2", "a", 3, 2),
     )
 }
 
@@ -105,27 +133,30 @@ WEIGHTS = tuple(name for name, n in NAMES.items() if n.kind == "w")
 
 NEURONS = tuple(
     tuple(name.removeprefix("out_") for name, n in NAMES.items() if n.kind == "a" and n.layer == layer)
-    for layer in range(3)
+    for layer in (1, 2, 3)
 )
-"""The neurons by layer, in Mazur's names: (i1, i2), (h1, h2), (o1, o2)."""
+"""The neurons by layer, in Mazur's names: (i1, i2), (h1, h2), (o1, o2); ``NEURONS[l - 1]`` is layer l."""
 INPUT_NEURONS, HIDDEN_NEURONS, OUTPUT_NEURONS = NEURONS
 BIAS = {
     neuron: next(b for b, n in NAMES.items() if n.kind == "b" and n.layer == layer)
-    for layer in (1, 2)
-    for neuron in NEURONS[layer]
+    for layer in (2, 3)
+    for neuron in NEURONS[layer - 1]
 }
 """The bias each neuron adds: one shared by each layer (b1 for h1 and h2, b2 for o1 and o2)."""
 FEEDS = {
-    w: (NEURONS[n.layer][n.j - 1], NEURONS[n.layer - 1][n.k - 1]) for w, n in NAMES.items() if n.kind == "w"
+    w: (NEURONS[n.layer - 1][n.j - 1], NEURONS[n.layer - 2][n.k - 1])
+    for w, n in NAMES.items()
+    if n.kind == "w"
 }
 """Weight → (the neuron it feeds, the neuron it comes from): w^l_jk feeds neuron j of layer l from
 neuron k of layer l - 1 (w5 → (o1, h1))."""
 
 
 def neuron(name: str) -> tuple[int, int]:
-    """``(layer, list index)`` of a neuron named like ``h1``/``o2``/``i1`` (``out_h1`` → (1, 0))."""
+    """``(index into activations, index in the layer)`` of a neuron named like ``h1``/``o2``/``i1``
+    (``out_h1`` → (1, 0): the book's layer 2, its neuron 1)."""
     n = NAMES[name if name.startswith(("out_", "i")) else f"out_{name}"]
-    return n.layer, n.j - 1
+    return n.layer - 1, n.j - 1
 
 
 def weight_index(name: str) -> tuple[int, int, int]:
@@ -133,7 +164,7 @@ def weight_index(name: str) -> tuple[int, int, int]:
     n = NAMES[name]
     if n.kind != "w":
         raise ValueError(f"{name!r} is not a weight; the weights are {', '.join(WEIGHTS)}")
-    return n.layer - 1, n.j - 1, n.k - 1
+    return n.layer - 2, n.j - 1, n.k - 1
 
 
 PRINTED: dict[str, str] = {

@@ -90,7 +90,7 @@ def gradient_of_net(neuron: str) -> str:
 def fed_by(parameter: str) -> tuple[str, ...]:
     """The neurons whose net input holds ``parameter``: one for a weight, the whole layer for a bias."""
     n = NAMES[parameter]
-    return NEURONS[n.layer] if n.kind == "b" else (FEEDS[parameter][0],)
+    return NEURONS[n.layer - 1] if n.kind == "b" else (FEEDS[parameter][0],)
 
 
 def gradient(parameter: str, paths: bool = False) -> str:
