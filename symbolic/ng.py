@@ -34,11 +34,12 @@ from symbolic.regularisation import penalty, weight_decay
 
 @dataclass(frozen=True)
 class Accumulation:
-    """How many entries of :math:`D` (weights, then biases) equal the gradient of the mean cost.
+    r"""How many entries of :math:`D` (weights, then biases) equal the gradient of the mean cost.
 
     ``regularised`` says whether the cost had the L2 penalty; ``weights_proven`` and
     ``biases_proven`` split ``proven`` by column; ``first_failed`` names the first entry not proven
-    (``D^l_{jk}`` or ``D^l_{j0}``, the bias column) and ``witness`` shows it false there.
+    in Ng's notation (``D^(l)_{jk}`` or ``D^(l)_{j0}``, the bias column; his :math:`\Theta^{(l)}` is this
+    module's layer-``l`` weights, both counting from the input) and ``witness`` shows it false there.
     """
 
     sizes: tuple[int, ...]
@@ -112,11 +113,15 @@ def accumulate(
     cost += penalty(first, examples) if regularised else 0
     big_delta_w, big_delta_b = _big_deltas(nets)
     weights = [
-        (f"D^{l}_{{{j},{k}}}", scale * v + _decay(first.w(l, j, k), examples, regularised), first.w(l, j, k))
+        (
+            f"D^({l})_{{{j},{k}}}",
+            scale * v + _decay(first.w(l, j, k), examples, regularised),
+            first.w(l, j, k),
+        )
         for (l, j, k), v in big_delta_w.items()
     ]
     biases = [
-        (f"D^{l}_{{{j},0}}", scale * v + _decay(first.b(l, j), examples, decay_biases), first.b(l, j))
+        (f"D^({l})_{{{j},0}}", scale * v + _decay(first.b(l, j), examples, decay_biases), first.b(l, j))
         for (l, j), v in big_delta_b.items()
     ]
     entries = [(name, d, cost.diff(p)) for name, d, p in weights + biases]
