@@ -164,9 +164,8 @@ def test_ng_regularised_D_is_the_gradient_of_the_regularised_mean_cost():
 def test_ng_regularising_the_bias_column_is_refuted_at_every_bias_with_a_witness():
     result = accumulate((2, 2, 2), 3, regularised=True, decay_biases=True)
     assert (result.weights_proven, result.biases_proven, result.failed) == (8, 0, 4)
-    assert (
-        result.first_failed == "D^(1)_{1,0}"
-    )  # Ng's Θ^(1): the bias column of the weights leaving layer 1 and result.witness is not None
+    # Ng's Θ^(1): the bias column of the weights leaving layer 1
+    assert result.first_failed == "D^(1)_{1,0}" and result.witness is not None
     assert Rational(dict(result.witness.point)["λ"]) > 0
     assert result.witness.lhs != result.witness.rhs
 

@@ -158,11 +158,7 @@ def diagnose(key: str, text: str, mismatched: Sequence[str] = ()) -> Diagnosis:
         others = [c for c in mistakes if shown(c.value) != shown(expected)]
         closest = tuple(sorted([stated, *others], key=lambda c: abs(Decimal(c.value) - number))[:CLOSEST])
         check_first, check_first_why = _check_first(key, closest[0], mismatched)
-    same_as: tuple[str, ...] = ()
-    if not matches and precision >= SAME_AS_MIN_DECIMALS:
-        stated_values = _values(STATED, key)
-        same_as = tuple(k for k, v in stated_values.items() if k != key and shown(v) == number)
-        same_as = same_as if len(same_as) <= SAME_AS_MAX else ()
+    same_as = () if matches else _same_as(key, number, precision)
     return Diagnosis(
         key,
         text,
@@ -178,6 +174,16 @@ def diagnose(key: str, text: str, mismatched: Sequence[str] = ()) -> Diagnosis:
         erratum,
         same_as,
     )
+
+
+def _same_as(key: str, number: Decimal, precision: int) -> tuple[str, ...]:
+    """The other quantities whose stated-rule value shows as the reader's number (a value typed under
+    the wrong key), when the reader typed digits enough to tell, and they are few enough to name."""
+    if precision < SAME_AS_MIN_DECIMALS:
+        return ()
+    values = _values(STATED, key).items()
+    found = tuple(k for k, v in values if k != key and Decimal(rounded(v, precision)) == number)
+    return found if len(found) <= SAME_AS_MAX else ()
 
 
 def _check_first(key: str, nearest: Candidate, mismatched: Sequence[str]) -> tuple[str, str]:
