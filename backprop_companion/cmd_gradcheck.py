@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> GradcheckResult | CatchResult:
     import numpy as np
 
     from worked.core import validation
-    from worked.gradcheck.bugs import catch_table, get_bug
+    from worked.gradcheck.bugs import get_bug
+    from worked.gradcheck.catches import catch_table
 
     seed = validation.seed(args.seed)
     directions = DEFAULT_DIRECTIONS if args.directions is None else validation.directions(args.directions)

@@ -14,7 +14,8 @@ from backprop_companion.result import CommandResult
 if TYPE_CHECKING:
     from worked.core import Array, Network
     from worked.gradcheck import Report
-    from worked.gradcheck.bugs import Bug, Catch
+    from worked.gradcheck.bugs import Bug
+    from worked.gradcheck.catches import Catch
     from worked.gradcheck.report import Comparison
 
 WORST = 10

@@ -31,7 +31,8 @@ def _point(spec: tuple[tuple[int, ...], int] | None) -> tuple[Any, Any, Any]:
 
 
 def _bug_table(spec: tuple[tuple[int, ...], int] | None) -> str:
-    from worked.gradcheck.bugs import BUGS, catch_table
+    from worked.gradcheck.bugs import BUGS
+    from worked.gradcheck.catches import catch_table
     from worked.gradcheck.check import MODES
 
     network, x, y = _point(spec)

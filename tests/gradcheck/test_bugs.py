@@ -17,7 +17,8 @@ from worked import tutorial
 from worked.core import BACKPROP
 from worked.core.network import Network
 from worked.gradcheck import gradcheck
-from worked.gradcheck.bugs import BUGS, catch_table
+from worked.gradcheck.bugs import BUGS
+from worked.gradcheck.catches import catch_table
 from worked.gradcheck.check import MODES
 from worked.gradcheck.checkpoint import prepare
 from worked.gradcheck.report import Tolerance

@@ -2,7 +2,8 @@
 directional, per equation, Taylor), its report and tolerances, and the catalogue of textbook bugs that
 each mode must be shown to catch."""
 
-from worked.gradcheck.bugs import BUGS, Bug, Catch, catch_table, get_bug
+from worked.gradcheck.bugs import BUGS, Bug, get_bug
+from worked.gradcheck.catches import Catch, catch_table
 from worked.gradcheck.check import MODES, gradcheck
 from worked.gradcheck.numerical import (
     central_difference,

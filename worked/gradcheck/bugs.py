@@ -30,9 +30,7 @@ from worked.core import (
     Equations,
     InvalidInput,
     Network,
-    validation,
 )
-from worked.gradcheck.check import MODES, gradcheck
 
 MISSING_SIGMA_PRIME = "missing-sigma-prime"
 TRANSPOSED_WEIGHT = "transposed-weight"
@@ -177,36 +175,3 @@ def get_bug(name: str) -> Bug:
         return BUGS[name]
     except KeyError:
         raise InvalidInput(f"unknown bug {name!r}; choose one of: {', '.join(BUGS)}") from None
-
-
-@dataclass(frozen=True)
-class Catch:
-    """Did ``mode`` catch ``bug``? ``caught`` is ``None`` when the bug cannot show (``note`` says why);
-    ``note`` also carries the per-equation mode's first finding."""
-
-    bug: str
-    mode: str
-    caught: bool | None
-    note: str = ""
-
-
-def catch_table(
-    network: Network, x: Array, y: Array, *, directions: int = 3, seed: int = 0
-) -> tuple[Catch, ...]:
-    """Run every bug of :data:`BUGS` through every mode at one point: which mode catches which bug."""
-    directions, seed = validation.directions(directions), validation.seed(seed)
-    m = network.as_batch(x, y)[0].shape[0]
-    rows = []
-    for bug in BUGS.values():
-        why_not = "cannot run: needs square weight matrices" if not bug.runs_on(network) else None
-        why_not = why_not or bug.visible(network, m)
-        for mode in MODES:
-            if why_not is not None:
-                rows.append(Catch(bug.name, mode, None, why_not))
-                continue
-            report = gradcheck(network, x, y, mode, directions=directions, seed=seed, backward=bug.backward)
-            note = report.findings[0] if report.findings else ""
-            if report.taylor is not None and report.taylor.slope is not None:
-                note = f"Taylor slope {report.taylor.slope:.2f}"
-            rows.append(Catch(bug.name, mode, not report.passed, note))
-    return tuple(rows)
