@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from symbolic.generic import Chain, GenericProof
-    from symbolic.generic import Rewrite as Step
+    from symbolic.derivation import Chain, GenericProof
+    from symbolic.derivation import Rewrite as Step
 
 INTRO = (
     "BP1-BP4 derived by sympy at symbolic widths n and indices j, k, for one generic layer step (depth "

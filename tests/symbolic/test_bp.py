@@ -12,6 +12,7 @@ import pytest
 from sympy import IndexedBase, Rational, Sum, Symbol, exp
 
 from symbolic import generic
+from symbolic.derivation import compare
 from symbolic.equations import EQUATIONS, KINDS, ground_truth, positions
 from symbolic.functions import ACTIVATIONS, COSTS, Logistic, Sigma, SigmaPrime
 from symbolic.network import SymbolicNetwork
@@ -75,8 +76,8 @@ def test_the_generic_comparison_can_say_no():
     q, j = generic.q, generic.j
     m = Symbol("n_{l+1}", integer=True, positive=True)
     derived = generic.bp2().chains[0].result
-    assert generic._compare(derived, Sum(w[j, q] * d[q], (q, 1, m)) * SigmaPrime(z[j])) == ""
-    assert generic._compare(derived, Sum(w[q, j] * d[q], (q, 1, m))) == ""
+    assert compare(derived, Sum(w[j, q] * d[q], (q, 1, m)) * SigmaPrime(z[j])) == ""
+    assert compare(derived, Sum(w[q, j] * d[q], (q, 1, m))) == ""
 
 
 # -- the exhaustive sweep, a sample -------------------------------------------------------------------

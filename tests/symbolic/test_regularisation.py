@@ -11,6 +11,7 @@ from sympy import Rational
 
 from symbolic import generic
 from symbolic.controls import REGULARISED_CONTROLS, SHAPE, run_control
+from symbolic.derivation import compare
 from symbolic.equations import positions
 from symbolic.exact import decide
 from symbolic.generic_regularised import regularised_proofs
@@ -47,16 +48,16 @@ def test_regularised_bp4_width_generic_is_derived_by_sympy(proofs):
 def test_regularised_bp3_width_generic_the_bias_gradient_is_unchanged(proofs):
     bp3 = proofs["BP3λ"]
     assert bp3.proven and bp3.chains[0].steps[0].how == "sympy.diff"
-    assert bp3.chains[0].result == generic._layer()[4][generic.j]  # δ^l_j, with no λ left in it
+    assert bp3.chains[0].result == generic.layer_cost()[4][generic.j]  # δ^l_j, with no λ left in it
 
 
 def test_the_regularised_generic_comparison_can_say_no(proofs):
     """λ/2m for λ/m in BP4, and a decayed bias in BP3, are not what sympy derives."""
-    _, w, b, a, d, _, _, _ = generic._layer()
+    _, w, b, a, d, _, _, _ = generic.layer_cost()
     j, k = generic.j, generic.k
-    assert generic._compare(proofs["BP4λ"].chains[0].result, a[k] * d[j] + LAMBDA / (2 * M) * w[j, k]) == ""
-    assert generic._compare(proofs["BP4λ"].chains[0].result, a[k] * d[j]) == ""
-    assert generic._compare(proofs["BP3λ"].chains[0].result, d[j] + LAMBDA / M * b[j]) == ""
+    assert compare(proofs["BP4λ"].chains[0].result, a[k] * d[j] + LAMBDA / (2 * M) * w[j, k]) == ""
+    assert compare(proofs["BP4λ"].chains[0].result, a[k] * d[j]) == ""
+    assert compare(proofs["BP3λ"].chains[0].result, d[j] + LAMBDA / M * b[j]) == ""
 
 
 # -- the sweep ----------------------------------------------------------------------------------------
