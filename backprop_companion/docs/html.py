@@ -9,6 +9,7 @@ math, code, emphasis, links, and ``<a id>`` anchors) and refuses anything it wou
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from backprop_companion.docs.mathml import to_mathml
@@ -79,6 +80,35 @@ def _cells(line: str) -> list[str]:
     return [c.strip().replace("\\|", "|") for c in cells]
 
 
+_LIST_ITEM = r"(-|\d+\.) "
+
+
+def _table(lines: list[str], i: int, inline_html: Callable[[str], str]) -> tuple[str, int]:
+    """The table whose first row is ``lines[i]``, and the index of its last line."""
+    rows = []
+    while i < len(lines) and lines[i].strip().startswith("|"):
+        rows.append(_cells(lines[i]))
+        i += 1
+    head = "".join(f"<th>{inline_html(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in row) + "</tr>" for row in rows[2:])
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>", i - 1
+
+
+def _list(lines: list[str], i: int, inline_html: Callable[[str], str]) -> tuple[str, int]:
+    """The list (bullets or numbers) whose first item is ``lines[i]``, items continued on lines
+    indented by two spaces, and the index of its last line."""
+    tag = "ul" if lines[i].strip().startswith("-") else "ol"
+    items = []
+    while i < len(lines) and re.match(_LIST_ITEM, lines[i].strip()):
+        item = [re.sub("^" + _LIST_ITEM, "", lines[i].strip())]
+        i += 1
+        while i < len(lines) and lines[i].startswith("  ") and lines[i].strip():
+            item.append(lines[i].strip())
+            i += 1
+        items.append(f"<li>{inline_html(' '.join(item))}</li>")
+    return f"<{tag}>{''.join(items)}</{tag}>", i - 1
+
+
 def markdown_to_html(
     name: str, markdown: str, figures: dict[str, str], pages: list[str], mathml: dict[str, str]
 ) -> str:
@@ -119,30 +149,12 @@ def markdown_to_html(
             html.append(f"<figure>{svg}<figcaption>{escape(image.group(1))}</figcaption></figure>")
         elif stripped.startswith("|"):
             flush()
-            rows = []
-            while i < len(lines) and lines[i].strip().startswith("|"):
-                rows.append(_cells(lines[i]))
-                i += 1
-            i -= 1
-            head = "".join(f"<th>{inline(c, pages, mathml)}</th>" for c in rows[0])
-            body_rows = "".join(
-                "<tr>" + "".join(f"<td>{inline(c, pages, mathml)}</td>" for c in row) + "</tr>"
-                for row in rows[2:]
-            )
-            html.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body_rows}</tbody></table>")
-        elif re.match(r"(-|\d+\.) ", stripped):
+            table, i = _table(lines, i, lambda text: inline(text, pages, mathml))
+            html.append(table)
+        elif re.match(_LIST_ITEM, stripped):
             flush()
-            tag = "ul" if stripped.startswith("-") else "ol"
-            items = []
-            while i < len(lines) and re.match(r"(-|\d+\.) ", lines[i].strip()):
-                item = [re.sub(r"^(-|\d+\.) ", "", lines[i].strip())]
-                i += 1
-                while i < len(lines) and lines[i].startswith("  ") and lines[i].strip():
-                    item.append(lines[i].strip())
-                    i += 1
-                items.append(f"<li>{inline(' '.join(item), pages, mathml)}</li>")
-            i -= 1
-            html.append(f"<{tag}>{''.join(items)}</{tag}>")
+            items, i = _list(lines, i, lambda text: inline(text, pages, mathml))
+            html.append(items)
         else:
             paragraph.append(stripped)
         i += 1
