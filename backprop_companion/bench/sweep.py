@@ -118,42 +118,50 @@ def exponent(ps: Sequence[float], seconds: Sequence[float]) -> float:
 
 def results(timings: Sequence[Timings]) -> list[Result]:
     """The two judged ratios at every P, then the fitted growth exponents."""
-    rows = []
-    for t in timings:
-        six = 2 * DIRECTIONS * t.forward / t.gradient
-        rows.append(
-            Result(
-                f"directional check (k = {DIRECTIONS}) / gradient, P = {t.parameters:,}",
-                t.directional / t.gradient,
-                "×",
-                DIRECTIONAL_TARGET,
-                detail=f"{2 * DIRECTIONS} cost evaluations (one batched pass) + {DIRECTIONS} dot products on "
-                f"the gradient already computed; {2 * DIRECTIONS} separate forward passes would be "
-                f"{six:.2f} gradients; drawing the directions ({DIRECTIONS}P normal numbers, not counted) "
-                f"{t.drawing / t.gradient:.2f} gradients more",
-                failed="" if t.checks_pass else "the check did not pass on a right gradient",
-            )
-        )
-    for t in timings:
-        rows.append(
-            Result(
-                f"exhaustive check / 2P forward passes, P = {t.parameters:,}",
-                t.exhaustive / t.passes,
-                "×",
-                EXHAUSTIVE_TARGET,
-                ideal=1.0,
-                detail=f"{t.exhaustive / t.gradient:,.0f} gradients' worth; naming the {t.parameters:,} "
-                f"parameters for the report (not counted) adds {t.naming / t.passes:.2f}×",
-                failed="" if t.checks_pass else "the check did not pass on a right gradient",
-            )
-        )
+    return [
+        *(_directional(t) for t in timings),
+        *(_exhaustive(t) for t in timings),
+        *_growth(timings),
+    ]
+
+
+def _directional(t: Timings) -> Result:
+    six = 2 * DIRECTIONS * t.forward / t.gradient
+    return Result(
+        f"directional check (k = {DIRECTIONS}) / gradient, P = {t.parameters:,}",
+        t.directional / t.gradient,
+        "×",
+        DIRECTIONAL_TARGET,
+        detail=f"{2 * DIRECTIONS} cost evaluations (one batched pass) + {DIRECTIONS} dot products on "
+        f"the gradient already computed; {2 * DIRECTIONS} separate forward passes would be "
+        f"{six:.2f} gradients; drawing the directions ({DIRECTIONS}P normal numbers, not counted) "
+        f"{t.drawing / t.gradient:.2f} gradients more",
+        failed="" if t.checks_pass else "the check did not pass on a right gradient",
+    )
+
+
+def _exhaustive(t: Timings) -> Result:
+    return Result(
+        f"exhaustive check / 2P forward passes, P = {t.parameters:,}",
+        t.exhaustive / t.passes,
+        "×",
+        EXHAUSTIVE_TARGET,
+        ideal=1.0,
+        detail=f"{t.exhaustive / t.gradient:,.0f} gradients' worth; naming the {t.parameters:,} "
+        f"parameters for the report (not counted) adds {t.naming / t.passes:.2f}×",
+        failed="" if t.checks_pass else "the check did not pass on a right gradient",
+    )
+
+
+def _growth(timings: Sequence[Timings]) -> list[Result]:
+    """How each time grows with P, fitted over the sizes measured."""
     ps = [t.parameters for t in timings]
     span = f"fitted over P = {min(ps):,}..{max(ps):,}" if ps else "no sizes measured"
     grow = {
         name: exponent(ps, [getattr(t, name) for t in timings])
         for name in ("forward", "gradient", "exhaustive", "directional")
     }
-    rows += [
+    return [
         Result(
             "growth exponent e (time ∝ P^e): backprop gradient",
             grow["gradient"],
@@ -178,7 +186,6 @@ def results(timings: Sequence[Timings]) -> list[Result]:
             detail=f"{span}; ideal: a constant number of gradients, the gradient's exponent",
         ),
     ]
-    return rows
 
 
 def as_json(timings: Sequence[Timings]) -> list[dict[str, object]]:
