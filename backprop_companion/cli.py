@@ -115,8 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parse(args_list)
         result = _run(args)
         _print(result, bool(getattr(args, "json", False)))
-        if result.failure is not None:
-            return _report(result.failure, result.exit_status, as_json)
+        if result.failure is not None:  # the result, JSON included, says it: the one line goes to stderr
+            return _report(result.failure, result.exit_status, as_json=False)
         return result.exit_status
     except CommandError as error:
         return _report(str(error), error.exit_code, as_json)

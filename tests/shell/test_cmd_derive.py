@@ -135,3 +135,16 @@ def test_derive_help_does_not_import_sympy():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_an_unproven_derivation_under_json_is_one_document_and_exit_1(capsys, monkeypatch):
+    """The result's JSON says what is unproven; the one-line reason goes to stderr, not a second document."""
+    import dataclasses
+
+    from symbolic import generic
+
+    proven = generic.proofs()
+    monkeypatch.setattr(generic, "proofs", lambda: (dataclasses.replace(proven[0], method=""), *proven[1:]))
+    code, out, err = run(capsys, "derive", "--json")
+    json.loads(out)  # exactly one document, or this raises
+    assert code == 1 and "not proven: BP1" in err
