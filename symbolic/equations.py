@@ -81,6 +81,5 @@ def positions(net: SymbolicNetwork, kind: str) -> list[tuple[int, int, int]]:
 
 def position_text(l: int, j: int, k: int = 0) -> str:
     """``l=3, j=1`` or ``l=3, j=1, k=2``, the layer as the books count it: :class:`SymbolicNetwork`
-    counts the input as layer 0 (an index, like the numeric lists), the books as layer 1, so the
-    layer shown is one above the index ``l``."""
+    counts the input as layer 0, the books as layer 1, so the layer shown is one above ``l``."""
     return f"l={l + 1}, j={j}" + (f", k={k}" if k else "")

@@ -1,8 +1,8 @@
 r"""A concrete network of given widths, as sympy expressions, in Nielsen's notation.
 
-Layer 0 is the input :math:`x = a^0`, layer :math:`L` the output: here ``l`` is an index, as in the
-numeric lists; the books call the input layer 1, so what a reader is shown (positions, witnesses) is
-numbered one higher (:func:`symbolic.equations.position_text`);
+Layer 0 is the input :math:`x = a^0`, layer :math:`L` the output: here every layer number is one
+below the books', which call the input layer 1, so what a reader is shown (positions) is numbered
+one higher (:func:`symbolic.equations.position_text`); ``w^1`` here is the numeric ``weights[0]``;
 :math:`z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j` and :math:`a^l_j = \sigma(z^l_j)`; the cost of
 the one example is :math:`C(a^L, y)`. Indices count from 1, as in the book.
 

@@ -18,6 +18,8 @@ ENTRIES = {
     **{f"PRINTED[{k}]": e for k, e in expected.PRINTED.items()},
     **{f"STATED_RULE[{k}]": e for k, e in expected.STATED_RULE.items()},
     **{name: e for name, e in vars(expected).items() if isinstance(e, expected.Expected)},
+    **{f"EX4_SIGMOID_GRADIENT[{i}]": e for i, e in enumerate(expected.EX4_SIGMOID_GRADIENT)},
+    **{f"EX4_COSTS[{lam}]": e for lam, e in expected.EX4_COSTS.items()},
 }
 
 

@@ -7,12 +7,12 @@ it is measured on square networks ``[n, n, n]`` (sigmoid, quadratic cost) at one
 
 - one forward pass and its cost: what a finite difference evaluates;
 - one backprop gradient (forward pass, then BP1-BP4): what the analytic side of any check costs;
-- the exhaustive check (:func:`worked.gradcheck.differences`): central differences on every
+- the exhaustive check (:func:`worked.gradcheck.check.differences`): central differences on every
   parameter, :math:`2P` forward passes, and every parameter judged against its tolerance. Naming
-  the :math:`P` parameters for the report (:func:`worked.gradcheck.comparisons`) is timed apart;
-- the directional check with :math:`k = 3` (:func:`worked.directions.compare`): its :math:`2k` cost
+  the :math:`P` parameters for the report (:func:`worked.gradcheck.check.comparisons`) is timed apart;
+- the directional check with :math:`k = 3` (:func:`worked.gradcheck.directions.compare`): its :math:`2k` cost
   evaluations and :math:`k` dot products with the gradient already computed, judged. Drawing the
-  :math:`k` directions (:math:`kP` normal numbers, :func:`worked.directions.draw`) is timed apart.
+  :math:`k` directions (:math:`kP` normal numbers, :func:`worked.gradcheck.directions.draw`) is timed apart.
 """
 
 from __future__ import annotations

@@ -28,9 +28,6 @@ COMMAND = GENERATE_COMMAND
 RECORDED = (RECORDED_PAGE, RECORDED_FIGURE)
 """Pages the benchmark records: the drift check asks only for their header line."""
 
-Page = Callable[[], dict[str, str]]
-
-
 DOCUMENTS = (
     ("derivation", "BP1-BP4, derived and proved"),
     ("walkthrough", "The tutorial, number by number"),

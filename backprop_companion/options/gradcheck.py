@@ -13,19 +13,19 @@ GRADCHECK_HELP = (
 )
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
-"""As ``worked.MODES`` (a test keeps them equal); written out so that ``--help`` needs no numpy."""
+"""As ``worked.gradcheck.MODES`` (a test keeps them equal); written out so that ``--help`` needs no numpy."""
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "softplus", "identity")
-"""As ``worked.ACTIVATIONS``, for the help text (a test keeps them equal)."""
+"""As ``worked.core.ACTIVATIONS``, for the help text (a test keeps them equal)."""
 
 COSTS = ("quadratic", "cross-entropy")
-"""As ``worked.COSTS`` (a test keeps them equal)."""
+"""As ``worked.core.COSTS`` (a test keeps them equal)."""
 
 LIST_ALL_UP_TO = 60
 """Up to this many comparisons, all are listed (3,5,2 has 32 parameters); beyond, the worst ones."""
 
 DEFAULT_DIRECTIONS = 3
-"""As in worked.directions.DIRECTIONS (a test keeps them equal; --help must not import numpy)."""
+"""As in worked.gradcheck.directions.DIRECTIONS (a test keeps them equal; --help must not import numpy)."""
 
 
 def add_gradcheck_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,7 +1,7 @@
-"""The hand computation (``worked.by_hand``) against the general network, and its chain of quantities.
+"""The hand computation (``worked.diagnosis.by_hand``) against the general network; its chain of quantities.
 
-The two implementations share no arithmetic: ``worked.keys`` reads the printed numbers off numpy
-matrices and BP1-BP4, ``worked.by_hand`` works them neuron by neuron with Python floats. Where the
+The two implementations share no arithmetic: ``worked.tutorial.keys`` reads the printed numbers off numpy
+matrices and BP1-BP4, ``worked.diagnosis.by_hand`` works them neuron by neuron with Python floats. Where the
 general network has the same choice as a knob (update order, η, trained biases), the two must agree
 under that choice too, so those knobs of the hand computation are checked against an independent side.
 """
@@ -164,7 +164,7 @@ def test_every_key_is_a_quantity_with_a_formula():
 @pytest.mark.parametrize(
     ("name", "inputs"),
     [
-        # Each row is the post's own formula for the key (worked.keys), read as "computed from".
+        # Each row is the post's own formula for the key (worked.tutorial.keys), read as "computed from".
         ("net_h1", ()),
         ("out_h1", ("net_h1",)),
         ("net_o1", ("out_h1", "out_h2")),

@@ -72,8 +72,9 @@ def test_each_bug_replaces_exactly_the_equations_it_names(bug: str) -> None:
 
 @pytest.mark.parametrize("sizes", [[2, 2, 2], [3, 5, 1], [4, 3, 6, 2], [1, 1]])
 def test_the_backward_pass_is_bp1_to_bp4_from_its_table(sizes: list[int]) -> None:
-    """A table whose entries are the book's four, called through wrappers, gives the same bits: the
-    backward pass computes nothing outside its table."""
+    """A table whose entries are the book's four, called through wrappers, gives the same bits: with
+    no L2 penalty (whose term Network.backward adds after BP4), the backward pass computes nothing
+    outside its table."""
     rng = np.random.default_rng(len(sizes))
     network = Network.random(sizes, rng, "tanh")
     xs, ys = rng.uniform(-1, 1, (MAX_BATCH, sizes[0])), rng.uniform(0, 1, (MAX_BATCH, sizes[-1]))

@@ -1,6 +1,6 @@
 """The directional mode's batched pass: the costs it differences are the network's own at θ ± t·d.
 
-:func:`worked.directions.slopes` never forms θ ± t·d; it moves z^l by linearity inside one forward
+:func:`worked.gradcheck.directions.slopes` never forms θ ± t·d; it moves z^l by linearity inside one forward
 pass over 2k copies of the batch. The oracle here forms θ ± t·d plainly, runs ``Network.cost`` on
 each, and differences the two costs, one direction at a time.
 """

@@ -119,7 +119,7 @@ def test_directional_mode_costs_2k_passes_whatever_the_size(k: int) -> None:
 
 
 def relu_at_its_kink() -> Point:
-    """z^1 = 1·1 − 1·1 + 0 = 0 exactly: every step on layer 1 straddles the kink of the ReLU."""
+    """z^2 = 1·1 − 1·1 + 0 = 0 exactly: every step on layer 2 (the input is layer 1) straddles the kink."""
     weights, biases = [np.array([[1.0, -1.0]]), np.array([[2.0]])], [np.array([0.0]), np.array([0.5])]
     net = Network(weights, biases, ["relu", "identity"], "quadratic")
     return net, np.array([1.0, 1.0]), np.array([0.0])
@@ -211,9 +211,9 @@ def test_checking_changes_nothing_and_repeats_exactly(mode: str) -> None:
 
 def test_relative_error_and_ratio_of_a_comparison() -> None:
     # Exactness is the point: 1, 0.5 and 0.25 are binary fractions, so every quotient here is exact.
-    both_zero = Comparison("w^1_11", "Θ^(1)_11", 0.0, 0.0, 1e-5, 0.0)
+    both_zero = Comparison("w^2_11", "Θ^(1)_11", 0.0, 0.0, 1e-5, 0.0)
     assert both_zero.rel_error == 0.0 and both_zero.ratio == 0.0 and both_zero.passed
-    off = Comparison("w^1_11", "Θ^(1)_11", 1.0, 0.5, 1e-5, 0.25)
+    off = Comparison("w^2_11", "Θ^(1)_11", 1.0, 0.5, 1e-5, 0.25)
     assert off.abs_error == 0.5 and off.rel_error == 0.5 and off.ratio == 2.0 and not off.passed
     assert Comparison("b", "", 1.0, 0.5, 1e-5, 0.25, kink=True).passed
 

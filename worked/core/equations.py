@@ -52,15 +52,16 @@ def bp3(delta: Array) -> Array:
     return nabla_b
 
 
-def bp4(delta: Array, activations: Sequence[Array], l: int) -> Array:
+def bp4(delta: Array, activations: Sequence[Array], i: int) -> Array:
     r"""BP4, the gradient of the weights: :math:`\partial C/\partial w^l_{jk} = a^{l-1}_k \delta^l_j`,
     averaged over the rows.
 
-    ``delta`` is the error of the layer whose weights are ``weights[l]``; that layer's input
-    :math:`a^{l-1}` is ``activations[l]``. (The list and the index are passed, not the one array,
-    because the classic bug here is exactly that index, one layer off.)
+    ``delta`` is :math:`\delta^l`, the error of the layer whose weights are ``weights[i]``
+    (:math:`l = i + 2`, the input being layer 1); that layer's input :math:`a^{l-1}` is
+    ``activations[i]``. (The list and the index are passed, not the one array, because the classic
+    bug here is exactly that index, one layer off.)
     """
-    nabla_w: Array = delta.T @ activations[l]
+    nabla_w: Array = delta.T @ activations[i]
     if delta.shape[0] > 1:
         nabla_w /= delta.shape[0]
     return nabla_w

@@ -157,7 +157,7 @@ class Network:
         return zs, [xs, *activations]
 
     def feedforward(self, x: Array) -> tuple[list[Array], list[Array]]:
-        """Return ``(zs, activations)``: :math:`z^1..z^L` and :math:`a^0..a^L`, shaped like ``x``."""
+        """Return ``(zs, activations)``: :math:`z^2..z^L` and :math:`a^1..a^L`, shaped like ``x``."""
         xs = self._rows(x, self.sizes[0], "x")
         zs, activations = self.forward_rows(xs)
         if np.ndim(x) == 1:
@@ -197,12 +197,12 @@ class Network:
         ``l2`` = λ > 0 adds :math:`(\lambda/m) w` to each weight gradient (the regularised BP4).
         """
         carry = self.weights if weights is None else weights
-        L = len(self.weights)
-        deltas: list[Array] = [np.empty(0)] * L
-        nabla_w: list[Array] = [np.empty(0)] * L
-        nabla_b: list[Array] = [np.empty(0)] * L
+        layers = len(self.weights)  # layers of weights: L - 1 in the books' count
+        deltas: list[Array] = [np.empty(0)] * layers
+        nabla_w: list[Array] = [np.empty(0)] * layers
+        nabla_b: list[Array] = [np.empty(0)] * layers
         delta = equations.bp1(self.cost_function, self.sigmas[-1], zs[-1], activations[-1], ys)
-        for l in reversed(range(L)):
+        for l in reversed(range(layers)):
             deltas[l] = delta
             nabla_b[l] = equations.bp3(delta)
             nabla_w[l] = equations.bp4(delta, activations, l)

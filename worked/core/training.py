@@ -74,6 +74,11 @@ class Rule:
         if self.n is not None:
             object.__setattr__(self, "n", validation.training_set_size(self.n))
 
+    def cost(self, network: Network, z: Array, output: Array, ys: Array) -> float:
+        """The cost the step descends, from the output layer's rows: the mean cost, plus the penalty."""
+        cost = network.mean_cost(z, output, ys)
+        return cost + regularisation.penalty(network.weights, self.l2, self.n or len(ys)) if self.l2 else cost
+
     def updated(self, w: Array, nabla_w: Array, m: int) -> Array:
         r""":math:`w - \eta\,\partial C_0/\partial w`, after decay :math:`(1 - \eta\lambda/n)` if λ > 0."""
         if not self.l2:
@@ -100,9 +105,7 @@ def _output_first_gradients(
 def _step_rows(network: Network, xs: Array, ys: Array, rule: Rule) -> tuple[Network, float]:
     """One step on a batch of rows; return the new network and the cost *before* the step."""
     zs, activations = network.forward_rows(xs)
-    cost = network.mean_cost(zs[-1], activations[-1], ys)
-    if rule.l2:
-        cost += regularisation.penalty(network.weights, rule.l2, rule.n or len(ys))
+    cost = rule.cost(network, zs[-1], activations[-1], ys)
     if rule.order == "output-first":
         nabla_w, nabla_b = _output_first_gradients(network, zs, activations, ys, rule)
     else:
@@ -150,9 +153,9 @@ def train(
     n: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Trajectory:
-    """``steps`` steps of full-batch gradient descent, recording the cost before each and after the last.
+    r"""``steps`` steps of full-batch gradient descent, recording the cost before each and after the last.
 
-    With ``l2`` = λ > 0 the recorded cost is the regularised one, :math:`C_0 + \frac{\\lambda}{2n}\\sum
+    With ``l2`` = λ > 0 the recorded cost is the regularised one, :math:`C_0 + \frac{\lambda}{2n}\sum
     w^2`. ``progress``, if given, is called with the number of steps done after every
     :data:`PROGRESS_EVERY` steps and at the end (a command's progress line; the numbers do not depend
     on it)."""
@@ -168,9 +171,8 @@ def train(
                 if progress is not None and ((t + 1) % PROGRESS_EVERY == 0 or t + 1 == steps):
                     progress(t + 1)
             else:
-                errors[t] = network.cost(xs, ys)
-                if rule.l2:
-                    errors[t] += regularisation.penalty(network.weights, rule.l2, rule.n or len(ys))
+                zs, activations = network.forward_rows(xs)
+                errors[t] = rule.cost(network, zs[-1], activations[-1], ys)
             if not np.isfinite(errors[t]):
                 raise FloatingPointError(
                     f"training diverged: the cost became {errors[t]} after {t} steps; "

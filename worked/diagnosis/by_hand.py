@@ -1,13 +1,13 @@
 r"""The tutorial computed the way the post does it: Mazur's names, plain floats, one knob per habit.
 
 This is a second implementation of the tutorial's arithmetic, independent of the first.
-:mod:`worked.keys` reads every printed number off the general network (numpy matrices, BP1-BP4);
+:mod:`worked.tutorial.keys` reads every printed number off the general network (numpy matrices, BP1-BP4);
 here the same numbers are worked the way a reader works them by hand: neuron by neuron, one
 chain-rule factor at a time, in the post's order and under the post's names, with Python floats.
 A test holds the two to float64 round-off on every key, so each checks the other.
 
 The choices a hand calculation can get wrong are the fields of :class:`Variant`, and the stated
-rule is ``Variant()``: the catalogue of named mistakes (:mod:`worked.mistakes`) is a list of
+rule is ``Variant()``: the catalogue of named mistakes (:mod:`worked.diagnosis.mistakes`) is a list of
 settings of this one computation, not a copy of it per mistake. The general :class:`Network` stays
 free of them.
 
@@ -33,10 +33,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from worked import mazur
-from worked.diagnosis.variant import _BIAS, HIDDEN_NEURONS, OUTPUT_NEURONS, STATED, Variant
-from worked.mazur import decimals
+from worked.diagnosis.variant import STATED, Variant
+from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS, decimals
 
-__all__ = ["HIDDEN_NEURONS", "OUTPUT_NEURONS", "STATED", "UNPRINTED_DECIMALS", "Variant", "step"]
+__all__ = ["UNPRINTED_DECIMALS", "step"]
 
 UNPRINTED_DECIMALS = 9
 """Decimals a quantity the post never prints is rounded to under ``rounding``: the post's usual 9."""
@@ -97,7 +97,7 @@ def _forward(sheet: _Sheet) -> None:
     for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
         for n in layer:
             weighted = sum([parameters[w] * out[source] for w, source in into[n]])
-            net[n] = record(f"net_{n}", weighted + parameters[_BIAS[n]] * 1)
+            net[n] = record(f"net_{n}", weighted + parameters[mazur.BIAS[n]] * 1)
             out[n] = record(f"out_{n}", sigma(net[n]))
     for o in OUTPUT_NEURONS:
         record(f"E_{o}", sheet.half * (targets[o] - out[o]) ** 2)

@@ -1,8 +1,8 @@
 """The catalogue of classic mistakes: each one a named setting of the one hand computation.
 
-A mistake is an identifier, a one-line description and a :class:`~worked.variant.Variant`; there is
+A mistake is an identifier, a one-line description and a :class:`~worked.diagnosis.variant.Variant`; there is
 no code per mistake. ``output-first`` is also how the tutorial's own first script worked, which is
-why some of the post's closing figures follow it (see :mod:`worked.errata`).
+why some of the post's closing figures follow it (see :mod:`worked.tutorial.errata`).
 """
 
 from __future__ import annotations
@@ -134,7 +134,9 @@ def common_mistakes(keys: tuple[str, ...] = MAIN_KEYS) -> tuple[Row, ...]:
     """
     unknown = [k for k in keys if k not in quantities.names()]
     if unknown:
-        raise InvalidInput(f"unknown keys {unknown}; the keys are those of worked.quantities.names()")
+        raise InvalidInput(
+            f"unknown keys {unknown}; the keys are those of worked.diagnosis.quantities.names()"
+        )
     training = any(k in runs.TRAINING_KEYS for k in keys)
 
     def row(identifier: str, description: str, variant: Variant, first: str | None) -> Row:

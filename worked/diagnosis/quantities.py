@@ -2,12 +2,12 @@
 
 The formula text is :mod:`worked.mazur.formulas`'s, the same the walkthrough and the exact chain rule show.
 
-The names are those :mod:`worked.by_hand` records under the stated rule, in the order it computes
+The names are those :mod:`worked.diagnosis.by_hand` records under the stated rule, in the order it computes
 them, then the training keys. A reader may type any of them, printed by the post or not.
 
 What a quantity is computed from (its *chain*) is not typed out a second time: it is found from the
 computation itself. Each recorded quantity in turn is overridden with another value
-(:func:`worked.by_hand.step`'s ``override``); the quantities that change are the ones computed
+(:func:`worked.diagnosis.by_hand.step`'s ``override``); the quantities that change are the ones computed
 from it. A graph typed by hand beside the code could drift from it; this one cannot.
 """
 

@@ -2,8 +2,8 @@
 
 A number is compared at the precision the reader typed it with: ``0.5933`` is compared at 4 decimals,
 i.e. it matches a computation whose value rounds (half to even, from the float's exact value) to
-0.5933 (:func:`worked.printed.rounded`). It is checked against the stated rule and against every
-mistake of :mod:`worked.mistakes`; all that reproduce it are reported, because mistakes can coincide
+0.5933 (:func:`worked.mazur.printed.rounded`). It is checked against the stated rule and against every
+mistake of :mod:`worked.diagnosis.mistakes`; all that reproduce it are reported, because mistakes can coincide
 (η = 1 and a cost without the ½ both double a step). When nothing reproduces it, the nearest
 computations are shown and one quantity of its chain is suggested to check first.
 """

@@ -1,7 +1,8 @@
 r"""The choices a hand calculation of the tutorial makes, as the knobs of one :class:`Variant`.
 
-:mod:`worked.by_hand` computes the tutorial for a :class:`Variant`; ``Variant()`` is the rule the post
-states, and :mod:`worked.mistakes` names the classic mistakes as other settings of the same knobs.
+:mod:`worked.diagnosis.by_hand` computes the tutorial for a :class:`Variant`; ``Variant()`` is the rule
+the post states, and :mod:`worked.diagnosis.mistakes` names the classic mistakes as other settings of
+the same knobs.
 :class:`Wiring` says which weight joins which neurons, built from the tutorial's one name table.
 """
 
@@ -13,14 +14,9 @@ from dataclasses import dataclass
 
 from worked import mazur
 from worked.core import UPDATE_ORDERS, InvalidInput
+from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS
 
 LAYER_INPUTS = ("out", "net")
-
-# The neurons and their shared biases come from the post's one name table; named here as well
-# because the hand computation (by_hand) reads them from this module.
-HIDDEN_NEURONS = mazur.HIDDEN_NEURONS
-OUTPUT_NEURONS = mazur.OUTPUT_NEURONS
-_BIAS = mazur.BIAS
 
 
 @dataclass(frozen=True)

@@ -67,12 +67,12 @@ def _bp3_wrong_axis(delta: Array) -> Array:
     return np.full(delta.shape[1], delta.sum() / delta.shape[0])  # np.sum(delta) with no axis
 
 
-def _bp4_summed(delta: Array, activations: Sequence[Array], l: int) -> Array:
-    return delta.T @ activations[l]
+def _bp4_summed(delta: Array, activations: Sequence[Array], i: int) -> Array:
+    return delta.T @ activations[i]
 
 
-def _bp4_one_layer_off(delta: Array, activations: Sequence[Array], l: int) -> Array:
-    return BACKPROP.bp4(delta, activations, l + 1)  # a^l where a^(l-1) belongs
+def _bp4_one_layer_off(delta: Array, activations: Sequence[Array], i: int) -> Array:
+    return BACKPROP.bp4(delta, activations, i + 1)  # a^l where a^(l-1) belongs
 
 
 @dataclass(frozen=True)

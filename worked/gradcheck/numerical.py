@@ -77,7 +77,7 @@ def numerical_gradient(
     :math:`\theta + h_i e_i`, then :math:`\theta - h_i e_i`. ``f`` receives one working copy that
     is changed in place between calls and restored after them (so no vector of ``theta``'s size is
     allocated per call). It is the same array object on every call, so ``f`` may make views into it
-    once (see :func:`worked.gradcheck.exhaustive`), but must not keep it after the last call.
+    once (see :func:`worked.gradcheck.check.exhaustive`), but must not keep it after the last call.
     ``theta`` itself is never changed. ``on_step(i)`` is called after coordinate ``i``, for
     progress reports.
 

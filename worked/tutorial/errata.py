@@ -1,6 +1,6 @@
 """Alternative computations that reproduce printed numbers the stated rule does not give.
 
-Nothing here *declares* a number wrong. :mod:`worked.walkthrough` calls a printed number an erratum
+Nothing here *declares* a number wrong. :mod:`worked.tutorial.verdicts` calls a printed number an erratum
 only when the stated rule, computed, does not round to it; it then runs every alternative offered
 for that key and reports those that do reproduce the printed digits. An alternative is a different
 computation, run in full: another update order, another step count, rounding before multiplying.

@@ -2,7 +2,7 @@ r"""How each number the tutorial prints is computed from the general network.
 
 A :class:`Run` is the tutorial's network pushed through the general code once: a forward and
 backward pass (:meth:`Network.backprop`, BP1-BP4), one training step, and the
-:data:`~worked.tutorial.STEPS`-step training run, all under one update order. Each :class:`Key`
+:data:`~worked.mazur.STEPS`-step training run, all under one update order. Each :class:`Key`
 reads one printed quantity off a run; its formula is the post's (:mod:`worked.mazur.formulas`).
 Gradients come from the general backprop; the tutorial's hand-made intermediates (the two paths into
 out_h1, for example) are read off the same run, so the two meet at the printed digits.

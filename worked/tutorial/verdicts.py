@@ -1,7 +1,7 @@
 """The tutorial, number by number: computed, compared with the print, and every mismatch explained.
 
-:func:`walkthrough` computes every key of :data:`worked.keys.KEYS` under the stated rule and compares
-it with the printed digits. Where they differ, it runs the alternatives of :mod:`worked.errata` for
+:func:`walkthrough` computes every key of :data:`worked.tutorial.keys.KEYS` under the stated rule and compares
+it with the printed digits. Where they differ, it runs the alternatives of :mod:`worked.tutorial.errata` for
 that key and attaches the first that reproduces the printed digits; a mismatch that no alternative
 reproduces stays *unexplained*, which the tests treat as a failure.
 """
