@@ -38,6 +38,8 @@ def _check_combinations(args: argparse.Namespace) -> None:
         raise UsageError("--directions only applies with --mode directional (or --bug all)")
     if args.bug == "all" and args.mode is not None:
         raise UsageError("--bug all runs every mode; leave out --mode")
+    if args.bug == "all" and args.l2 != 0:
+        raise UsageError("--bug all tabulates the unregularised cost; give --l2 with one --bug NAME")
 
 
 def _point(args: argparse.Namespace, rng: np.random.Generator, seed: int) -> CheckedPoint:
@@ -88,13 +90,13 @@ def run(args: argparse.Namespace) -> GradcheckResult | CatchResult:
     from worked.gradcheck.bugs import get_bug
     from worked.gradcheck.catches import catch_table
 
-    seed = validation.seed(args.seed)
+    seed, l2 = validation.seed(args.seed), validation.l2(args.l2)
     directions = DEFAULT_DIRECTIONS if args.directions is None else validation.directions(args.directions)
     rng = np.random.default_rng(seed)
     point = _point(args, rng, seed)
     if args.bug == "all":
         return CatchResult(
-            point, catch_table(point.network, point.x, point.y, directions=directions, seed=seed)
+            point, catch_table(point.network, point.x, point.y, directions=directions, seed=seed), l2
         )
     bug = None if args.bug is None else get_bug(args.bug)
     if bug is not None and not bug.runs_on(point.network):
@@ -102,8 +104,8 @@ def run(args: argparse.Namespace) -> GradcheckResult | CatchResult:
         raise UsageError(
             f"the bug {bug.name!r} needs square weight matrices (try --sizes 3,3,3); got {sizes}"
         )
-    report = _check(point, args.mode or "exhaustive", directions, rng, bug, args)
-    return GradcheckResult(point, report, args.all, bug)
+    report = _check(point, args.mode or "exhaustive", directions, rng, bug, l2, args)
+    return GradcheckResult(point, report, args.all, bug, l2)
 
 
 def _check(
@@ -112,6 +114,7 @@ def _check(
     directions: int,
     rng: np.random.Generator,
     bug: Bug | None,
+    l2: float,
     args: argparse.Namespace,
 ) -> Report:
     from backprop_companion.output.progress import Progress
@@ -132,6 +135,7 @@ def _check(
             with_taylor=True,
             allow_float32=args.allow_float32,
             progress=lambda done, total: progress.update(done),
+            l2=l2,
         )
     finally:
         progress.close()

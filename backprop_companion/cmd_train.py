@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from worked.core import Array, Network
 
 
+TRAINING_SET_SIZE = 1
+"""The n of the weight decay (1 − ηλ/n): the tutorial trains on its one example, the full batch."""
+
+
 def checkpoints(steps: int) -> list[int]:
     """0, 1, 10, 100, ... up to ``steps``, and ``steps`` itself."""
     marks, t = [0], 1
@@ -26,7 +30,10 @@ def checkpoints(steps: int) -> list[int]:
 
 
 def run(args: argparse.Namespace) -> TrainResult:
-    """Train in one call; ``worked.core.train`` validates the steps, η and the order (exit 2 if refused)."""
+    """Train in one call; ``worked.core.train`` validates the steps, η, the order and λ (exit 2 if refused).
+
+    With λ > 0 it is weight decay on the full batch, the tutorial's one example (n = 1).
+    """
     from worked import tutorial
     from worked.core import train
 
@@ -42,11 +49,19 @@ def run(args: argparse.Namespace) -> TrainResult:
             train_biases=args.train_biases,
             shared_biases=True,
             progress=progress.update,
+            l2=args.l2,
+            n=TRAINING_SET_SIZE,
         )
     finally:
         progress.close()
     return TrainResult(
-        args.steps, args.order, args.eta, args.train_biases, trajectory.errors, trajectory.network
+        args.steps,
+        args.order,
+        args.eta,
+        args.train_biases,
+        trajectory.errors,
+        trajectory.network,
+        float(args.l2),
     )
 
 
@@ -60,6 +75,8 @@ class TrainResult(CommandResult):
     train_biases: bool
     errors: Array
     network: Network
+    l2: float = 0.0
+    """λ of the weight decay (0: none); with it, ``errors`` are the regularised cost."""
 
     def outputs(self) -> dict[str, float]:
         from worked import tutorial
@@ -85,6 +102,7 @@ class TrainResult(CommandResult):
             "order": self.order,
             "eta": self.eta,
             "train_biases": self.train_biases,
+            "l2": self.l2,
             "checkpoints": [{"step": t, "E_total": float(self.errors[t])} for t in checkpoints(self.steps)],
             "outputs": self.outputs(),
             "targets": {"target_o1": mazur.TARGETS["o1"], "target_o2": mazur.TARGETS["o2"]},
@@ -99,6 +117,15 @@ class TrainResult(CommandResult):
         out = [
             f"Tutorial network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
             f"descent, η = {self.eta}, update order: {self.order}, biases {biases}.",
+            *(
+                [
+                    f"L2 weight decay, λ = {self.l2:g} on the one example (n = {TRAINING_SET_SIZE}): "
+                    "E_total below is the regularised cost,",
+                    "  E_total + (λ/2) Σ w² over the eight weights (biases not penalised).",
+                ]
+                if self.l2
+                else []
+            ),
             "",
             format_table(["step", "E_total"], rows),
             "",

@@ -76,6 +76,8 @@ class GradcheckResult(CommandResult):
     report: Report
     list_all: bool
     bug: Bug | None
+    l2: float = 0.0
+    """λ of the L2 penalty in the checked cost (0: none)."""
 
     @property
     def exit_status(self) -> int:
@@ -105,6 +107,7 @@ class GradcheckResult(CommandResult):
         return {
             "network": {**self.point.as_json(), "description": report.network},
             "mode": report.mode,
+            "l2": self.l2,
             "precision": report.precision,
             "bug": None if self.bug is None else {**_described(self.bug), "cannot_show": self.cannot_show},
             "passed": report.passed,
@@ -140,6 +143,8 @@ class CatchResult(CommandResult):
 
     point: CheckedPoint
     catches: tuple[Catch, ...]
+    l2: float = 0.0
+    """Always 0: the table is of the unregularised cost (``--bug all`` refuses ``--l2``)."""
 
     @property
     def all_caught(self) -> bool:
@@ -152,6 +157,7 @@ class CatchResult(CommandResult):
     def as_json(self) -> dict[str, Any]:
         return {
             "network": self.point.as_json(),
+            "l2": self.l2,
             "catches": [vars(c) for c in self.catches],
             "all_caught": self.all_caught,
         }

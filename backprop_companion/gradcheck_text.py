@@ -40,10 +40,16 @@ def _heading(result: GradcheckResult) -> list[str]:
         else f"{mode_passes} (+{taylor.evaluations} for the Taylor test)"
     )
     what = _MODE_LINES[report.mode].format(n=len(report.comparisons))
-    return [
-        _wrap("Gradient check", f"{result.point.name}: {report.network}; {report.precision}."),
-        _wrap("Mode", f"{report.mode}: {what}; {cost} forward passes."),
-    ]
+    out = [_wrap("Gradient check", f"{result.point.name}: {report.network}; {report.precision}.")]
+    if result.l2:
+        out.append(
+            _wrap(
+                "Cost",
+                f"L2-regularised, C = C_0 + (λ/2m) Σ w² with λ = {result.l2:g} and m = "
+                f"{result.point.batch} (biases not penalised).",
+            )
+        )
+    return [*out, _wrap("Mode", f"{report.mode}: {what}; {cost} forward passes.")]
 
 
 def _bug_lines(bug: Bug, cannot_show: str | None) -> list[str]:

@@ -70,6 +70,12 @@ class Verification(CommandResult):
     tutorial: tuple[TutorialRow, ...]
     ng: Accumulation
     ng_without_mean: Accumulation
+    regularised: tuple[GenericProof, ...]
+    """BP3λ and BP4λ at symbolic widths; the sweep's regularised tallies are in ``sweep.regularised``."""
+    regularised_controls: tuple[ControlResult, ...]
+    ng_regularised: Accumulation
+    ng_decayed_biases: Accumulation
+    """The control that regularises Ng's bias column too: it must fail at every bias, with a witness."""
     seconds: float
     timed: bool = True
 
@@ -89,7 +95,18 @@ class Verification(CommandResult):
             and all(r.agrees_with_worked and (r.value.matches or r.erratum) for r in self.printed)
             and self.ng.failed == 0
             and self.ng_without_mean.proven == 0
+            and all(p.proven for p in self.regularised)
+            and self.sweep.regularised_failed == 0
+            and all(c.passed for c in self.regularised_controls)
+            and self.ng_regularised.passed
+            and self.bias_column_control_refuted
         )
+
+    @property
+    def bias_column_control_refuted(self) -> bool:
+        """Regularising Ng's bias column fails at every bias, and a witness shows it."""
+        control = self.ng_decayed_biases
+        return control.biases_proven == 0 and control.witness is not None
 
     @property
     def exit_status(self) -> int:
@@ -122,9 +139,10 @@ def collect(
     timed: bool = True,
 ) -> Verification:
     """Run every check (the docs render the same result)."""
-    from symbolic.controls import SHAPE, run_controls
+    from symbolic.controls import SHAPE, run_controls, run_regularised_controls
     from symbolic.functions import get_activation, get_cost
     from symbolic.generic import proofs
+    from symbolic.generic_regularised import regularised_proofs
     from symbolic.lemmas import lemmas
     from symbolic.ng import accumulate
     from symbolic.sweep import shapes, sweep
@@ -139,20 +157,27 @@ def collect(
     rules = (*chain_rules(), sigmoid_rule())
     rows, ng, ng_without_mean = _tutorial_rows(), accumulate(), accumulate(mean=False)
     premises = tuple(p for p in (activation.premise, cost.premise) if p)
+    regularised, regularised_controls = tuple(regularised_proofs()), tuple(run_regularised_controls())
+    ng_regularised = accumulate(regularised=True)
+    ng_decayed_biases = accumulate(regularised=True, decay_biases=True)
     seconds = time.perf_counter() - start
     return Verification(
-        generic,
-        report,
-        premises,
-        controls,
-        tuple(SHAPE),
-        lemma_results,
-        rules,
-        rows,
-        ng,
-        ng_without_mean,
-        seconds,
-        timed,
+        generic=generic,
+        sweep=report,
+        premises=premises,
+        controls=controls,
+        controls_shape=tuple(SHAPE),
+        lemmas=lemma_results,
+        chain_rules=rules,
+        tutorial=rows,
+        ng=ng,
+        ng_without_mean=ng_without_mean,
+        regularised=regularised,
+        regularised_controls=regularised_controls,
+        ng_regularised=ng_regularised,
+        ng_decayed_biases=ng_decayed_biases,
+        seconds=seconds,
+        timed=timed,
     )
 
 

@@ -8,14 +8,17 @@ if TYPE_CHECKING:
     from backprop_companion.verification import TutorialRow, Verification
     from symbolic.controls import ControlResult
     from symbolic.exact import Witness
-    from symbolic.sweep import SweepReport
+    from symbolic.generic import GenericProof
+    from symbolic.sweep import Outcome, SweepReport
 
 
 def verification_json(v: Verification) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "generic": [{"statement": p.label, "proven": p.proven, "method": p.method} for p in v.generic],
+        "generic": _generic_json(v.generic),
+        "generic_regularised": _generic_json(v.regularised),
         "sweep": _sweep_json(v.sweep, v.premises),
         "controls": [_control_json(c) for c in v.controls],
+        "regularised_controls": [_control_json(c) for c in v.regularised_controls],
         "controls_shape": list(v.controls_shape),
         "lemmas": [
             {
@@ -41,6 +44,7 @@ def verification_json(v: Verification) -> dict[str, Any]:
             "failed": v.ng.failed,
             "control_without_1_over_m_refuted": v.ng_without_mean.proven == 0,
         },
+        "ng_regularised": _ng_regularised_json(v),
         "seconds": v.seconds,
         "passed": v.passed,
     }
@@ -49,9 +53,46 @@ def verification_json(v: Verification) -> dict[str, Any]:
     return result
 
 
+def _generic_json(proofs: tuple[GenericProof, ...]) -> list[dict[str, Any]]:
+    return [{"statement": p.label, "proven": p.proven, "method": p.method} for p in proofs]
+
+
+def _ng_regularised_json(v: Verification) -> dict[str, Any]:
+    ng, control = v.ng_regularised, v.ng_decayed_biases
+    return {
+        "shape": list(ng.sizes),
+        "examples": ng.examples,
+        "proven": ng.proven,
+        "failed": ng.failed,
+        "weights_proven": ng.weights_proven,
+        "biases_proven": ng.biases_proven,
+        "control_bias_column_regularised": {
+            "refuted": v.bias_column_control_refuted,
+            "biases_proven": control.biases_proven,
+            "first_failed": control.first_failed,
+            "witness": _witness_json(control.witness),
+        },
+    }
+
+
+def _failures_json(failures: list[Outcome]) -> list[dict[str, Any]]:
+    from symbolic.sweep import shape_text
+
+    return [
+        {
+            "statement": f.kind,
+            "shape": shape_text(f.sizes),
+            "position": {"l": f.l, "j": f.j, "k": f.k or None},
+            "verdict": f.verdict,
+            "witness": _witness_json(f.witness),
+        }
+        for f in failures
+    ]
+
+
 def _sweep_json(report: SweepReport, premises: tuple[str, ...]) -> dict[str, Any]:
     from symbolic.equations import STATED
-    from symbolic.sweep import shape_text
+    from symbolic.regularisation import STATED_REGULARISED
 
     return {
         "max_width": report.max_width,
@@ -66,16 +107,24 @@ def _sweep_json(report: SweepReport, premises: tuple[str, ...]) -> dict[str, Any
         },
         "total": {"proven": report.proven, "failed": report.failed, "seconds": report.seconds},
         "setup_seconds": report.setup_seconds,
-        "failures": [
-            {
-                "statement": f.kind,
-                "shape": shape_text(f.sizes),
-                "position": {"l": f.l, "j": f.j, "k": f.k or None},
-                "verdict": f.verdict,
-                "witness": _witness_json(f.witness),
-            }
-            for f in report.failures
-        ],
+        "failures": _failures_json(report.failures),
+        "regularised": {
+            "statements": {
+                kind: {
+                    "stated": STATED_REGULARISED[kind],
+                    "proven": r.proven,
+                    "failed": r.failed,
+                    "seconds": r.seconds,
+                }
+                for kind, r in report.regularised.items()
+            },
+            "total": {
+                "proven": report.regularised_proven,
+                "failed": report.regularised_failed,
+                "seconds": report.regularised_seconds,
+            },
+            "failures": _failures_json(report.regularised_failures),
+        },
     }
 
 

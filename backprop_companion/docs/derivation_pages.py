@@ -39,7 +39,7 @@ class Formulas:
         return f"${latex}$"
 
 
-def _equation(proof: Any, report: Verification, formulas: Formulas) -> str:
+def _equation(proof: Any, report: Verification, formulas: Formulas, regularised: bool = False) -> str:
     from symbolic.notation import Op, Row
     from symbolic.render import to_node
 
@@ -59,7 +59,8 @@ def _equation(proof: Any, report: Verification, formulas: Formulas) -> str:
         "",
         f"which is {proof.label}: {verdict}.",
         "",
-        "**What sympy verified.** " + _verified(proof.label, report),
+        "**What sympy verified.** "
+        + (_verified_regularised(proof.label, report) if regularised else _verified(proof.label, report)),
     ]
     return "\n".join(out)
 
@@ -80,8 +81,22 @@ def _verified(label: str, report: Verification) -> str:
     )
 
 
+def _verified_regularised(label: str, report: Verification) -> str:
+    sweep = report.sweep
+    counts = sweep.regularised[label]
+    controls = [c for c in report.regularised_controls if c.control.kind == label]
+    refuted = sum(c.passed for c in controls)
+    return (
+        f"The derivation above at symbolic widths ({_generic(label, report)}). Then, exactly, on the "
+        f"same {len(sweep.shapes)} shapes, with the penalty on every layer's weights, $m$ a symbol and "
+        f"$\\delta$ the unregularised error: {counts.proven:,} components of {label} proven, "
+        f"{counts.failed} failed, each against `sympy.diff` of the regularised cost. Negative controls "
+        f"for {label}: {refuted} of {len(controls)} wrong versions refuted (below)."
+    )
+
+
 def _generic(label: str, report: Verification) -> str:
-    proof = next(p for p in report.generic if p.label == label)
+    proof = next(p for p in (*report.generic, *report.regularised) if p.label == label)
     return f"proven by {proof.method}" if proof.proven else "not proven"
 
 
@@ -92,21 +107,17 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
     from backprop_companion.derivation_text import PREMISE_NOTE
     from backprop_companion.verification import collect
     from symbolic.generic import proofs
+    from symbolic.generic_regularised import regularised_proofs
 
     report = collect(timed=False)
     formulas = Formulas()
     equations = "\n\n".join(_equation(p, report, formulas) for p in proofs())
+    regularised = "\n\n".join(_equation(p, report, formulas, regularised=True) for p in regularised_proofs())
     lemmas = markdown_table(
         ["lemma", "statement", "premise", "proven by"],
         [[x.name, x.statement, x.premise, x.method if x.proven else "**not proven**"] for x in report.lemmas],
     )
-    controls = markdown_table(
-        ["equation", "mistake", "wrong equation", "refuted at", "first at"],
-        [
-            [c.control.kind, c.control.name, c.control.wrong, _refuted(c), _first_refuted(c)]
-            for c in report.controls
-        ],
-    )
+    controls, regularised_controls = _controls(report.controls), _controls(report.regularised_controls)
     ng_text = _ng_text(report)
     rules = report.chain_rules
     tutorial = markdown_table(
@@ -122,7 +133,10 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
         lemmas=lemmas,
         controls_shape="-".join(map(str, report.controls_shape)),
         controls=controls,
+        regularised=regularised,
+        regularised_controls=regularised_controls,
         ng=ng_text,
+        ng_regularised=_ng_regularised_text(report),
         tutorial=tutorial,
         versions=versions,
     )
@@ -137,6 +151,30 @@ def _ng_text(report: Verification) -> str:
         f"undefined σ and C: $D = \\Delta / m$ equals the gradient of the mean cost at {ng.proven} of "
         f"{ng.proven + ng.failed} entries"
         + (", and without the $1/m$ the comparison is refuted." if refuted else ".")
+    )
+
+
+def _ng_regularised_text(report: Verification) -> str:
+    ng, decayed = report.ng_regularised, report.ng_decayed_biases
+    biases = sum(ng.sizes[1:])
+    control = (
+        f"refuted at all {biases} biases (first at ${decayed.first_failed}$)"
+        if report.bias_column_control_refuted
+        else f"**not refuted** ({decayed.biases_proven} of {biases} biases proven)"
+    )
+    return (
+        f"On the same network and examples, with the penalty $\\frac{{\\lambda}}{{2m}} \\sum w^2$: "
+        f"$D = \\Delta/m + (\\lambda/m)\\Theta$ in the weight columns and $\\Delta/m$ in the bias column "
+        f"equals the gradient of the regularised mean cost at {ng.proven} of {ng.proven + ng.failed} "
+        f"entries ({ng.weights_proven} weights, {ng.biases_proven} biases). Regularising the bias "
+        f"column as well, the comparison is {control}."
+    )
+
+
+def _controls(controls: tuple[ControlResult, ...]) -> str:
+    return markdown_table(
+        ["equation", "mistake", "wrong equation", "refuted at", "first at"],
+        [[c.control.kind, c.control.name, c.control.wrong, _refuted(c), _first_refuted(c)] for c in controls],
     )
 
 

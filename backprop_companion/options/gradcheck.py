@@ -54,6 +54,14 @@ def add_gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
         "table of which mode catches which bug",
     )
     parser.add_argument(
+        "--l2",
+        type=float,
+        default=0.0,
+        metavar="λ",
+        help="check the gradient of the L2-regularised cost C_0 + (λ/2m) Σ w² (biases not penalised; "
+        "default 0: no regularisation)",
+    )
+    parser.add_argument(
         "--float32", action="store_true", help="check in float32 (refused without --allow-float32)"
     )
     parser.add_argument(

@@ -53,4 +53,12 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also update the shared biases b1, b2 (the tutorial keeps them fixed)",
     )
+    parser.add_argument(
+        "--l2",
+        type=float,
+        default=0.0,
+        metavar="λ",
+        help="L2 weight decay: descend on E_total + (λ/2) Σ w² (one example; biases not penalised; "
+        "default 0)",
+    )
     add_json(parser)

@@ -79,9 +79,33 @@ def test_train_text_with_biases(capsys):
     assert code == 0 and "biases updated" in out and "b1 = " in out
 
 
+PRINTED_HALF_UNIT = 0.5e-9
+"""Mazur prints E_total and ∂E_total/∂w5 at nine decimals: each within half a unit of the last place."""
+
+
+def test_train_with_l2_descends_on_the_regularised_cost(capsys):
+    """Step 0 is the printed E_total plus (λ/2) Σ w²; one step moves w5 by η (∂E/∂w5 + λ w5), n = 1."""
+    l2, eta = 0.1, 0.5
+    weights = {"w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30, "w5": 0.40, "w6": 0.45, "w7": 0.50, "w8": 0.55}
+    code, out, _ = run(capsys, "train", "--steps", "1", "--l2", str(l2), "--json")
+    result = json.loads(out)
+    assert code == 0 and result["l2"] == l2
+    penalty = l2 / 2 * sum(w**2 for w in weights.values())
+    assert abs(result["checkpoints"][0]["E_total"] - (0.298371109 + penalty)) <= PRINTED_HALF_UNIT
+    w5_new = weights["w5"] - eta * (0.082167041 + l2 * weights["w5"])
+    assert abs(result["weights"]["w5"] - w5_new) <= eta * PRINTED_HALF_UNIT
+    code, out, _ = run(capsys, "train", "--steps", "1", "--l2", str(l2))
+    assert code == 0 and "λ = 0.1" in out and "E_total below is the regularised cost" in out
+    code, out, _ = run(capsys, "train", "--steps", "1")
+    assert "λ" not in out and json.loads(run(capsys, "train", "--steps", "1", "--json")[1])["l2"] == 0.0
+
+
 @pytest.mark.parametrize(
     "argv",
     [
+        ["train", "--l2", "-0.1"],
+        ["train", "--l2", "nan"],
+        ["train", "--l2", "inf"],
         ["train", "--steps", "-1"],
         ["train", "--steps", "many"],
         ["train", "--order", "sideways"],

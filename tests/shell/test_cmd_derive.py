@@ -8,8 +8,8 @@ import pytest
 
 from backprop_companion.cli import main
 from backprop_companion.options import derive as options
-from symbolic import equations, functions
-from symbolic.controls import CONTROLS
+from symbolic import equations, functions, regularisation
+from symbolic.controls import CONTROLS, REGULARISED_CONTROLS
 
 
 def run(capsys, *argv):
@@ -62,11 +62,37 @@ def test_verify_json_reports_counts_seconds_and_shapes(small_verify):
     assert all(c["first_refuted"]["position"].startswith("l=") for c in data["controls"])
 
 
+def test_verify_json_reports_the_regularised_statements(small_verify):
+    _, data = small_verify
+    assert [g["statement"] for g in data["generic_regularised"]] == ["BP3λ", "BP4λ"]
+    assert all(g["proven"] for g in data["generic_regularised"])
+    regularised = data["sweep"]["regularised"]
+    # BP3λ and BP4λ make their statements where BP3 and BP4 do
+    for kind, base in (("BP3λ", "BP3"), ("BP4λ", "BP4")):
+        entry = regularised["statements"][kind]
+        assert entry["stated"] == regularisation.STATED_REGULARISED[kind] and entry["failed"] == 0
+        assert entry["proven"] == data["sweep"]["statements"][base]["proven"]
+    assert regularised["total"]["proven"] == sum(e["proven"] for e in regularised["statements"].values())
+    assert regularised["failures"] == []
+    assert data["sweep"]["total"]["proven"] == sum(e["proven"] for e in data["sweep"]["statements"].values())
+    controls = data["regularised_controls"]
+    assert len(controls) == len(REGULARISED_CONTROLS) and all(c["passed"] for c in controls)
+    ng = data["ng_regularised"]
+    assert ng["failed"] == 0 and ng["proven"] == ng["weights_proven"] + ng["biases_proven"] == 12
+    control = ng["control_bias_column_regularised"]
+    assert control["refuted"] and control["biases_proven"] == 0 and control["first_failed"] == "D^1_{1,0}"
+    assert control["witness"]["left"] != control["witness"]["right"]
+
+
 def test_verify_text(capsys):
     code, out, err = run(capsys, "derive", "--verify", "--max-width", "1", "--max-depth", "2")
     assert code == 0 and err == ""
     assert "(2 shapes)" in out and "Negative controls" in out and out.rstrip().endswith(".")
     assert "All checks passed in " in out
+    assert "With L2 regularisation (C = C_0 + (λ/2m)Σw², biases not penalised): BP3λ ✓" in out
+    assert "With L2 regularisation (m a symbol; δ is C_0's):" in out
+    assert "Negative controls for L2 regularisation" in out
+    assert "regularising the bias column: refuted at all 4 biases (first D^1_{1,0})." in out
 
 
 def test_verify_fails_with_exit_1_when_an_equation_is_wrong(capsys, monkeypatch):
@@ -80,6 +106,40 @@ def test_verify_fails_with_exit_1_when_an_equation_is_wrong(capsys, monkeypatch)
     assert data["sweep"]["statements"]["BP3"]["failed"] == 4
     failure = data["sweep"]["failures"][0]
     assert failure["statement"] == "BP3" and failure["verdict"] == "refuted" and failure["position"]["j"] == 1
+
+
+def test_verify_fails_with_exit_1_when_a_regularised_statement_is_wrong(capsys, monkeypatch):
+    """Swap the forgotten penalty into BP4λ: the regularised sweep must fail and the verdict with it."""
+    (wrong,) = [c for c in REGULARISED_CONTROLS if c.name == "penalty forgotten"]
+    monkeypatch.setitem(regularisation.REGULARISED, "BP4λ", wrong.right_side)
+    code, out, _ = run(capsys, "derive", "--verify", "--max-width", "1", "--max-depth", "1", "--json")
+    data = json.loads(out)
+    regularised = data["sweep"]["regularised"]
+    assert code == 1 and not data["passed"]
+    assert data["sweep"]["total"]["failed"] == 0  # BP1-BP4 are untouched, and their totals with them
+    # the 1-1 network has one weight
+    assert regularised["statements"]["BP4λ"]["failed"] == 1
+    failure = regularised["failures"][0]
+    assert failure["statement"] == "BP4λ" and failure["verdict"] == "refuted"
+    code, out, _ = run(capsys, "derive", "--verify", "--max-width", "1", "--max-depth", "1")
+    assert code == 1 and "  ✗ BP4λ at l=1, j=1, k=1 in 1-1: refuted" in out
+    assert "SOME CHECKS FAILED in " in out
+
+
+def test_verify_fails_with_exit_1_when_the_bias_column_control_is_not_refuted(capsys, monkeypatch):
+    """If regularising Ng's bias column went unrefuted, the verifier could not say no: exit 1."""
+    from symbolic import ng
+
+    real = ng.accumulate
+
+    def without_the_mistake(**options):
+        return real(**{**options, "decay_biases": False})
+
+    monkeypatch.setattr(ng, "accumulate", without_the_mistake)
+    code, out, _ = run(capsys, "derive", "--verify", "--max-width", "1", "--max-depth", "1", "--json")
+    data = json.loads(out)
+    assert code == 1 and not data["passed"]
+    assert not data["ng_regularised"]["control_bias_column_regularised"]["refuted"]
 
 
 def test_verify_without_timings_has_no_seconds(capsys):

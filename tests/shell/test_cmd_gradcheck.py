@@ -161,3 +161,46 @@ def test_the_default_number_of_directions_is_the_checkers() -> None:
     from worked.gradcheck.directions import DIRECTIONS
 
     assert DEFAULT_DIRECTIONS == DIRECTIONS
+
+
+PRINTED_HALF_UNIT = 0.5e-9
+"""Mazur prints ∂E_total/∂w5 = 0.082167041 at nine decimals: it is within half a unit of the last place."""
+
+
+def test_l2_checks_the_regularised_gradient_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    """With λ the checked gradient by w5 is the tutorial's printed one plus (λ/m) w5, m = 1."""
+    l2, w5, printed = 0.1, 0.40, 0.082167041
+    code, facts = run_json(capsys, "--l2", str(l2))
+    assert code == 0 and facts["passed"] and facts["l2"] == l2
+    (by_w5,) = [c for c in facts["comparisons"] if c["name"] == "w^2_11"]
+    assert abs(by_w5["analytic"] - (printed + l2 / 1 * w5)) <= PRINTED_HALF_UNIT
+    _, out, _ = run(capsys, "--l2", str(l2))
+    assert "Cost: L2-regularised, C = C_0 + (λ/2m) Σ w² with λ = 0.1 and m = 1" in out
+    _, facts = run_json(capsys)
+    assert facts["l2"] == 0.0
+    _, out, _ = run(capsys)
+    assert "λ" not in out and "regularised" not in out
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_l2_checks_out_in_every_mode_on_a_random_network(
+    capsys: pytest.CaptureFixture[str], mode: str
+) -> None:
+    code, facts = run_json(capsys, "--sizes", "3,4,2", "--batch", "3", "--l2", "2", "--mode", mode)
+    assert code == 0 and facts["passed"] and facts["mode"] == mode and facts["l2"] == 2.0
+
+
+@pytest.mark.parametrize("bug", sorted(BUGS))
+def test_a_bug_put_in_fails_under_l2_too(capsys: pytest.CaptureFixture[str], bug: str) -> None:
+    argv = ["--sizes", "3,3,3", "--activation", "tanh,sigmoid", "--bug", bug, "--l2", "0.5"]
+    code, facts = run_json(capsys, *argv)
+    assert code == 1 and not facts["passed"] and facts["l2"] == 0.5
+
+
+@pytest.mark.parametrize(
+    "argv", [["--l2", "-1"], ["--l2", "nan"], ["--l2", "inf"], ["--l2", "x"], ["--bug", "all", "--l2", "0.1"]]
+)
+def test_a_bad_l2_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith("backprop-companion: error: ") and ("λ" in err or "--l2" in err)

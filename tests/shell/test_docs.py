@@ -26,6 +26,17 @@ def test_committed_docs_are_what_the_generator_writes_now(generated):
     assert diff == "", f"docs/ is stale; run `{COMMAND}` and commit the result:\n{diff[:4000]}"
 
 
+def test_the_derivation_page_shows_the_regularised_statements(generated):
+    """BP3λ and BP4λ derived, counted on the default sweep as BP3 and BP4 are, controlled; Ng's rule."""
+    page = generated["derivation.md"]
+    assert "## BP3λ: " in page and "## BP4λ: " in page and "which is BP4λ: proven" in page
+    assert "612 components of BP3λ proven, 0 failed" in page
+    assert "1,224 components of BP4λ proven, 0 failed" in page
+    assert "| BP3λ | bias regularised |" in page
+    assert "at 12 of 12 entries (8 weights, 4 biases)" in page
+    assert "Regularising the bias column as well, the comparison is refuted at all 4 biases" in page
+
+
 def test_every_generated_file_says_so_on_its_first_line(generated):
     for path, text in generated.items():
         first = text.splitlines()[0]
