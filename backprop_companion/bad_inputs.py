@@ -54,7 +54,6 @@ COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
     ("gradcheck --l2 -1", "a negative regularisation parameter", 2),
     ("gradcheck --l2 nan", "a regularisation parameter that is not a number", 2),
     ("gradcheck --l2 inf", "an infinite regularisation parameter", 2),
-    ("gradcheck --bug all --l2 0.1", "the table of bugs with a regularised cost", 2),
     ("derive --max-width 4", "a sweep option without --verify", 2),
     ("derive --verify --max-width 9", "a sweep too wide to finish", 2),
     ("derive --verify --latex", "two outputs at once", 2),

@@ -38,8 +38,6 @@ def _check_combinations(args: argparse.Namespace) -> None:
         raise UsageError("--directions only applies with --mode directional (or --bug all)")
     if args.bug == "all" and args.mode is not None:
         raise UsageError("--bug all runs every mode; leave out --mode")
-    if args.bug == "all" and args.l2 != 0:
-        raise UsageError("--bug all tabulates the unregularised cost; give --l2 with one --bug NAME")
 
 
 def _point(args: argparse.Namespace, rng: np.random.Generator, seed: int) -> CheckedPoint:
@@ -96,7 +94,7 @@ def run(args: argparse.Namespace) -> GradcheckResult | CatchResult:
     point = _point(args, rng, seed)
     if args.bug == "all":
         return CatchResult(
-            point, catch_table(point.network, point.x, point.y, directions=directions, seed=seed), l2
+            point, catch_table(point.network, point.x, point.y, directions=directions, seed=seed, l2=l2), l2
         )
     bug = None if args.bug is None else get_bug(args.bug)
     if bug is not None and not bug.runs_on(point.network):

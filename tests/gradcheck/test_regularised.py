@@ -57,3 +57,13 @@ def test_lambda_zero_checks_the_same_numbers_as_no_lambda() -> None:
 def test_a_bad_lambda_is_refused(l2: float) -> None:
     with pytest.raises(InvalidInput, match="λ"):
         gradcheck(*TUTORIAL, l2=l2)
+
+
+def test_every_bug_is_caught_by_every_mode_on_the_regularised_cost_too() -> None:
+    from worked.gradcheck import catch_table
+
+    rng = np.random.default_rng(2)
+    network = Network.random([3, 3, 3], rng, ["tanh", "sigmoid"])
+    x, y = rng.uniform(-1, 1, (4, 3)), rng.uniform(0, 1, (4, 3))
+    rows = catch_table(network, x, y, l2=1.0)
+    assert rows and all(row.caught for row in rows), [r for r in rows if not r.caught]

@@ -21,7 +21,7 @@ class Catch:
 
 
 def catch_table(
-    network: Network, x: Array, y: Array, *, directions: int = 3, seed: int = 0
+    network: Network, x: Array, y: Array, *, directions: int = 3, seed: int = 0, l2: float = 0.0
 ) -> tuple[Catch, ...]:
     """Run every bug of :data:`BUGS` through every mode at one point: which mode catches which bug."""
     directions, seed = validation.directions(directions), validation.seed(seed)
@@ -34,7 +34,9 @@ def catch_table(
             if why_not is not None:
                 rows.append(Catch(bug.name, mode, None, why_not))
                 continue
-            report = gradcheck(network, x, y, mode, directions=directions, seed=seed, backward=bug.backward)
+            report = gradcheck(
+                network, x, y, mode, directions=directions, seed=seed, backward=bug.backward, l2=l2
+            )
             note = report.findings[0] if report.findings else ""
             if report.taylor is not None and report.taylor.slope is not None:
                 note = f"Taylor slope {report.taylor.slope:.2f}"
