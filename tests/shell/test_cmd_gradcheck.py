@@ -172,7 +172,7 @@ def test_l2_checks_the_regularised_gradient_and_says_so(capsys: pytest.CaptureFi
     l2, w5, printed = 0.1, 0.40, 0.082167041
     code, facts = run_json(capsys, "--l2", str(l2))
     assert code == 0 and facts["passed"] and facts["l2"] == l2
-    (by_w5,) = [c for c in facts["comparisons"] if c["name"] == "w^2_11"]
+    (by_w5,) = [c for c in facts["comparisons"] if c["name"] == "w^3_11"]  # the books' layer 3
     assert abs(by_w5["analytic"] - (printed + l2 / 1 * w5)) <= PRINTED_HALF_UNIT
     _, out, _ = run(capsys, "--l2", str(l2))
     assert "Cost: L2-regularised, C = C_0 + (λ/2m) Σ w² with λ = 0.1 and m = 1" in out
@@ -198,7 +198,7 @@ def test_a_bug_put_in_fails_under_l2_too(capsys: pytest.CaptureFixture[str], bug
 
 
 @pytest.mark.parametrize(
-    "argv", [["--l2", "-1"], ["--l2", "nan"], ["--l2", "inf"], ["--l2", "x"], ["--bug", "all", "--l2", "0.1"]]
+    "argv", [["--l2", "-1"], ["--l2", "nan"], ["--l2", "inf"], ["--l2", "x"], ["--bug", "all", "--l2", "-1"]]
 )
 def test_a_bad_l2_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     code, out, err = run(capsys, *argv)
