@@ -80,7 +80,7 @@ def test_verify_json_reports_the_regularised_statements(small_verify):
     ng = data["ng_regularised"]
     assert ng["failed"] == 0 and ng["proven"] == ng["weights_proven"] + ng["biases_proven"] == 12
     control = ng["control_bias_column_regularised"]
-    assert control["refuted"] and control["biases_proven"] == 0 and control["first_failed"] == "D^1_{1,0}"
+    assert control["refuted"] and control["biases_proven"] == 0 and control["first_failed"] == "D^(1)_{1,0}"
     assert control["witness"]["left"] != control["witness"]["right"]
 
 
@@ -92,7 +92,7 @@ def test_verify_text(capsys):
     assert "With L2 regularisation (C = C_0 + (λ/2m)Σw², biases not penalised): BP3λ ✓" in out
     assert "With L2 regularisation (m a symbol; δ is C_0's):" in out
     assert "Negative controls for L2 regularisation" in out
-    assert "regularising the bias column: refuted at all 4 biases (first D^1_{1,0})." in out
+    assert "regularising the bias column: refuted at all 4 biases (first D^(1)_{1,0})." in out
 
 
 def test_verify_fails_with_exit_1_when_an_equation_is_wrong(capsys, monkeypatch):
