@@ -4,6 +4,7 @@ without the reader's data files (synthetic ones here, of the exercise's layout).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -128,3 +129,15 @@ def test_help_imports_no_command_module_nor_numpy():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+REAL_DATA = os.environ.get("EX4_DATA")
+"""A folder holding the course's own ex4data1.mat and ex4weights.mat, if the reader has them."""
+
+
+@pytest.mark.skipif(REAL_DATA is None, reason="set EX4_DATA to a folder with the course's ex4 files")
+def test_the_real_files_pass_every_check(capsys):
+    code, out, _ = run(capsys, "ex4", "--data", str(REAL_DATA))
+    assert code == 0 and "✗" not in out
+    for expected in EX4_COSTS.values():
+        assert f"{expected.value}  ✓" in out
