@@ -57,6 +57,7 @@ COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
     ("derive --max-width 4", "a sweep option without --verify", 2),
     ("derive --verify --max-width 9", "a sweep too wide to finish", 2),
     ("derive --verify --latex", "two outputs at once", 2),
+    ("ex4 --data /nonexistent/ex4", "a folder without the exercise's data files", 2),
     ("docs --out /nonexistent/folder/docs", "a docs folder whose parent does not exist", 2),
     ("bench --seed x", "a seed that is not a number", 2),
 )

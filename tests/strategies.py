@@ -94,7 +94,8 @@ CHECK_VALUES = st.one_of(ODD_WORDS, st.floats(-2, 2, allow_nan=False).map(lambda
 
 # Options per command, each with values that are sometimes valid and sometimes not. Options that
 # start expensive work are confined to cheap values: no `bench` run, no sweep, no docs regeneration
-# (those commands appear only with an option that is refused before any work starts).
+# (those commands appear only with an option that is refused before any work starts). ex4's --data
+# names folders that do not hold the exercise's files: its real data take a second a run.
 OPTIONS: dict[str, list[tuple[str, st.SearchStrategy[str] | None]]] = {
     "walkthrough": [("--json", None)],
     "train": [("--steps", SMALL_INTS), ("--order", st.sampled_from(["simultaneous", "output-first", "x"])),
@@ -112,6 +113,7 @@ OPTIONS: dict[str, list[tuple[str, st.SearchStrategy[str] | None]]] = {
                   ("--l2", st.one_of(ODD_WORDS, st.sampled_from(["0", "0.1", "2", "-1", "nan", "inf"])))],
     "derive": [("--latex", None), ("--mathml", None), ("--json", None), ("--max-width", SMALL_INTS),
                ("--activation", st.sampled_from(["sigmoid", "x"]))],
+    "ex4": [("--json", None), ("--data", st.sampled_from(["/nonexistent/ex4", "", "-", "ex4data1.mat"]))],
 }  # fmt: skip
 REFUSED_FIRST = {"bench": ["--seed", "x"], "docs": ["--out", "/nonexistent/folder/docs"]}
 """Commands whose valid runs are slow, each with an option that is refused before any work."""

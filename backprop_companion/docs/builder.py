@@ -33,6 +33,7 @@ DOCUMENTS = (
     ("walkthrough", "The tutorial, number by number"),
     ("errata", "Errata"),
     ("gradient-checking", "Gradient checking"),
+    ("ex4", "Ng's exercise 4"),
     ("bad-input", "Bad input"),
 )
 """The Markdown pages in reading order, as they appear on the one HTML page."""
@@ -50,6 +51,7 @@ def pages(
     from backprop_companion.docs import (
         bad_input_pages,
         derivation_pages,
+        ex4_pages,
         gradcheck_pages,
         html,
         tutorial_pages,
@@ -67,6 +69,7 @@ def pages(
         ("derivation.md: BP1-BP4 derived and verified in sympy", derivation),
         ("walkthrough.md, errata.md: the tutorial", tutorial_pages.pages),
         ("gradient-checking.md: the checker and its bug catalogue", gradcheck_pages.pages),
+        ("ex4.md: Ng's exercise 4, its prints recomputed", ex4_pages.pages),
         ("bad-input.md: the catalogue of bad input", lambda: bad_input_pages.pages(run_cli)),
     )
     for what, generate in generators:

@@ -15,6 +15,7 @@ from typing import NoReturn
 from backprop_companion import __version__
 from backprop_companion.errors import UsageError
 from backprop_companion.options.derive import DERIVE_HELP, add_derive_arguments
+from backprop_companion.options.ex4 import EX4_HELP, add_ex4_arguments
 from backprop_companion.options.gradcheck import GRADCHECK_HELP, add_gradcheck_arguments
 from backprop_companion.options.tools import BENCH_HELP, DOCS_HELP, add_bench_arguments, add_docs_arguments
 from backprop_companion.options.tutorial import (
@@ -45,6 +46,7 @@ COMMANDS = (
     Command("train", TRAIN_HELP, add_train_arguments, "backprop_companion.cmd_train"),
     Command("gradcheck", GRADCHECK_HELP, add_gradcheck_arguments, "backprop_companion.cmd_gradcheck"),
     Command("derive", DERIVE_HELP, add_derive_arguments, "backprop_companion.cmd_derive"),
+    Command("ex4", EX4_HELP, add_ex4_arguments, "backprop_companion.cmd_ex4"),
     Command("docs", DOCS_HELP, add_docs_arguments, "backprop_companion.cmd_docs"),
     Command("bench", BENCH_HELP, add_bench_arguments, "backprop_companion.cmd_bench"),
 )
