@@ -30,6 +30,15 @@ def walkthrough_json():
     return json.loads(buffer.getvalue())
 
 
+def test_walkthrough_json_names_each_parameter_in_both_books_counting_the_input_as_layer_1(walkthrough_json):
+    names = {n["mazur"]: n for n in walkthrough_json["names"]}
+    assert names["w1"]["nielsen"] == {"layer": 2, "j": 1, "k": 1}
+    assert names["w1"]["ng"] == {"layer": 1, "row": 1, "col": 1}
+    assert names["w6"]["nielsen"] == {"layer": 3, "j": 1, "k": 2}
+    assert names["b1"]["ng"]["layer"] == 1 and names["b1"]["ng"]["col"] == 0
+    assert names["b1"]["nielsen"]["k"] is None
+
+
 def test_walkthrough_json_has_every_key_and_every_verdict(walkthrough_json):
     values = {v["key"]: v for v in walkthrough_json["values"]}
     assert set(values) == set(mazur.PRINTED)
