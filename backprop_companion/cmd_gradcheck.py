@@ -97,11 +97,6 @@ def run(args: argparse.Namespace) -> GradcheckResult | CatchResult:
             point, catch_table(point.network, point.x, point.y, directions=directions, seed=seed, l2=l2), l2
         )
     bug = None if args.bug is None else get_bug(args.bug)
-    if bug is not None and not bug.runs_on(point.network):
-        sizes = point.network.sizes
-        raise UsageError(
-            f"the bug {bug.name!r} needs square weight matrices (try --sizes 3,3,3); got {sizes}"
-        )
     report = _check(point, args.mode or "exhaustive", directions, rng, bug, l2, args)
     return GradcheckResult(point, report, args.all, bug, l2)
 

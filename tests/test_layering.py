@@ -73,12 +73,37 @@ def _wing_violations(path: str, wing: str, top: str, rest: list[str], name: str)
     return []
 
 
+def public_names(wing: str) -> set[str]:
+    """The names a wing's ``__init__`` lists in ``__all__`` (read, not imported)."""
+    tree = ast.parse((ROOT / "worked" / wing / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
+            return {ast.literal_eval(e) for e in node.value.elts}  # type: ignore[attr-defined]
+    return set()
+
+
+def private_reaches(path: str, source: str) -> list[str]:
+    """``from worked.<other wing> import name`` where ``name`` is not that wing's public surface (a
+    submodule imported through the package is a reach past its ``__init__`` all the same)."""
+    own = Path(path).parts[1]
+    wrong = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.count(".") == 1:
+            top, wing = node.module.split(".")
+            if top == "worked" and wing != own and wing in WINGS:
+                hidden = [a.name for a in node.names if a.name not in public_names(wing)]
+                wrong += [f"{path}: {name} is not in worked.{wing}.__all__" for name in hidden]
+    return wrong
+
+
 def tree_violations() -> list[str]:
     wrong = []
     for package in ("worked", "symbolic"):
         for path in sorted((ROOT / package).rglob("*.py")):
-            relative = str(path.relative_to(ROOT))
-            wrong += violations(relative, path.read_text(encoding="utf-8"))
+            relative, source = str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")
+            wrong += violations(relative, source)
+            if package == "worked" and len(path.relative_to(ROOT).parts) > 2:
+                wrong += private_reaches(relative, source)
     return wrong
 
 
@@ -110,6 +135,13 @@ def test_the_tree_keeps_every_rule():
 )
 def test_an_import_that_crosses_the_layout_is_caught(path, source):
     assert len(violations(path, source)) == 1
+
+
+def test_a_submodule_reached_through_another_wings_package_is_caught():
+    assert private_reaches("worked/diagnosis/reader.py", "from worked.tutorial import keys") == [
+        "worked/diagnosis/reader.py: keys is not in worked.tutorial.__all__"
+    ]
+    assert private_reaches("worked/diagnosis/reader.py", "from worked.tutorial import walkthrough") == []
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from worked.mazur import ETA, STEPS
+
 WALKTHROUGH_HELP = (
     "recompute every number printed in Mazur's step-by-step backpropagation example "
     "and explain each one the stated rule does not give"
@@ -39,7 +41,7 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_train_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--steps", type=int, default=10_000, help="number of updates (default 10000)")
+    parser.add_argument("--steps", type=int, default=STEPS, help=f"number of updates (default {STEPS})")
     parser.add_argument(
         "--order",
         choices=UPDATE_ORDERS,
@@ -47,7 +49,7 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
         help="simultaneous: the tutorial's stated rule (default); output-first: the tutorial "
         "script's first version, hidden deltas taken through the already-updated output weights",
     )
-    parser.add_argument("--eta", type=float, default=0.5, help="learning rate η (default 0.5)")
+    parser.add_argument("--eta", type=float, default=ETA, help=f"learning rate η (default {ETA})")
     parser.add_argument(
         "--train-biases",
         action="store_true",

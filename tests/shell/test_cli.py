@@ -63,7 +63,7 @@ def test_no_arguments_runs_the_walkthrough_as_text(capsys):
     assert code == 0 and err == ""
     for key in mazur.PRINTED:
         assert key in out
-    assert "Errata" in out and "output-first" in out and "w^2_11" in out
+    assert "Errata" in out and "output-first" in out and "w^2_11" in out and "Θ^(2)_11" in out
 
 
 def test_json_flag_alone_runs_the_walkthrough(capsys):

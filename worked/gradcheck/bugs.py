@@ -93,7 +93,8 @@ class Bug:
         if not self.runs_on(network):
             raise InvalidInput(
                 f"the bug {self.name!r} needs square weight matrices (n_l = n_(l-1)) to run at all, "
-                f"as the student's numpy code would; this network has sizes {network.sizes}"
+                f"as the student's numpy code would; this network has sizes {network.sizes} "
+                "(try sizes 3,3,3)"
             )
         return network.backward(zs, activations, ys, equations=self.equations, l2=l2)
 
