@@ -8,7 +8,7 @@ mistakes agree with the truth at some positions (swapping :math:`j` and :math:`k
 when :math:`j = k`); those positions are proven, as they should be, and counted apart.
 
 :data:`REGULARISED_CONTROLS` are the classic mistakes of L2 regularisation
-(:mod:`symbolic.regularisation`), run through :func:`symbolic.sweep.check_regularised` in the same
+(:mod:`symbolic.regularisation`), run through :func:`symbolic.sweep.check` in the same
 way; they are kept apart from :data:`CONTROLS` so that each list is reported on its own.
 """
 
@@ -21,7 +21,7 @@ from sympy import Add, Expr
 from symbolic.equations import Delta, RightSide, positions
 from symbolic.network import SymbolicNetwork
 from symbolic.regularisation import REGULARISED_KINDS, regularised_positions, weight_decay
-from symbolic.sweep import Outcome, check, check_regularised
+from symbolic.sweep import Outcome, check
 
 SHAPE = (2, 2, 2)
 """The tutorial's shape: square layers, so that w and wᵀ, j and k, a^l and a^{l-1} can be swapped."""
@@ -133,11 +133,9 @@ class ControlResult:
 def run_control(control: Control, sizes: tuple[int, ...] = SHAPE) -> ControlResult:
     """Check ``control`` at every position of a network of ``sizes``, by the sweep's own check."""
     net = SymbolicNetwork(sizes)
-    if control.kind in REGULARISED_KINDS:
-        where, judge = regularised_positions(net, control.kind), check_regularised
-    else:
-        where, judge = positions(net, control.kind), check
-    outcomes = tuple(judge(net, control.kind, l, j, k, control.right_side) for l, j, k in where)
+    regularised = control.kind in REGULARISED_KINDS
+    where = (regularised_positions if regularised else positions)(net, control.kind)
+    outcomes = tuple(check(net, control.kind, l, j, k, control.right_side) for l, j, k in where)
     return ControlResult(control, net.sizes, outcomes)
 
 

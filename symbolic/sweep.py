@@ -65,26 +65,12 @@ def check(
     k: int = 0,
     right_side: RightSide | None = None,
 ) -> Outcome:
-    """Decide one statement; look for a witness when it is not proven."""
-    rhs_of = EQUATIONS[kind] if right_side is None else right_side
-    lhs = ground_truth(net, kind, l, j, k)
-    rhs = rhs_of(net, net.delta, l, j, k)
-    decision = decide(lhs, rhs)
-    witness = None if decision.proven else refute(lhs, rhs)
-    return Outcome(kind, net.sizes, l, j, k, decision, witness)
-
-
-def check_regularised(
-    net: SymbolicNetwork,
-    kind: str,
-    l: int,
-    j: int,
-    k: int = 0,
-    right_side: RightSide | None = None,
-) -> Outcome:
-    """Decide one regularised statement (δ the unregularised one); look for a witness if not proven."""
-    rhs_of = REGULARISED[kind] if right_side is None else right_side
-    lhs = regularised_truth(net, kind, l, j, k)
+    """Decide one statement (BP1-BP4, or a regularised BP3λ/BP4λ, whose δ is the unregularised one);
+    look for a witness when it is not proven."""
+    regularised = kind in REGULARISED_KINDS
+    table, truth = (REGULARISED, regularised_truth) if regularised else (EQUATIONS, ground_truth)
+    rhs_of = table[kind] if right_side is None else right_side
+    lhs = truth(net, kind, l, j, k)
     rhs = rhs_of(net, net.delta, l, j, k)
     decision = decide(lhs, rhs)
     witness = None if decision.proven else refute(lhs, rhs)
@@ -181,7 +167,7 @@ def sweep(
             outcomes = (check(net, kind, l, j, k) for l, j, k in positions(net, kind))
             _tally(report.kinds[kind], report.failures, outcomes)
         for kind in REGULARISED_KINDS:
-            outcomes = (check_regularised(net, kind, l, j, k) for l, j, k in regularised_positions(net, kind))
+            outcomes = (check(net, kind, l, j, k) for l, j, k in regularised_positions(net, kind))
             _tally(report.regularised[kind], report.regularised_failures, outcomes)
         if progress is not None:
             progress(done)

@@ -28,7 +28,7 @@ from symbolic.regularisation import (
     regularised_positions,
     regularised_truth,
 )
-from symbolic.sweep import check, check_regularised, sweep
+from symbolic.sweep import check, sweep
 
 # -- width-generic -----------------------------------------------------------------------------------
 
@@ -88,7 +88,7 @@ def test_regularised_bp4_and_unchanged_bp3_on_a_sample_of_the_sweep(kind):
     for sizes in SAMPLE:
         net = SymbolicNetwork(sizes)
         for l, j, k in regularised_positions(net, kind):
-            outcome = check_regularised(net, kind, l, j, k)
+            outcome = check(net, kind, l, j, k)
             assert outcome.decision.proven, outcome.where
 
 
