@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,8 +66,21 @@ NOT_QUICK = (
     "test_symbolic_definitions_agree_with_worked_backprop[sizes1",  # the larger case; sizes0 stays
     "test_concrete_sweeps_prove_everything[tanh",  # a second concrete sweep; sigmoid's stays
     "test_train_json_ends_at_the_expected_outputs[output-first",  # the other order; core has both
+    "test_ten_thousand_steps[output-first",  # the errata's run; the stated rule's 10,000 steps stay
+    "test_importing_",  # layering in fresh interpreters (about 1 s); the import rules themselves stay
 )
 """Tests of the quick tier's files left to the full run: each repeats a quicker neighbour, slowly."""
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Under ``-m quick``, files that hold no quick test are not even collected (importing and
+    parametrizing them would cost seconds of the tier's budget); otherwise pytest decides."""
+    if config.getoption("markexpr") != "quick" or collection_path.suffix != ".py":
+        return None
+    relative = collection_path.relative_to(config.rootpath).as_posix()
+    if not relative.startswith("tests/") or not collection_path.name.startswith("test_"):
+        return None
+    return not any(relative.startswith(path) for path, _ in QUICK)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
