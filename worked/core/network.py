@@ -170,14 +170,16 @@ class Network:
         l2 = validation.l2(l2)
         xs, ys, _ = self.as_batch(x, y)
         zs, activations = self.forward_rows(xs)
-        cost = self.mean_cost(zs[-1], activations[-1], ys)
-        return cost + regularisation.penalty(self.weights, l2, len(ys)) if l2 else cost
+        return self.mean_cost(zs[-1], activations[-1], ys, l2)
 
-    def mean_cost(self, z: Array, output: Array, ys: Array) -> float:
-        """The cost of a batch from the output layer's rows ``z`` and ``a``: the mean per example."""
+    def mean_cost(self, z: Array, output: Array, ys: Array, l2: float = 0.0, n: int | None = None) -> float:
+        r"""The cost of a batch from the output layer's rows ``z`` and ``a``: the mean per example, plus
+        the L2 penalty :math:`\frac{\lambda}{2n}\sum w^2` for ``l2`` = λ > 0 (``n``: the training
+        set's size, by default the batch's). Validated by the callers, at the API's edge."""
         # The sum of every per-neuron term is the sum of the per-example costs: one reduction.
         terms = self.cost_function.output_terms(z, output, ys, self.sigmas[-1])
-        return float(np.add.reduce(terms, axis=None)) / len(ys)
+        cost = float(np.add.reduce(terms, axis=None)) / len(ys)
+        return cost + regularisation.penalty(self.weights, l2, n or len(ys)) if l2 else cost
 
     # -- the backward pass ----------------------------------------------------------------------
     def backward(

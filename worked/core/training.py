@@ -76,8 +76,7 @@ class Rule:
 
     def cost(self, network: Network, z: Array, output: Array, ys: Array) -> float:
         """The cost the step descends, from the output layer's rows: the mean cost, plus the penalty."""
-        cost = network.mean_cost(z, output, ys)
-        return cost + regularisation.penalty(network.weights, self.l2, self.n or len(ys)) if self.l2 else cost
+        return network.mean_cost(z, output, ys, self.l2, self.n)
 
     def updated(self, w: Array, nabla_w: Array, m: int) -> Array:
         r""":math:`w - \eta\,\partial C_0/\partial w`, after decay :math:`(1 - \eta\lambda/n)` if λ > 0."""

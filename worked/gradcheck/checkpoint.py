@@ -148,9 +148,7 @@ class Point:
         calls this 2P times.
         """
         zs, activations = network.forward_rows(self.xs)
-        cost = network.mean_cost(zs[-1], activations[-1], self.ys)
-        if self.l2:
-            cost += regularisation.penalty(network.weights, self.l2, self.xs.shape[0])
+        cost = network.mean_cost(zs[-1], activations[-1], self.ys, self.l2)
         return cost, bool(self.relu_layers) and bool(self.crossed(zs).any())
 
 
@@ -184,8 +182,7 @@ def prepare(
                 f"whose weights have shape {w.shape} and biases {b.shape}"
             )
     noise = noise_scale(net, zs[-1], activations[-1], ys)
-    cost = net.mean_cost(zs[-1], activations[-1], ys)
-    if l2:  # the penalty is part of the cost, and of its rounding error
-        cost += regularisation.penalty(net.weights, l2, xs.shape[0])
+    cost = net.mean_cost(zs[-1], activations[-1], ys, l2)
+    if l2:  # the penalty is part of the cost (mean_cost adds it), and so of its rounding error
         noise += regularisation.penalty(net.weights, l2, xs.shape[0])
     return Point(net, xs, ys, precision, l2, zs, activations, cost, noise, deltas, nabla_w, nabla_b)
