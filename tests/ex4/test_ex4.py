@@ -29,8 +29,10 @@ COST_ROUND_OFF = 8 * np.finfo(np.float64).eps * 2.2
 """The two costs differ only in how the logs are computed (from the logits here, exact as outputs
 saturate; from h = g(z) in the plain one): a few ε of |J| ≈ 2.2 per evaluation."""
 NUMERICAL_ATOL = COST_ROUND_OFF / (2 * 1e-4)
-"""The differences' column divides two such costs by 2e = 2e-4: up to 8.8e-12 apart (the issue's 1e-12
-cannot hold for it unless both sides round their logs identically; measured: 6.7e-12)."""
+"""The differences' column divides two such costs by 2e = 2e-4: up to 8.8e-12 apart (measured: 6.7e-12).
+The issue's 1e-12 cannot hold for this column unless both sides round identically: computing the cost as
+the plain one does (logs of h) on the core's forward pass still leaves 4.4e-12, because z = Θ·[1; a]
+adds the bias in another order than z = w·a + b, and one ulp of J (4.4e-16) over 2e is 2.2e-12."""
 
 
 def test_sigmoid_gradient_prints_the_exercises_digits():
