@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from backprop_companion.docs.prose_math import marked
 from backprop_companion.docs.templates import fill
 from backprop_companion.output.tables import code, markdown_table
 
@@ -44,7 +45,7 @@ def _equation(proof: Any, report: Verification, formulas: Formulas, regularised:
     from symbolic.render import to_node
 
     out = [f"## {proof.label}: {proof.title}", "", formulas.display(proof.vector), ""]
-    out += [f"*Premise:* `{proof.premise}`.", ""]
+    out += [f"*Premise:* {marked(proof.premise)}.", ""]
     for chain in proof.chains:
         why = chain.why + (" " + formulas.inline(chain.why_math) if chain.why_math is not None else "")
         out += [formulas.display(Row((chain.lhs, Op("="), to_node(chain.start)))), "", f"by {why};", ""]
@@ -73,7 +74,7 @@ def _verified(label: str, report: Verification) -> str:
     return (
         f"The derivation above at symbolic widths ({_generic(label, report)}). Then, exactly, on every "
         f"network with widths 1-{sweep.max_width} and depth 1-{sweep.max_depth} "
-        f"({len(sweep.shapes)} shapes), with {' and '.join(report.premises)}: "
+        f"({len(sweep.shapes)} shapes), with {' and '.join(map(marked, report.premises))}: "
         f"{counts.proven:,} components of {label} proven, {counts.failed} failed, each against "
         f"`sympy.diff` of the whole cost, by comparing the two sides as rational functions of independent "
         f"symbols for every function value. Negative controls for {label}: {refuted} of {len(controls)} "
@@ -115,7 +116,10 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
     regularised = "\n\n".join(_equation(p, report, formulas, regularised=True) for p in regularised_proofs())
     lemmas = markdown_table(
         ["lemma", "statement", "premise", "proven by"],
-        [[x.name, x.statement, x.premise, x.method if x.proven else "**not proven**"] for x in report.lemmas],
+        [
+            [x.name, marked(x.statement), marked(x.premise), x.method if x.proven else "**not proven**"]
+            for x in report.lemmas
+        ],
     )
     controls, regularised_controls = _controls(report.controls), _controls(report.regularised_controls)
     ng_text = _ng_text(report)
@@ -174,7 +178,10 @@ def _ng_regularised_text(report: Verification) -> str:
 def _controls(controls: tuple[ControlResult, ...]) -> str:
     return markdown_table(
         ["equation", "mistake", "wrong equation", "refuted at", "first at"],
-        [[c.control.kind, c.control.name, c.control.wrong, _refuted(c), _first_refuted(c)] for c in controls],
+        [
+            [c.control.kind, c.control.name, marked(c.control.wrong), _refuted(c), _first_refuted(c)]
+            for c in controls
+        ],
     )
 
 

@@ -33,6 +33,7 @@ table { border-collapse: collapse; margin: 1rem 0; font-size: .92rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 code { font-family: 'DejaVu Sans Mono', monospace; font-size: .9em; background: #f5f5f5; padding: 0 .2em; }
 math[display="block"] { margin: .8rem 0; font-size: 1.1em; }
+.scroll { overflow-x: auto; max-width: 100%; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 """
@@ -91,7 +92,8 @@ def _table(lines: list[str], i: int, inline_html: Callable[[str], str]) -> tuple
         i += 1
     head = "".join(f"<th>{inline_html(c)}</th>" for c in rows[0])
     body = "".join("<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in row) + "</tr>" for row in rows[2:])
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>", i - 1
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="scroll">{table}</div>', i - 1
 
 
 def _list(lines: list[str], i: int, inline_html: Callable[[str], str]) -> tuple[str, int]:
@@ -142,7 +144,7 @@ def markdown_to_html(
                 i = end
             else:  # one line: $$ formula $$
                 latex = stripped[2:].removesuffix("$$").strip()
-            html.append(mathml.get(latex) or to_mathml(latex, display=True))
+            html.append(f'<div class="scroll">{mathml.get(latex) or to_mathml(latex, display=True)}</div>')
         elif image := re.fullmatch(r"!\[([^\]]*)\]\(([^)]+)\)", stripped):
             flush()
             svg = figures[image.group(2)]

@@ -118,16 +118,20 @@ def _mistakes_table() -> str:
     from worked.diagnosis.mistakes import MAIN_KEYS, common_mistakes
     from worked.diagnosis.quantities import shown_decimals
 
-    rows = [
+    mistakes = common_mistakes()
+    what = markdown_table(
+        ["mistake", "what it does", "first shows at"],
+        [[code(m.identifier), m.description, code(m.enters_at) if m.enters_at else ""] for m in mistakes],
+    )
+    # The numbers in a table of their own: beside the descriptions, ten columns overflow a page.
+    numbers = markdown_table(
+        ["mistake", *map(code, MAIN_KEYS)],
         [
-            code(row.identifier),
-            row.description,
-            code(row.enters_at) if row.enters_at else "",
-            *(code(_at_post_digits(row.values[k], shown_decimals(k))) for k in MAIN_KEYS),
-        ]
-        for row in common_mistakes()
-    ]
-    return markdown_table(["mistake", "what it does", "first shows at", *map(code, MAIN_KEYS)], rows)
+            [code(m.identifier), *(code(_at_post_digits(m.values[k], shown_decimals(k))) for k in MAIN_KEYS)]
+            for m in mistakes
+        ],
+    )
+    return f"{what}\n\nWhat each gives for the main numbers, at the post's digits:\n\n{numbers}"
 
 
 def _at_post_digits(value: float, places: int) -> str:

@@ -180,7 +180,13 @@ def line_chart(
         color = COLORS[i % len(COLORS)]
         points = [(px(a), py(b)) for a, b in zip(s.xs, s.ys, strict=True) if not y.log or b > 0]
         canvas.polyline(points, color, dash=s.dash)
-        ly, lx = top + 14 + 18 * i, left + 12 if legend_left else left + plot_w - 190
-        canvas.line(lx, ly - 4, lx + 25, ly - 4, stroke=color, width=2, dash=s.dash)
-        canvas.text(lx + 30, ly, s.label, size=11)
+        ly = top + 14 + 18 * i
+        if legend_left:  # the sample line, then the label
+            canvas.line(left + 12, ly - 4, left + 37, ly - 4, stroke=color, width=2, dash=s.dash)
+            canvas.text(left + 42, ly, s.label, size=11)
+        else:  # the label ends before the sample line, so a long one grows leftwards, inside the plot
+            canvas.text(left + plot_w - 42, ly, s.label, size=11, anchor="end")
+            canvas.line(
+                left + plot_w - 37, ly - 4, left + plot_w - 12, ly - 4, stroke=color, width=2, dash=s.dash
+            )
     return canvas.render()
