@@ -8,14 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK
-from backprop_companion.output.tables import format_table
+from backprop_companion.output.tables import WIDTH, format_table, terminal_width
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
     from worked.tutorial.verdicts import Entry, Walkthrough
-
-WIDTH = 100
-"""Column at which prose is wrapped."""
 
 
 def run(args: argparse.Namespace) -> WalkthroughResult:
@@ -38,7 +35,7 @@ class WalkthroughResult(CommandResult):
         return as_json(self.walkthrough)
 
     def as_text(self) -> str:
-        return as_text(self.walkthrough)
+        return as_text(self.walkthrough, terminal_width())
 
 
 def as_json(result: Walkthrough) -> dict[str, Any]:
@@ -81,27 +78,41 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
     }
 
 
-def as_text(result: Walkthrough) -> str:
+def as_text(result: Walkthrough, width: int = WIDTH) -> str:
+    """The walkthrough for a terminal ``width`` columns wide: prose wrapped, tables' formulas too."""
     from backprop_companion.present import GUARD_DIGITS, errata_numbers, explanations, shown, summary, verdict
     from worked import mazur
     from worked.tutorial.keys import GROUPS
 
     entries = result.entries
     numbers = errata_numbers(entries)
+
+    def wrapped(text: str, indent: str = "") -> str:
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)
+
     out = [
-        'Mazur, "A Step by Step Backpropagation Example", recomputed from a general BP1-BP4 code.',
-        f"Stated rule: {mazur.STATED_RULE}.",
-        summary(entries, len(result.unexplained)),
-        f"The computed column shows {GUARD_DIGITS} digits beyond the printed ones, to show which way "
-        "each value rounds.",
+        wrapped('Mazur, "A Step by Step Backpropagation Example", recomputed from a general BP1-BP4 code.'),
+        wrapped(f"Stated rule: {mazur.STATED_RULE}."),
+        wrapped(summary(entries, len(result.unexplained))),
+        wrapped(
+            f"The computed column shows {GUARD_DIGITS} digits beyond the printed ones, to show which way "
+            "each value rounds."
+        ),
     ]
     for group in GROUPS:
         rows = [
             [e.key, e.formula, shown(e), e.printed, verdict(e, numbers)] for e in entries if e.group == group
         ]
-        out += ["", group.capitalize(), format_table(["key", "formula", "computed", "printed", ""], rows)]
+        out += [
+            "",
+            group.capitalize(),
+            format_table(["key", "formula", "computed", "printed", ""], rows, width=width),
+        ]
     if numbers:
-        out += ["", "Errata: printed numbers the stated rule does not give, and the computation that does"]
+        out += [
+            "",
+            wrapped("Errata: printed numbers the stated rule does not give, and the computation that does"),
+        ]
         rows = []
         for e in entries:
             if e.erratum is not None:
@@ -109,24 +120,29 @@ def as_text(result: Walkthrough) -> str:
                 rows.append(
                     [f"[{numbers[e.key]}]", e.key, e.printed, e.computed_rounded, e.erratum.name, reproduced]
                 )
-        out.append(format_table(["", "key", "printed", "stated rule", "reproduced by", "which gives"], rows))
+        headers = ["", "key", "printed", "stated rule", "reproduced by", "which gives"]
+        out.append(format_table(headers, rows, width=width))
         for x in explanations(entries):
             out += ["", f"  {x.name} ({x.label})"]
             for label, text in (("How", x.how + "."), ("Why", x.why)):
-                out.append(
-                    textwrap.fill(f"{label}: {text}", WIDTH, initial_indent="    ", subsequent_indent="    ")
-                )
+                out.append(wrapped(f"{label}: {text}", "    "))
     out += [
         "",
-        "Not printed in the tutorial: the gradients of the shared biases (never used, as biases stay fixed)",
+        wrapped(
+            "Not printed in the tutorial: the gradients of the shared biases "
+            "(never used, as biases stay fixed)"
+        ),
         format_table(
-            ["key", "formula", "computed"], [[x.key, x.formula, f"{x.computed:.9f}"] for x in result.extras]
+            ["key", "formula", "computed"],
+            [[x.key, x.formula, f"{x.computed:.9f}"] for x in result.extras],
+            width=width,
         ),
         "",
-        "Names: Mazur's → Nielsen's and Ng's (both count the input as layer 1) → the general code",
+        wrapped("Names: Mazur's → Nielsen's and Ng's (both count the input as layer 1) → the general code"),
         format_table(
             ["Mazur", "Nielsen", "Ng", "code"],
             [[n.mazur, n.nielsen, n.ng, n.python] for n in mazur.NAMES.values()],
+            width=width,
         ),
     ]
     return "\n".join(out)

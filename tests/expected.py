@@ -95,6 +95,12 @@ OUTPUT_FIRST_W1_NEW = Expected(
     f"w1 after one step in the output-first order (the tutorial script's first version): {_ISSUE}",
 )
 
+FIRST_SCRIPT_PRINTED_AFTER_1 = Expected(
+    "0.145513962",
+    "issue 16, from the tutorial script's history: its first version printed total_error / len(outputs), "
+    "half of the output-first E_total after one step (0.291027924 / 2)",
+)
+
 DOUBLE_ROUNDED_PATH = Expected(
     "-0.0190491185",
     "by hand: ∂E_o2/∂net_o2 = −0.0380982365… rounded to the post's 9 decimals, −0.038098237, times "

@@ -29,9 +29,9 @@ RECORDED = (RECORDED_PAGE, RECORDED_FIGURE)
 """Pages the benchmark records: the drift check asks only for their header line."""
 
 DOCUMENTS = (
-    ("derivation", "BP1-BP4, derived and proved"),
     ("walkthrough", "The tutorial, number by number"),
     ("errata", "Errata"),
+    ("derivation", "BP1-BP4, derived and proved"),
     ("gradient-checking", "Gradient checking"),
     ("ex4", "Ng's exercise 4"),
     ("bad-input", "Bad input"),

@@ -27,7 +27,7 @@ STYLE = """
 body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
        line-height: 1.5; color: #1b1b1b; }
 nav { border-bottom: 1px solid #ccc; padding-bottom: .5rem; margin-bottom: 1.5rem; }
-nav a { margin-right: 1rem; }
+nav ul { columns: 2 16rem; font-size: .92rem; }
 section { margin-bottom: 3rem; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: .92rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
@@ -45,6 +45,8 @@ def _slug(text: str) -> str:
 
 def _href(target: str, pages: list[str]) -> str:
     """Links between pages become links within the one page."""
+    if target.startswith("https://") or target.startswith("http://"):
+        return target  # the post, the script, the book: cited where first mentioned
     page, _, fragment = target.partition("#")
     if page.endswith(".md") and page[:-3] in pages:
         return "#" + (fragment or f"page-{page[:-3]}")
@@ -164,12 +166,27 @@ def markdown_to_html(
     return "\n".join(html)
 
 
+def _contents(documents: list[tuple[str, str, str]], names: list[str], mathml: dict[str, str]) -> str:
+    """The table of contents: each page, and under it its sections (its ``##`` headings)."""
+    items = []
+    for name, heading, text in documents:
+        sections = re.findall(r"^## (.*)$", text, flags=re.MULTILINE)
+        links = "".join(
+            f'<li><a href="#{name}-{_slug(section)}">{inline(section, names, mathml)}</a></li>'
+            for section in sections
+        )
+        items.append(
+            f'<li><a href="#page-{name}">{escape(heading)}</a>' + (f"<ul>{links}</ul>" if links else "")
+        )
+    return f"<ol>{'</li>'.join(items)}</li></ol>"
+
+
 def page(
     title: str, documents: list[tuple[str, str, str]], figures: dict[str, str], mathml: dict[str, str]
 ) -> str:
     """The whole site on one page; ``documents`` is ``(name, title, markdown)`` in reading order."""
     names = [name for name, _, _ in documents]
-    nav = " ".join(f'<a href="#page-{name}">{escape(heading)}</a>' for name, heading, _ in documents)
+    nav = "<h2>Contents</h2>" + _contents(documents, names, mathml)
     sections = "\n".join(
         f'<section id="section-{name}">\n{markdown_to_html(name, text, figures, names, mathml)}\n</section>'
         for name, _, text in documents

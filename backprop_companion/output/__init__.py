@@ -11,7 +11,7 @@ from backprop_companion.output.headers import (
     generated_header,
     recorded_header,
 )
-from backprop_companion.output.tables import code, format_table, markdown_table
+from backprop_companion.output.tables import code, format_table, markdown_table, terminal_width
 
 __all__ = [
     "GENERATE_COMMAND",
@@ -23,5 +23,6 @@ __all__ = [
     "generated_header",
     "markdown_table",
     "recorded_header",
+    "terminal_width",
     "write_atomically",
 ]

@@ -66,6 +66,29 @@ def test_no_arguments_runs_the_walkthrough_as_text(capsys):
     assert "Errata" in out and "output-first" in out and "w^2_11" in out and "Θ^(2)_11" in out
 
 
+@pytest.mark.parametrize("columns", ["100", "200"])
+def test_the_walkthrough_fits_the_columns_it_is_given(capsys, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, _ = run(capsys)
+    widest = max(out.splitlines(), key=len)
+    assert code == 0 and len(widest) <= int(columns), widest
+    for key in mazur.PRINTED:  # wrapping moves formulas onto more lines, never a key or a number
+        assert key in out and mazur.PRINTED[key] in out
+
+
+def test_a_table_too_wide_wraps_its_widest_text_column():
+    from backprop_companion.output import format_table
+
+    rows = [["w5", "∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w5", "0.082167041"]]
+    assert format_table(["key", "formula", "value"], rows, width=200) == format_table(
+        ["key", "formula", "value"], rows
+    )
+    table = format_table(["key", "formula", "value"], rows, width=50).splitlines()
+    assert max(map(len, table)) <= 50 and len(table) == 1 + 2
+    assert table[1].split() == ["w5", "∂E_total/∂out_o1", "·", "0.082167041"]
+    assert table[2].split() == ["∂out_o1/∂net_o1", "·", "∂net_o1/∂w5"]
+
+
 def test_json_flag_alone_runs_the_walkthrough(capsys):
     code, out, _ = run(capsys, "--json")
     assert code == 0 and "values" in json.loads(out)

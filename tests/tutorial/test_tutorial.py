@@ -83,6 +83,16 @@ def test_the_double_rounding_is_a_tie_that_hand_rounding_breaks_away_from_zero(e
     assert erratum.rounded(9) == PRINTED["dEo2_dout_h1"]
 
 
+def test_the_errata_say_what_the_script_printed_and_what_it_could_not(entries):
+    # The first script printed half of E_total, so 0.291027924 is arithmetic, not a line it printed;
+    # and a figure with 10 decimals cannot be a line of a script printing round(E, 9).
+    output_first = entries["E_total_after_1"].erratum.explanation
+    assert f"({expected.FIRST_SCRIPT_PRINTED_AFTER_1.value} after one step)" in output_first
+    assert "kept the closing figures" not in output_first
+    off_by_one = entries["E_total_after_10000"].erratum.explanation
+    assert "It has 10 decimals, so it is no line of the script, which prints round(E, 9)" in off_by_one
+
+
 @pytest.mark.parametrize("key", list(STATED_RULE))
 def test_stated_rule_values_of_the_errata(entries, key):
     assert rounds_to(entries[key].computed, STATED_RULE[key])

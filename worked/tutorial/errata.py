@@ -42,9 +42,21 @@ _OUTPUT_FIRST_HOW = (
 )
 _OUTPUT_FIRST_WHY = (
     "The post says every hidden-layer update uses the original output weights, and its script was "
-    "changed to do so on 2015-03-15; the post (2015-03-17) kept the closing figures of the earlier "
-    "script, which fed the already-updated output weights into the hidden deltas."
+    "changed to do so on 2015-03-15; these figures of the post (2015-03-17) match instead the earlier "
+    "update order, which fed the already-updated output weights into the hidden deltas."
 )
+
+
+def _output_first_explained(stated: Run, output_first: Run) -> str:
+    """The output-first explanation, and why the error after one step is no line the first script
+    printed."""
+    places = decimals(mazur.PRINTED["E_total_after_1"])
+    printed_by_script = rounded(output_first.error_after(1) / len(mazur.NEURONS[-1]), places)
+    return (
+        f"{_OUTPUT_FIRST_WHY} The error after one step, {mazur.PRINTED['E_total_after_1']}, is that "
+        "order's arithmetic with E_total as the post defines it, not a line of the first script: it "
+        f"printed total_error / len(outputs), half of E_total ({printed_by_script} after one step)."
+    )
 
 
 def _double_rounded_path(stated: Run, output_first: Run) -> Decimal:
@@ -91,7 +103,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "output-first update order",
             key,
             _OUTPUT_FIRST_HOW,
-            _OUTPUT_FIRST_WHY,
+            _output_first_explained,
             _same_key_output_first(key),
         )
         for key in (
@@ -105,9 +117,11 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         "off by one step",
         "E_total_after_10000",
         f"the stated rule's E_total after {mazur.STEPS - 1:,} updates instead of {mazur.STEPS:,}",
-        "The printed figure is the stated rule's error after 9,999 updates, not 10,000. The post's "
-        "closing outputs, by contrast, are those of the first script after 10,000 updates (see the "
-        "output-first errata): its closing error and its closing outputs come from different runs.",
+        f"The printed figure matches the stated rule's error after {mazur.STEPS - 1:,} updates, not "
+        f"{mazur.STEPS:,}. It has {decimals(mazur.PRINTED['E_total_after_10000'])} decimals, so it is no "
+        "line of the script, which prints round(E, 9). The post's closing outputs, by contrast, match "
+        f"the first script's update order after {mazur.STEPS:,} updates (see the output-first errata): "
+        "its closing error and its closing outputs match different runs.",
         lambda stated, output_first: stated.error_after(mazur.STEPS - 1),
     ),
 )
