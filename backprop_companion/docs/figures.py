@@ -13,44 +13,89 @@ SAMPLE_STEPS = sorted({*range(1, 100), *(round(10 ** (2 + i / 100)) for i in ran
 """Steps 1..99, then 100 points a decade up to 10,000: even spacing on the log axis."""
 
 
-def tutorial_network() -> str:
-    """The 2-2-2 network with its initial weights and shared biases."""
+COLUMN = {1: 110, 2: 380, 3: 650}
+"""Where each layer is drawn: the books' layers, the input being layer 1."""
+ROW = {1: 130, 2: 340}
+SHOWN = 4
+"""Decimals of the values and weights written on the network figures; gradients and δ get 3 or 4
+significant figures instead, being small (the tables give every digit)."""
+
+
+def _network(
+    title: str,
+    neuron_notes: dict[str, list[str]],
+    edge_labels: dict[str, tuple[str, str]],
+    bias_labels: dict[str, str],
+) -> str:
+    """The 2-2-2 network: each weight's label along its own edge, notes above the upper neurons and
+    below the lower ones, the shared biases as their own nodes."""
     from worked import mazur
 
-    canvas = Canvas(640, 380, "The tutorial's network and its initial weights")
-    canvas.text(
-        320,
-        24,
-        "The tutorial's network (initial weights; one shared bias per layer)",
-        14,
-        "middle",
-        weight="bold",
-    )
-    column = {1: 90, 2: 320, 3: 550}  # the books' layers: the input is layer 1
-    row = {1: 110, 2: 250}
-    labels = {(1, 1): "i1", (1, 2): "i2", (2, 1): "h1", (2, 2): "h2", (3, 1): "o1", (3, 2): "o2"}
+    canvas = Canvas(760, 490, title)
+    canvas.text(380, 24, title, 14, "middle", weight="bold")
     for name in mazur.WEIGHTS:
         n = mazur.NAMES[name]
-        (x1, y1), (x2, y2) = (column[n.layer - 1], row[n.k]), (column[n.layer], row[n.j])
-        canvas.line(x1, y1, x2, y2, stroke="#555")
-        # label a third of the way along the edge, nudged above the line it names
-        lx, ly = x1 + (x2 - x1) * 0.33, y1 + (y2 - y1) * 0.33 - 6
-        canvas.text(lx, ly, f"{name} = {mazur.INITIAL[name]:.2f}", 11, "middle", color="#1f4e79")
-    for layer, bias in ((2, "b1"), (3, "b2")):
-        bx, by = column[layer] - 115, 335
+        start, end = (COLUMN[n.layer - 1], ROW[n.k]), (COLUMN[n.layer], ROW[n.j])
+        canvas.line(*start, *end, stroke="#555")
+        # The crossing edges are labelled near their source, where they are apart; the others midway.
+        canvas.along(start, end, 0.27 if n.j != n.k else 0.5, *edge_labels[name])
+    for layer in (2, 3):
+        bias = mazur.BIAS[mazur.NEURONS[layer - 1][0]]
+        bx, by = COLUMN[layer] - 150, 450
         for j in (1, 2):
-            canvas.line(bx, by, column[layer], row[j], stroke="#aaa", dash="4 3")
+            canvas.line(bx, by, COLUMN[layer], ROW[j], stroke="#aaa", dash="4 3")
         canvas.circle(bx, by, 16, fill="#f3f3f3", stroke="#888")
         canvas.text(bx, by + 4, bias, 11, "middle")
-        canvas.text(bx + 22, by + 26, f"{bias} = {mazur.INITIAL[bias]:.2f}", 11, "start", "#555")
-    for (layer, j), label in labels.items():
-        canvas.circle(column[layer], row[j], 24, fill="#e8f1fa" if layer > 1 else "#fff")
-        canvas.text(column[layer], row[j] + 4, label, 13, "middle", weight="bold")
-    for name, (layer, j) in (("i1", (1, 1)), ("i2", (1, 2))):
-        canvas.text(column[layer] - 30, row[j] + 42, f"{name} = {mazur.INPUTS[name]:.2f}", 11)
-    for name, (layer, j) in (("o1", (3, 1)), ("o2", (3, 2))):
-        canvas.text(column[layer] - 30, row[j] + 42, f"target {mazur.TARGETS[name]:.2f}", 11)
+        canvas.text(bx + 22, by + 4, bias_labels[bias], 11, "start", "#555")
+    for layer, names in enumerate(mazur.NEURONS, start=1):
+        for j, name in enumerate(names, start=1):
+            x, y = COLUMN[layer], ROW[j]
+            canvas.circle(x, y, 24, fill="#e8f1fa" if layer > 1 else "#fff")
+            canvas.text(x, y + 4, name, 13, "middle", weight="bold")
+            notes = neuron_notes[name]
+            first = y - 34 - 14 * (len(notes) - 1) if j == 1 else y + 42
+            for i, note in enumerate(notes):
+                canvas.text(x, first + 14 * i, note, 11, "middle")
     return canvas.render()
+
+
+def tutorial_network(stated: Run) -> str:
+    """The forward pass: the initial weights and shared biases, each neuron's net and out."""
+    from worked import mazur
+
+    def value(x: float) -> str:
+        return f"{x:.{SHOWN}f}"
+
+    notes = {name: [f"{name} = {mazur.INPUTS[name]:.2f}"] for name in mazur.NEURONS[0]}
+    for name in (*mazur.NEURONS[1], *mazur.NEURONS[2]):
+        notes[name] = [f"net {value(stated.z(name))}", f"out {value(stated.a(name))}"]
+    for name in mazur.NEURONS[2]:
+        notes[name].append(f"target {mazur.TARGETS[name]:.2f}")
+    weights = {name: (f"{name} = {mazur.INITIAL[name]:.2f}", "") for name in mazur.WEIGHTS}
+    biases = {bias: f"{bias} = {mazur.INITIAL[bias]:.2f}" for bias in mazur.BIAS.values()}
+    return _network("The forward pass: initial weights, each neuron's net and out", notes, weights, biases)
+
+
+def tutorial_backward(stated: Run) -> str:
+    """The backward pass: δ on each neuron, each weight's gradient and its value after one update."""
+    from worked import mazur
+
+    def value(x: float) -> str:
+        return f"{x:.{SHOWN}f}"
+
+    notes: dict[str, list[str]] = {name: [] for name in mazur.NEURONS[0]}
+    for name in (*mazur.NEURONS[1], *mazur.NEURONS[2]):
+        notes[name] = [f"δ = {stated.delta(name):.4g}"]
+    weights = {
+        name: (
+            f"∂E/∂{name} = {stated.nabla_w(name):.3g}",
+            f"{name}: {mazur.INITIAL[name]:.2f} → {value(stated.w(name, stated.after_one))}",
+        )
+        for name in mazur.WEIGHTS
+    }
+    biases = {bias: f"{bias} = {mazur.INITIAL[bias]:.2f}, not updated" for bias in mazur.BIAS.values()}
+    title = f"The backward pass: δ, each weight's gradient, and one update (η = {mazur.ETA})"
+    return _network(title, notes, weights, biases)
 
 
 def error_curves(stated: Run, output_first: Run) -> str:

@@ -22,7 +22,8 @@ def pages() -> dict[str, str]:
     return {
         "walkthrough.md": _walkthrough_page(result),
         "errata.md": _errata_page(result.entries),
-        "figures/tutorial-network.svg": figures.tutorial_network(),
+        "figures/tutorial-network.svg": figures.tutorial_network(stated),
+        "figures/tutorial-backward.svg": figures.tutorial_backward(stated),
         "figures/error-curves.svg": figures.error_curves(stated, output_first),
         "figures/error-gap.svg": figures.error_gap(stated, output_first),
     }

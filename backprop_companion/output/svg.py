@@ -65,6 +65,23 @@ class Canvas:
             f"fill='{color}' font-weight='{weight}' {FONT}>{escape(content)}</text>"
         )
 
+    def along(
+        self, start: tuple[float, float], end: tuple[float, float], at: float, above: str, below: str = ""
+    ) -> None:
+        """Labels written along the line from ``start`` to ``end``, centred a fraction ``at`` of the way,
+        one just above it and one just below, on a white halo: labels that cannot be read as another
+        line's."""
+        (x1, y1), (x2, y2) = start, end
+        angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
+        x, y = x1 + (x2 - x1) * at, y1 + (y2 - y1) * at
+        for content, dy in ((above, -4), (below, 12)):
+            if content:
+                self.parts.append(
+                    f"<text transform='translate({num(x)} {num(y)}) rotate({num(angle)})' dy='{dy}' "
+                    f"font-size='11' text-anchor='middle' fill='#1f4e79' stroke='#fff' stroke-width='3' "
+                    f"paint-order='stroke' {FONT}>{escape(content)}</text>"
+                )
+
     def circle(self, x: float, y: float, r: float, fill: str = "#fff", stroke: str = "#000") -> None:
         self.parts.append(
             f"<circle cx='{num(x)}' cy='{num(y)}' r='{num(r)}' fill='{fill}' stroke='{stroke}'/>"

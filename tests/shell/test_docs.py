@@ -184,3 +184,19 @@ def test_a_readme_without_the_markers_beside_a_docs_folder_is_left_alone(generat
     assert main(["docs", "--out", str(tmp_path / "docs")]) == 0
     assert main(["docs", "--check", "--out", str(tmp_path / "docs")]) == 0
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# another project\n"
+
+
+def test_the_network_figures_carry_the_tutorials_numbers(generated):
+    """The forward figure's net and out and the backward figure's δ and updated weights are the
+    walkthrough's values, at the figure's decimals (the post's printed digits, rounded again)."""
+    from decimal import Decimal
+
+    from worked import mazur
+
+    def at(key: str, places: int) -> str:
+        return str(Decimal(mazur.PRINTED[key]).quantize(Decimal(1).scaleb(-places)))
+
+    forward, backward = generated["figures/tutorial-network.svg"], generated["figures/tutorial-backward.svg"]
+    assert f"out {at('out_h1', 4)}" in forward and f"net {at('net_o1', 4)}" in forward
+    assert f"w5: 0.40 → {at('w5_new', 4)}" in backward and f"w1: 0.15 → {at('w1_new', 4)}" in backward
+    assert f"∂E/∂w5 = {at('dEtotal_dw5', 4)}" in backward and f"δ = {at('delta_o1', 4)}" in backward
