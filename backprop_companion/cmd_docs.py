@@ -25,7 +25,10 @@ def _readme(root: Path) -> Path | None:
 
 def run(args: argparse.Namespace) -> DocsCheck | DocsWritten:
     from backprop_companion.docs import drift, pages
+    from backprop_companion.docs.mathml import missing
 
+    if missing():
+        raise UsageError(missing())
     root = Path(args.out)
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} is not a folder")

@@ -11,7 +11,7 @@ import pytest
 
 from backprop_companion.cli import main
 from backprop_companion.docs import COMMAND, drift, write
-from backprop_companion.docs.mathml import LatexError, to_mathml
+from backprop_companion.docs.mathml import to_mathml
 from tests.hash_seed import digests
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,24 +108,18 @@ def test_generation_is_the_same_under_another_hash_seed(generated, under_another
     assert under_another_hash_seed["pages"] == digests(generated)
 
 
-@pytest.mark.parametrize(
-    ("latex", "fragment"),
-    [
-        (r"w^l_{jk}", "<msubsup><mi>w</mi><mrow><mi>j</mi><mi>k</mi></mrow><mi>l</mi></msubsup>"),
-        (r"\frac{\partial C}{\partial b^l_j}", "<mfrac><mrow><mi>∂</mi><mi>C</mi></mrow>"),
-        (r"\delta^L = \nabla_a C \odot \sigma'(z^L)", "<mo>⊙</mo><msup><mi>σ</mi><mo>′</mo></msup>"),
-        (r"\sum_{j} x_j", "<munder><mo>∑</mo><mrow><mi>j</mi></mrow></munder>"),
-        (r"l-1", "<mi>l</mi><mo>−</mo><mn>1</mn>"),
-    ],
-)
-def test_latex_subset_becomes_mathml(latex, fragment):
-    assert fragment in to_mathml(latex)
+def test_without_latex2mathml_docs_says_how_to_get_it(capsys, monkeypatch):
+    from backprop_companion.docs import mathml
+
+    monkeypatch.setattr(mathml, "find_spec", lambda name: None)
+    assert main(["docs", "--check"]) == 2
+    assert capsys.readouterr().err.strip().endswith("pip install 'backprop-companion[docs]'")
 
 
-@pytest.mark.parametrize("latex", [r"\mathcal{L}", r"x^", r"\frac{a}", r"{a", "a}", "\\"])
-def test_latex_outside_the_subset_is_refused(latex):
-    with pytest.raises(LatexError):
-        to_mathml(latex)
+def test_a_formula_becomes_mathml():
+    inline, block = to_mathml(r"\frac{\partial C}{\partial b^l_j}"), to_mathml("x", display=True)
+    assert inline.startswith("<math") and 'display="inline"' in inline and "<mfrac>" in inline
+    assert 'display="block"' in block
 
 
 def test_the_readme_command_table_is_what_the_parser_says():
