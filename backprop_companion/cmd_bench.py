@@ -21,6 +21,10 @@ def plot_target(value: str | None) -> Path | None:
     """The figure's path, refused before anything is measured if it cannot be written."""
     if value is None:
         return None
+    from backprop_companion.output.charts import missing
+
+    if missing("--plot"):
+        raise UsageError(missing("--plot"))
     target = Path(value)
     if value == "" or target.is_dir():
         raise UsageError(f"--plot {value!r} is not a file name (e.g. --plot fd-cost.svg)")
@@ -33,10 +37,14 @@ def plot_target(value: str | None) -> Path | None:
 
 
 def run(args: argparse.Namespace) -> BenchResult:
+    from backprop_companion.output.charts import missing
+
     target = plot_target(args.plot)
     record = None if args.record is None else Path(args.record)
     if record is not None and not (record / "figures").is_dir():
         raise UsageError(f"--record {args.record}: expected a docs folder with a figures/ folder in it")
+    if record is not None and missing("--record"):
+        raise UsageError(missing("--record"))
     from backprop_companion.bench.environment import single_blas_thread
 
     single = single_blas_thread()  # before numpy is imported

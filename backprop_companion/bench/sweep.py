@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from backprop_companion.bench.timing import Result, median_seconds
-from backprop_companion.output.svg import Axis, Series, line_chart
+from backprop_companion.output.charts import Axis, Series, line_chart
 from worked.core.network import Network
 from worked.gradcheck.check import Differences, comparisons, differences
 from worked.gradcheck.checkpoint import prepare
@@ -228,5 +228,4 @@ def figure(timings: Sequence[Timings]) -> str:
         Axis("parameters P (network [n, n, n], one example)", log=True),
         Axis("cost in backprop gradients", log=True),
         series,
-        legend_left=True,
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from backprop_companion.output.svg import Axis, Canvas, Series, line_chart
+from backprop_companion.output.charts import Axis, Series, line_chart
+from backprop_companion.output.svg import Canvas
 
 if TYPE_CHECKING:
     from worked.tutorial.keys import Run

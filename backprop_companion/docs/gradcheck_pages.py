@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from backprop_companion.docs.templates import fill
-from backprop_companion.output.svg import Axis, Series, line_chart
+from backprop_companion.output.charts import Axis, Series, line_chart
 from backprop_companion.output.tables import code, markdown_table
 
 BUG_POINTS = (
@@ -121,7 +121,6 @@ def _taylor_figure() -> tuple[str, str]:
         Axis("step h (log scale)", log=True),
         Axis("remainder (log scale)", log=True),
         series,
-        legend_left=True,
     )
     caption = (
         "The remainder along one random direction on the 3-3-3-3 network, for backprop's gradient and "

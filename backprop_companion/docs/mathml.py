@@ -20,8 +20,9 @@ EXTRA = "pip install 'backprop-companion[docs]'"
 
 
 def missing() -> str | None:
-    """What is missing to make the docs, as a one-line instruction, or None."""
-    return None if find_spec("latex2mathml") else f"making the docs needs latex2mathml: {EXTRA}"
+    """What is missing to make the docs (latex2mathml, matplotlib), as a one-line instruction, or None."""
+    absent = [name for name in ("latex2mathml", "matplotlib") if find_spec(name) is None]
+    return f"making the docs needs {' and '.join(absent)}: {EXTRA}" if absent else None
 
 
 def to_mathml(latex: str, display: bool = False) -> str:

@@ -188,3 +188,14 @@ def test_the_ratios_are_the_quotients_the_issue_names():
     assert rows["directional check (k = 3) / gradient"].value == pytest.approx(2.5)
     assert rows["exhaustive check / 2P forward passes"].value == pytest.approx(2.4e-3 / (2 * 112 * 1e-5))
     assert "naming the 112 parameters" in rows["exhaustive check / 2P forward passes"].detail
+
+
+@pytest.mark.parametrize("argv", [["--plot", "fd-cost.svg"], ["--record", "docs"]])
+def test_a_figure_without_matplotlib_says_how_to_get_it(capsys, monkeypatch, argv):
+    from backprop_companion.output import charts
+
+    monkeypatch.setattr(charts, "find_spec", lambda name: None)
+    assert main(["bench", *argv]) == 2
+    assert (
+        capsys.readouterr().err.strip().endswith("needs matplotlib: pip install 'backprop-companion[docs]'")
+    )

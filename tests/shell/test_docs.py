@@ -16,6 +16,7 @@ from tests.hash_seed import digests
 
 ROOT = Path(__file__).resolve().parents[2]
 FIGURE = re.compile(r"figures/[\w-]+\.svg")
+NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?|nan|inf", re.IGNORECASE)
 
 
 def test_committed_docs_are_what_the_generator_writes_now(generated):
@@ -56,14 +57,15 @@ def test_every_figure_is_well_formed_svg_that_a_page_shows_and_draws_at_finite_p
         root = ElementTree.fromstring(generated[path])  # the header comment included: no "--" inside it
         assert root.tag == f"{SVG}svg", path
         assert (root.findtext(f"{SVG}title") or "").strip(), f"{path}: no title"
-        places = [float(e.get(a, "0")) for e in root.iter() for a in COORDINATES]
+        places = [float(e.get(a, "0").removesuffix("pt")) for e in root.iter() for a in COORDINATES]
         places += [
             float(v) for e in root.iter(f"{SVG}polyline") for v in re.split(r"[ ,]", e.get("points", ""))
         ]
+        places += [float(v) for e in root.iter(f"{SVG}path") for v in NUMBER.findall(e.get("d", ""))]
         assert places and all(math.isfinite(v) for v in places), (
             f"{path}: a mark at a place that is no number"
         )
-        marks = [e for e in root.iter() if e.tag in {f"{SVG}polyline", f"{SVG}circle"}]
+        marks = [e for e in root.iter() if e.tag in {f"{SVG}polyline", f"{SVG}circle", f"{SVG}path"}]
         assert marks, f"{path}: no curve and no node drawn"
 
 
