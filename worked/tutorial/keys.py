@@ -28,7 +28,8 @@ GROUPS = (FORWARD, OUTPUT, HIDDEN, TRAINING)
 
 @dataclass(frozen=True)
 class Run:
-    """The tutorial's network under one update order (biases frozen, as in the tutorial)."""
+    """The tutorial's network under one update order (its biases shared and frozen, as the network
+    declares: :func:`~worked.tutorial.network`)."""
 
     order: str = "simultaneous"
     steps: int = mazur.STEPS
@@ -43,7 +44,7 @@ class Run:
 
     @cached_property
     def after_one(self) -> Network:
-        return step(self.network, example.x(), example.y(), mazur.ETA, order=self.order, train_biases=False)
+        return step(self.network, example.x(), example.y(), mazur.ETA, order=self.order)
 
     @cached_property
     def trajectory(self) -> Trajectory:
@@ -54,7 +55,6 @@ class Run:
             mazur.ETA,
             self.steps,
             order=self.order,
-            train_biases=False,
         )
 
     # -- reading values off the run by Mazur's names --------------------------------------------

@@ -1,0 +1,82 @@
+"""The Python API's defaults: the tutorial's network trains by the stated rule with no extra arguments,
+and a wrong set of Mazur's names is refused with the names, not a bare ``KeyError``.
+
+"Gives the stated rule's numbers" means: rounds to the digits ``tests/expected.py`` records for the stated
+rule (half a unit in the last printed place, :func:`worked.mazur.rounds_to`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests import expected
+from worked import mazur, tutorial
+from worked.core import InvalidInput, InvalidType, Network, step, train
+from worked.mazur import rounds_to
+
+AFTER_ONE = expected.STATED_RULE["E_total_after_1"].value
+AFTER_ALL = expected.STATED_RULE["E_total_after_10000"].value
+
+
+def test_the_tutorial_network_with_no_extra_arguments_trains_by_the_stated_rule():
+    trajectory = train(tutorial.network(), tutorial.x(), tutorial.y(), mazur.ETA, mazur.STEPS)
+    assert rounds_to(float(trajectory.errors[1]), AFTER_ONE), trajectory.errors[1]
+    assert rounds_to(float(trajectory.errors[-1]), AFTER_ALL), trajectory.errors[-1]
+
+
+def test_one_step_with_no_extra_arguments_moves_the_weights_and_leaves_the_biases():
+    net = tutorial.network()
+    after = step(net, tutorial.x(), tutorial.y(), mazur.ETA)
+    assert rounds_to(after.weights[1][0, 0], expected.PRINTED["w5_new"].value)
+    for old, new in zip(net.biases, after.biases, strict=True):
+        assert np.array_equal(old, new)  # exact: frozen biases are not touched at all
+    assert (after.shared_biases, after.frozen_biases) == (True, True)  # a step keeps what the model is
+
+
+def test_the_same_numbers_without_the_declaration_train_per_neuron_biases_as_nielsen_does():
+    # The negative control: the tutorial's parameters in a network that declares nothing train every
+    # bias, and end elsewhere (about 2.45e-06), so the declaration is what gives the stated rule.
+    net = tutorial.network()
+    plain = Network(net.weights, net.biases, "sigmoid", "quadratic")
+    trajectory = train(plain, tutorial.x(), tutorial.y(), mazur.ETA, mazur.STEPS)
+    assert not rounds_to(float(trajectory.errors[-1]), AFTER_ALL)
+    assert not np.array_equal(trajectory.network.biases[0], net.biases[0])
+
+
+def test_an_explicit_choice_overrides_what_the_network_declares():
+    net = tutorial.network()
+    trained = step(net, tutorial.x(), tutorial.y(), mazur.ETA, train_biases=True)
+    assert trained.biases[0][0] != net.biases[0][0]
+    assert trained.biases[0][0] == trained.biases[0][1]  # exact: the shared bias gets one update
+
+
+def test_biases_declared_shared_must_be_one_value_per_layer():
+    with pytest.raises(InvalidInput, match=r"biases\[0\] holds different values"):
+        Network([np.ones((2, 2))], [np.array([0.1, 0.2])], shared_biases=True)
+
+
+def test_a_reader_s_own_values_fill_the_matrices_by_mazur_s_names():
+    net = tutorial.network({**mazur.INITIAL, "w5": 0.5, "b2": 0.7})
+    assert net.weights[1][0, 0] == 0.5  # w5 = w^3_11, placed, not computed
+    assert np.array_equal(net.biases[1], [0.7, 0.7])
+
+
+@pytest.mark.parametrize(
+    ("values", "error", "words"),
+    [
+        ({"w1": 0.1}, InvalidInput, "missing w2, w3, w4, w5, w6, w7, w8, b1, b2 ("),
+        ({**mazur.INITIAL, "w9": 0.1}, InvalidInput, "unknown w9 ("),
+        ({**mazur.INITIAL, "w0": 0.1, "w9": 0.1}, InvalidInput, "unknown w0, w9 ("),
+        ({"w1": 0.1, "bias": 0.1}, InvalidInput, "missing w2, w3, w4, w5, w6, w7, w8, b1, b2; unknown bias"),
+        ({**mazur.INITIAL, "w1": "0.1"}, InvalidType, "w1 must be a number, got '0.1'"),
+        ({**mazur.INITIAL, "w1": float("nan")}, InvalidInput, "w1 must be finite"),
+        ({**mazur.INITIAL, "w1": [0.1, 0.2]}, InvalidType, "w1 must be a number, got [0.1, 0.2]"),
+        ([0.15] * 10, InvalidType, "must map Mazur's names"),
+    ],
+)
+def test_a_wrong_set_of_names_is_refused_naming_them(values, error, words):
+    with pytest.raises(error) as info:
+        tutorial.network(values)
+    assert words in str(info.value)
+    assert not isinstance(info.value, KeyError)
