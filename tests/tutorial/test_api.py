@@ -80,3 +80,59 @@ def test_a_wrong_set_of_names_is_refused_naming_them(values, error, words):
         tutorial.network(values)
     assert words in str(info.value)
     assert not isinstance(info.value, KeyError)
+
+
+def test_the_walkthrough_is_a_mapping_of_every_printed_key_to_its_entry():
+    w = tutorial.walkthrough()
+    assert list(w) == list(tutorial.KEY_NAMES) and len(w) == len(mazur.PRINTED)
+    assert w["out_o1"].printed == expected.PRINTED["out_o1"].value
+    assert rounds_to(w.value("E_total_after_1"), AFTER_ONE)  # the rule's value, not the post's
+    assert w.value("dEtotal_db1") == w.extras[0].computed  # an extra: never printed, still read by key
+    assert "bogus" not in w and w.get("bogus") is None  # the mapping protocol still works
+
+
+def test_an_unknown_key_is_refused_naming_it_and_the_keys():
+    from worked.tutorial.verdicts import UnknownKey
+
+    for read in (tutorial.walkthrough().value, tutorial.walkthrough().__getitem__):
+        with pytest.raises(InvalidInput) as info:
+            read("bogus")
+        assert str(info.value).startswith("unknown key 'bogus'; the keys are net_h1, out_h1,")
+        assert isinstance(info.value, UnknownKey)
+
+
+def test_the_walkthrough_and_its_entries_read_as_sentences():
+    w = tutorial.walkthrough()
+    assert repr(w) == (
+        "<Walkthrough of 35 printed numbers: 29 given by the stated rule, 6 explained by errata, "
+        "0 unexplained>"
+    )
+    assert repr(w["E_total_after_1"]).endswith("printed 0.291027924: erratum: output-first update order>")
+    assert repr(w["net_h1"]) == f"<Entry net_h1 = {w.value('net_h1')!r}, printed 0.3775: ✓>"
+
+
+def test_a_notebook_shows_the_walkthrough_as_a_well_formed_table_of_every_key():
+    from xml.etree import ElementTree
+
+    w = tutorial.walkthrough()
+    table = ElementTree.fromstring(w._repr_html_())
+    rows = [[td.text for td in tr] for tr in table.iter("tr")][1:]
+    assert [r[0] for r in rows] == list(w)
+    assert rows[0] == ["net_h1", w["net_h1"].formula, "0.3775", "0.3775", "✓"]
+
+
+def test_a_notebook_shows_a_gradient_check_s_verdict_and_its_worst_comparisons():
+    from xml.etree import ElementTree
+
+    from worked.gradcheck import BUGS, gradcheck
+
+    rng = np.random.default_rng(0)
+    net = Network.random([3, 4, 2], rng)
+    x, y = rng.standard_normal(3), rng.random(2)
+    bug = BUGS["missing-sigma-prime"].backward
+    for backward, verdict, mark in ((None, "checks out", "✓"), (bug, "WRONG", "✗")):
+        report = gradcheck(net, x, y, backward=backward)
+        page = ElementTree.fromstring(f"<div>{report._repr_html_()}</div>")
+        assert verdict in "".join(page.itertext())
+        marks = [tr[-1].text for tr in page.iter("tr")][1:]
+        assert len(marks) == min(10, len(report.comparisons)) and marks[0] == mark

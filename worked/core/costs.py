@@ -101,8 +101,11 @@ class CrossEntropy(Cost):
 
 QUADRATIC = Quadratic()
 CROSS_ENTROPY = CrossEntropy()
+r"""The cross-entropy cost :math:`-\sum_j [y_j \ln a_j + (1 - y_j) \ln(1 - a_j)]` per example; it
+needs a sigmoid output layer, where BP1 becomes :math:`\delta^L = a^L - y`."""
 
 COSTS: dict[str, Cost] = {c.name: c for c in (QUADRATIC, CROSS_ENTROPY)}
+"""Every cost by name (quadratic, cross-entropy): what ``cost=`` accepts."""
 
 
 def get_cost(name: str | Cost) -> Cost:

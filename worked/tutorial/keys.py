@@ -24,6 +24,7 @@ OUTPUT = "output layer"
 HIDDEN = "hidden layer"
 TRAINING = "training"
 GROUPS = (FORWARD, OUTPUT, HIDDEN, TRAINING)
+"""The walkthrough's groups in reading order: forward pass, output layer, hidden layer, training."""
 
 
 @dataclass(frozen=True)
@@ -169,5 +170,7 @@ KEYS: tuple[Key, ...] = (
     Key("out_o1_after_10000", TRAINING, lambda r: r.output_after_training("o1")),
     Key("out_o2_after_10000", TRAINING, lambda r: r.output_after_training("o2")),
 )
+"""Every printed number of the post as a :class:`Key`: how the general code's run gives it."""
 
 KEY_NAMES = tuple(k.key for k in KEYS)
+"""The keys of :data:`KEYS`, in the post's order (what :meth:`Walkthrough.value` accepts)."""
