@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 from worked.core.validation import InvalidInput
 
 Array = NDArray[np.float64]
+"""A float64 numpy array: what every vector, matrix and batch of the numeric side is."""
 
 
 @dataclass(frozen=True)

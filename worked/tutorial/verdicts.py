@@ -76,7 +76,7 @@ class Entry:
         return f"erratum: {self.erratum.name}" if self.erratum else "unexplained"
 
     def __repr__(self) -> str:
-        return f"<Entry {self.key} = {self.computed!r}, printed {self.printed}: {self.verdict}>"
+        return f"<Entry {self.key}: computed {self.computed_rounded}, printed {self.printed}, {self.verdict}>"
 
 
 @dataclass(frozen=True)
