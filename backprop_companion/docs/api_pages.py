@@ -17,7 +17,7 @@ import itertools
 import re
 import sys
 import types
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from backprop_companion.docs.templates import fill
@@ -36,6 +36,8 @@ PACKAGES = (
 SHORT_VALUE = 70
 """A constant's value is shown when its repr is at most this long (longer ones are tables)."""
 
+ATTRIBUTES = (property, cached_property)
+"""Members read as attributes (no parentheses on the page)."""
 ROLE = re.compile(r":(?:func|class|data|mod|meth|attr|exc|obj):`~?([^`]+)`")
 DISPLAY = re.compile(r"^\s*\.\. math::\s*(.+)$", re.MULTILINE)
 MATH = re.compile(r":math:`([^`]+)`")
@@ -148,11 +150,11 @@ def _members(cls: type) -> list[str]:
     """The public methods and properties a class defines itself, each with its docstring's first line."""
     lines = []
     for name, member in vars(cls).items():
-        if name.startswith("_") or not isinstance(member, (types.FunctionType, property, classmethod)):
+        if name.startswith("_") or not isinstance(member, (types.FunctionType, *ATTRIBUTES, classmethod)):
             continue
         doc = inspect.getdoc(member.__func__ if isinstance(member, classmethod) else member)
         first = markdown(doc).split("\n\n")[0].replace("\n", " ") if doc else ""
-        call = "" if isinstance(member, property) else "()"
+        call = "" if isinstance(member, ATTRIBUTES) else "()"
         lines.append(f"- `.{name}{call}`" + (f": {first}" if first else ""))
     return lines
 

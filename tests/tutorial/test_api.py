@@ -44,6 +44,15 @@ def test_the_same_numbers_without_the_declaration_train_per_neuron_biases_as_nie
     assert not np.array_equal(trajectory.network.biases[0], net.biases[0])
 
 
+def test_a_trajectory_reads_as_a_sentence():
+    trajectory = train(tutorial.network(), tutorial.x(), tutorial.y(), mazur.ETA, 1)
+    first = expected.PRINTED["E_total"].value  # 0.298371109: the cost before the step, 9 digits
+    assert repr(trajectory) == (
+        f"<Trajectory of 1 step: cost {first} → {AFTER_ONE}, Network(sizes=[2, 2, 2], "
+        "activation=sigmoid,sigmoid, cost=quadratic, biases=shared+frozen)>"
+    )
+
+
 def test_an_explicit_choice_overrides_what_the_network_declares():
     net = tutorial.network()
     trained = step(net, tutorial.x(), tutorial.y(), mazur.ETA, train_biases=True)

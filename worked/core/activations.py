@@ -82,7 +82,8 @@ ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (SIGMOID, TANH, RELU, S
 
 
 def get_activation(name: str | Activation) -> Activation:
-    """Look an activation up by name; an :class:`Activation` passes through."""
+    """Look an activation up by name (a key of :data:`ACTIVATIONS`); an :class:`Activation` passes
+    through. Raises :class:`InvalidInput` naming the choices for any other name."""
     if isinstance(name, Activation):
         return name
     try:

@@ -109,7 +109,8 @@ COSTS: dict[str, Cost] = {c.name: c for c in (QUADRATIC, CROSS_ENTROPY)}
 
 
 def get_cost(name: str | Cost) -> Cost:
-    """Look a cost up by name; a :class:`Cost` passes through."""
+    """Look a cost up by name (a key of :data:`COSTS`); a :class:`Cost` passes through. Raises
+    :class:`InvalidInput` naming the choices for any other name."""
     if isinstance(name, Cost):
         return name
     try:

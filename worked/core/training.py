@@ -60,6 +60,11 @@ class Trajectory:
     errors: Array
     network: Network
 
+    def __repr__(self) -> str:
+        steps = validation.count(len(self.errors) - 1, "step", "steps")
+        first, last = self.errors[0], self.errors[-1]
+        return f"<Trajectory of {steps}: cost {first:.9g} → {last:.9g}, {self.network!r}>"
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -35,9 +35,11 @@ class Erratum:
 
     @property
     def reproduced_value(self) -> float:
+        """The alternative's value as a float."""
         return float(self.reproduced)
 
     def rounded(self, places: int) -> str:
+        """The alternative's value at ``places`` decimals, by its own :attr:`rounding`."""
         return rounded(self.reproduced, places, self.rounding)
 
 
@@ -56,6 +58,7 @@ class Entry:
 
     @property
     def decimals(self) -> int:
+        """How many decimals the post prints for this key."""
         return decimals(self.printed)
 
     @property
