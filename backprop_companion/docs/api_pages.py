@@ -166,8 +166,8 @@ def entry(package: str, name: str) -> str:
     signature = _signature(value)
     if signature is not None:
         parts.append(f"```python\n{signature}\n```")
-    elif not isinstance(value, (type, types.ModuleType)) and len(repr(value)) <= SHORT_VALUE:
-        parts.append(f"`{name} = {value!r}`")
+    elif not isinstance(value, (type, types.ModuleType)) and len(shown := repr(value)) <= SHORT_VALUE:
+        parts.append(f"`{name} = {shown}`")
     parts.append(markdown(docstring(package, name) or "(no docstring)"))
     if isinstance(value, type) and (members := _members(value)):
         parts.append("\n".join(members))
@@ -175,6 +175,7 @@ def entry(package: str, name: str) -> str:
 
 
 def pages() -> dict[str, str]:
+    """``api.md``: a contents list, then per package its docstring and one section per exported name."""
     sections = []
     for package in PACKAGES:
         module = importlib.import_module(package)
