@@ -49,7 +49,7 @@ def test_a_trajectory_reads_as_a_sentence():
     first = expected.PRINTED["E_total"].value  # 0.298371109: the cost before the step, 9 digits
     assert repr(trajectory) == (
         f"<Trajectory of 1 step: cost {first} → {AFTER_ONE}, Network(sizes=[2, 2, 2], "
-        "activation=sigmoid,sigmoid, cost=quadratic, biases=shared+frozen)>"
+        "activation=sigmoid,sigmoid, cost=quadratic)>"
     )
 
 

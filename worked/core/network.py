@@ -132,9 +132,7 @@ class Network:
 
     def __repr__(self) -> str:
         names = ",".join(s.name for s in self.sigmas)
-        biases = [name for name, on in (("shared", self.shared_biases), ("frozen", self.frozen_biases)) if on]
-        declared = f", biases={'+'.join(biases)}" if biases else ""
-        return f"Network(sizes={self.sizes}, activation={names}, cost={self.cost_function.name}{declared})"
+        return f"Network(sizes={self.sizes}, activation={names}, cost={self.cost_function.name})"
 
     # -- inputs ---------------------------------------------------------------------------------
     def _rows(self, x: Array, n: int, what: str) -> Array:
