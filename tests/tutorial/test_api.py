@@ -146,3 +146,18 @@ def test_a_notebook_shows_a_gradient_check_s_verdict_and_its_worst_comparisons()
         assert verdict in "".join(page.itertext())
         marks = [tr[-1].text for tr in page.iter("tr")][1:]
         assert len(marks) == min(10, len(report.comparisons)) and marks[0] == mark
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: mazur.neuron("h3"), "'h3' is not a neuron; the neurons are i1, i2, h1, h2, o1, o2"),
+        (lambda: mazur.neuron("w5"), "'w5' is not a neuron"),
+        (lambda: mazur.weight_index("w9"), "'w9' is not a weight; the weights are w1, w2,"),
+        (lambda: mazur.weight_index("b1"), "'b1' is not a weight"),
+    ],
+)
+def test_mazur_s_name_readers_refuse_an_unknown_name_with_the_names(call, words):
+    with pytest.raises(ValueError) as info:
+        call()
+    assert words in str(info.value) and not isinstance(info.value, KeyError)

@@ -160,15 +160,20 @@ neuron k of layer l - 1 (w5 → (o1, h1))."""
 
 def neuron(name: str) -> tuple[int, int]:
     """``(index into activations, index in the layer)`` of a neuron named like ``h1``/``o2``/``i1``
-    (``out_h1`` → (1, 0): the book's layer 2, its neuron 1)."""
-    n = NAMES[name if name.startswith(("out_", "i")) else f"out_{name}"]
+    (``out_h1`` → (1, 0): the book's layer 2, its neuron 1). Raises ``ValueError`` naming the neurons
+    for any other name (pure Python: this wing has no :class:`~worked.core.InvalidInput`)."""
+    n = NAMES.get(name if name.startswith(("out_", "i")) else f"out_{name}")
+    if n is None or n.kind != "a":
+        every = ", ".join(name for layer in NEURONS for name in layer)
+        raise ValueError(f"{name!r} is not a neuron; the neurons are {every}")
     return n.layer - 1, n.j - 1
 
 
 def weight_index(name: str) -> tuple[int, int, int]:
-    """``(list index into weights, row, column)`` of ``w1``..``w8``: w5 → (1, 0, 0)."""
-    n = NAMES[name]
-    if n.kind != "w":
+    """``(list index into weights, row, column)`` of ``w1``..``w8``: w5 → (1, 0, 0). Raises
+    ``ValueError`` naming the weights for any other name."""
+    n = NAMES.get(name)
+    if n is None or n.kind != "w":
         raise ValueError(f"{name!r} is not a weight; the weights are {', '.join(WEIGHTS)}")
     return n.layer - 2, n.j - 1, n.k - 1
 
