@@ -71,6 +71,7 @@ PYTHON_CALLS: tuple[str, ...] = (
     "Network.random([3], numpy.random.default_rng(0))",
     "Network.random([3, -2], numpy.random.default_rng(0))",
     "Network.random([3, 2], 42)",
+    "tutorial.network({'w1': 0.1})",
     "tutorial.network().backprop([0.05, 0.10, 0.2], [0.01, 0.99])",
     "tutorial.network().backprop([[0.05, 0.10]], [[0.01, 0.99], [0.5, 0.5]])",
     "tutorial.network().cost(['a', 'b'], [0.01, 0.99])",

@@ -91,6 +91,7 @@ CONTROLS: tuple[Control, ...] = (
     Control("an extra factor", "BP4", "∂C/∂w^l_{jk} = a^{l-1}_k δ^l_j · σ′(z^l_j)", _extra_factor_bp4),
     Control("wrong layer", "BP4", "∂C/∂w^l_{jk} = a^l_k δ^l_j", _wrong_layer_bp4),
 )
+"""The deliberate mistakes in BP1-BP4 that the exact check must refute, each with a witness."""
 
 
 REGULARISED_CONTROLS: tuple[Control, ...] = (

@@ -41,7 +41,9 @@ def bp4(net: SymbolicNetwork, delta: Delta, l: int, j: int, k: int = 0) -> Expr:
 
 
 EQUATIONS: dict[str, RightSide] = {"BP1": bp1, "BP2": bp2, "BP3": bp3, "BP4": bp4}
+"""BP1-BP4 by name, each the right-hand side of its equation on a :class:`SymbolicNetwork`."""
 KINDS = tuple(EQUATIONS)
+"""The names of the four equations: BP1, BP2, BP3, BP4."""
 
 STATED: dict[str, str] = {
     "BP1": "δ^L_j = ∂C/∂a^L_j · σ′(z^L_j)",

@@ -152,6 +152,7 @@ ACTIVATIONS: dict[str, SymbolicActivation] = {
         SymbolicActivation("identity", _identity, _identity),
     )
 }
+"""Every symbolic activation by name, a generic σ among them."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ COSTS: dict[str, SymbolicCost] = {
         SymbolicCost("cross-entropy", _cross_entropy, "outputs in (0, 1)"),
     )
 }
+"""Every symbolic cost by name, a generic C(a, y) among them."""
 
 
 def get_activation(name: str) -> SymbolicActivation:

@@ -86,6 +86,7 @@ def bp4_regularised(net: SymbolicNetwork, delta: Delta, l: int, j: int, k: int =
 
 REGULARISED: dict[str, RightSide] = {"BP3λ": bp3_regularised, "BP4λ": bp4_regularised}
 REGULARISED_KINDS = tuple(REGULARISED)
+"""The names of the regularised statements (BP3λ, BP4λ)."""
 
 STATED_REGULARISED: dict[str, str] = {
     "BP3λ": "∂C/∂b^l_j = δ^l_j (the bias gradient unchanged)",

@@ -49,6 +49,7 @@ def pages(
     told what is being made as each generator starts (the derivation's verification run takes most
     of the time), for a progress line."""
     from backprop_companion.docs import (
+        api_pages,
         bad_input_pages,
         derivation_pages,
         ex4_pages,
@@ -71,6 +72,7 @@ def pages(
         ("gradient-checking.md: the checker and its bug catalogue", gradcheck_pages.pages),
         ("ex4.md: Ng's exercise 4, its prints recomputed", ex4_pages.pages),
         ("bad-input.md: the catalogue of bad input", lambda: bad_input_pages.pages(run_cli)),
+        ("api.md: the Python API, from its docstrings", api_pages.pages),
     )
     for what, generate in generators:
         if stage is not None:

@@ -170,7 +170,7 @@ def test_sigmoid_limits():
 def test_one_step_is_parameters_minus_eta_times_gradient():
     net, x, y = tutorial.network(), tutorial.x(), tutorial.y()
     grads = net.backprop(x, y)
-    after = step(net, x, y, 0.5, train_biases=True)
+    after = step(net, x, y, 0.5, train_biases=True, shared_biases=False)  # per neuron, as Nielsen
     for new, old, g in zip(
         after.weights + after.biases, net.weights + net.biases, grads.nabla_w + grads.nabla_b, strict=True
     ):

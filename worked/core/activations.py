@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 from worked.core.validation import InvalidInput
 
 Array = NDArray[np.float64]
+"""A float64 numpy array: what every vector, matrix and batch of the numeric side is."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def _identity(z: Array) -> Array:
 
 
 SIGMOID = Activation("sigmoid", _sigmoid, lambda z, a: a * (1.0 - a), "logistic 1/(1+e^-z); σ' = σ(1-σ)")
+r"""The logistic function :math:`\sigma(z) = 1/(1 + e^{-z})`, :math:`\sigma' = \sigma(1 - \sigma)`:
+the books' and the tutorial's."""
 TANH = Activation("tanh", np.tanh, lambda z, a: 1.0 - a * a, "hyperbolic tangent; σ' = 1 - tanh²")
 RELU = Activation(
     # The kink at z = 0 takes the derivative 0 (the usual subgradient choice).
@@ -69,14 +72,18 @@ RELU = Activation(
     lambda z, a: (z > 0).astype(np.float64),
     "max(z, 0); σ' = 1 for z > 0, else 0",
 )
+r"""The rectifier :math:`\max(z, 0)`, its derivative 1 for z > 0 and 0 elsewhere (0 at the kink)."""
 SOFTPLUS = Activation("softplus", _softplus, lambda z, a: _sigmoid(z), "log(1 + e^z); σ' = logistic σ(z)")
 IDENTITY = Activation("identity", _identity, lambda z, a: np.ones_like(a), "z; σ' = 1")
+"""The identity :math:`z`, derivative 1: a linear layer."""
 
 ACTIVATIONS: dict[str, Activation] = {a.name: a for a in (SIGMOID, TANH, RELU, SOFTPLUS, IDENTITY)}
+"""Every activation by name (sigmoid, tanh, relu, softplus, identity): what ``activation=`` accepts."""
 
 
 def get_activation(name: str | Activation) -> Activation:
-    """Look an activation up by name; an :class:`Activation` passes through."""
+    """Look an activation up by name (a key of :data:`ACTIVATIONS`); an :class:`Activation` passes
+    through. Raises :class:`InvalidInput` naming the choices for any other name."""
     if isinstance(name, Activation):
         return name
     try:

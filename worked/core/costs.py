@@ -101,12 +101,16 @@ class CrossEntropy(Cost):
 
 QUADRATIC = Quadratic()
 CROSS_ENTROPY = CrossEntropy()
+r"""The cross-entropy cost :math:`-\sum_j [y_j \ln a_j + (1 - y_j) \ln(1 - a_j)]` per example; it
+needs a sigmoid output layer, where BP1 becomes :math:`\delta^L = a^L - y`."""
 
 COSTS: dict[str, Cost] = {c.name: c for c in (QUADRATIC, CROSS_ENTROPY)}
+"""Every cost by name (quadratic, cross-entropy): what ``cost=`` accepts."""
 
 
 def get_cost(name: str | Cost) -> Cost:
-    """Look a cost up by name; a :class:`Cost` passes through."""
+    """Look a cost up by name (a key of :data:`COSTS`); a :class:`Cost` passes through. Raises
+    :class:`InvalidInput` naming the choices for any other name."""
     if isinstance(name, Cost):
         return name
     try:

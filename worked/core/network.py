@@ -50,7 +50,19 @@ class Backprop:
 
 
 class Network:
-    """A fully connected feed-forward network with one activation per layer and one cost."""
+    """A fully connected feed-forward network with one activation per layer and one cost.
+
+    ``weights[l]`` has shape ``(n_out, n_in)`` and ``biases[l]`` shape ``(n_out,)`` (the module's
+    docstring maps them onto Nielsen's :math:`w^l_{jk}`, :math:`b^l_j`); ``activation`` is one name
+    (or :class:`Activation`) for every layer or one per layer of weights; ``cost`` is ``"quadratic"``
+    or ``"cross-entropy"`` (which needs a sigmoid output layer).
+
+    Two facts of the *model* that training reads as its defaults (:func:`~worked.core.train`):
+    ``shared_biases``, one bias per layer fed to all its neurons (each ``biases[l]`` then holds one
+    value), and ``frozen_biases``, biases that are constants, never updated. Mazur's tutorial has
+    both. Raises :class:`InvalidInput` (or :class:`InvalidType`) for parameters of the wrong shape or
+    kind, a non-finite entry, an unknown activation or cost, or unequal biases declared shared.
+    """
 
     def __init__(
         self,
@@ -58,8 +70,14 @@ class Network:
         biases: Sequence[Array],
         activation: str | Activation | Sequence[str | Activation] = "sigmoid",
         cost: str | Cost = "quadratic",
+        *,
+        shared_biases: bool = False,
+        frozen_biases: bool = False,
     ) -> None:
         ws, bs = validation.parameters(weights, biases)
+        for l, b in enumerate(bs):
+            if shared_biases and np.any(b != b[0]):
+                raise InvalidInput(f"biases[{l}] holds different values but shared_biases=True; give one")
         if isinstance(activation, (str, Activation)):
             sigmas = [get_activation(activation)] * len(ws)
         else:
@@ -73,6 +91,7 @@ class Network:
         self.biases: list[Array] = bs
         self.sigmas: list[Activation] = sigmas
         self.cost_function: Cost = get_cost(cost)
+        self.shared_biases, self.frozen_biases = bool(shared_biases), bool(frozen_biases)
         if self.cost_function is CROSS_ENTROPY and self.sigmas[-1] is not SIGMOID:
             raise InvalidInput(
                 "cross-entropy needs outputs in (0, 1), so a sigmoid output layer; "
@@ -87,7 +106,8 @@ class Network:
         activation: str | Activation | Sequence[str | Activation] = "sigmoid",
         cost: str | Cost = "quadratic",
     ) -> Network:
-        """Weights drawn from N(0, 1/n_{l-1}), biases from N(0, 1) (Nielsen's network2 default)."""
+        """A network of the given ``sizes`` (``[n_1, ..., n_L]``, the input first), weights drawn from
+        N(0, 1/n_{l-1}) and biases from N(0, 1) by ``rng`` (Nielsen's network2 default)."""
         sizes = validation.sizes(sizes)
         if not isinstance(rng, np.random.Generator):
             raise InvalidType(
@@ -102,10 +122,12 @@ class Network:
         new = object.__new__(Network)
         new.weights, new.biases = weights, biases
         new.sigmas, new.cost_function = self.sigmas, self.cost_function
+        new.shared_biases, new.frozen_biases = self.shared_biases, self.frozen_biases
         return new
 
     @property
     def sizes(self) -> list[int]:
+        """``[n_1, ..., n_L]``: the width of every layer, the input first."""
         return [self.weights[0].shape[1]] + [w.shape[0] for w in self.weights]
 
     def __repr__(self) -> str:

@@ -10,10 +10,16 @@ special cases:
     are updated as soon as its gradient is known, and BP2 then carries :math:`\delta` back through the
     *already updated* weights. For more than two layers the same rule is applied layer by layer.
 ``train_biases``
-    The tutorial never updates its biases (``False``).
+    The tutorial never updates its biases (``False``). By default, what the network declares:
+    ``not network.frozen_biases``.
 ``shared_biases``
     The tutorial has one bias per layer, shared by its neurons, so :math:`\partial C/\partial b` is the
-    sum :math:`\sum_j \delta^l_j` over the layer (see :func:`shared_bias_gradients`).
+    sum :math:`\sum_j \delta^l_j` over the layer (see :func:`shared_bias_gradients`). By default,
+    what the network declares: ``network.shared_biases``.
+
+So the tutorial's network (:func:`worked.tutorial.network`, shared and frozen biases) trains by the
+tutorial's stated rule with no extra arguments, and a network of one's own (per-neuron biases, by
+default trained) trains as Nielsen's does.
 
 Two more come from the books: ``l2`` (λ) and ``n``, L2 weight decay on a training set of ``n``
 examples as in Nielsen's network2 (:mod:`~worked.core.regularisation`).
@@ -32,12 +38,14 @@ from worked.core.network import Network
 from worked.core.validation import InvalidInput
 
 UPDATE_ORDERS = ("simultaneous", "output-first")
+"""The update orders: every gradient from the weights before the step, or the tutorial script's first."""
 PROGRESS_EVERY = 10_000
 """Steps between calls of :func:`train`'s ``progress``: about a third of a second on the tutorial's net."""
 
 
 def shared_bias_gradients(nabla_b: list[Array]) -> list[float]:
-    r""":math:`\partial C/\partial b^l` when one bias :math:`b^l` feeds every neuron of layer :math:`l`.
+    r""":math:`\partial C/\partial b^l` when one bias :math:`b^l` feeds every neuron of layer :math:`l`,
+    one float per layer, from the per-neuron gradients ``nabla_b`` (:attr:`Backprop.nabla_b`).
 
     By the chain rule over :math:`b^l_j = b^l`: :math:`\partial C/\partial b^l = \sum_j \delta^l_j` (BP3).
     """
@@ -46,10 +54,16 @@ def shared_bias_gradients(nabla_b: list[Array]) -> list[float]:
 
 @dataclass(frozen=True)
 class Trajectory:
-    """``errors[t]`` is the cost after ``t`` steps (``t = 0..steps``); ``network`` is the last one."""
+    """What :func:`train` returns: ``errors[t]`` is the cost after ``t`` steps (``t = 0..steps``, an
+    array of ``steps + 1`` floats); ``network`` is the network after the last step."""
 
     errors: Array
     network: Network
+
+    def __repr__(self) -> str:
+        steps = validation.count(len(self.errors) - 1, "step", "steps")
+        first, last = self.errors[0], self.errors[-1]
+        return f"<Trajectory of {steps}: cost {first:.9g} → {last:.9g}, {self.network!r}>"
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,22 @@ class Rule:
     shared_biases: bool = False
     l2: float = 0.0
     n: int | None = None
+
+    @classmethod
+    def of(
+        cls,
+        network: Network,
+        eta: float,
+        order: str,
+        train_biases: bool | None,
+        shared_biases: bool | None,
+        l2: float,
+        n: int | None,
+    ) -> Rule:
+        """The rule for ``network``: a bias choice left ``None`` is what the network declares."""
+        trained = not network.frozen_biases if train_biases is None else train_biases
+        shared = network.shared_biases if shared_biases is None else shared_biases
+        return cls(eta, order, trained, shared, l2, n)
 
     def __post_init__(self) -> None:
         if self.order not in UPDATE_ORDERS:
@@ -127,13 +157,16 @@ def step(
     eta: float,
     *,
     order: str = "simultaneous",
-    train_biases: bool = True,
-    shared_biases: bool = False,
+    train_biases: bool | None = None,
+    shared_biases: bool | None = None,
     l2: float = 0.0,
     n: int | None = None,
 ) -> Network:
-    """One step of gradient descent on the (mean) cost of ``x``, ``y``; the input is not changed."""
-    rule = Rule(eta, order, train_biases, shared_biases, l2, n)
+    """One step of gradient descent on the (mean) cost of ``x``, ``y``; the input is not changed.
+
+    The arguments are :func:`train`'s (but for ``steps`` and ``progress``); so are the errors it raises.
+    """
+    rule = Rule.of(network, eta, order, train_biases, shared_biases, l2, n)
     xs, ys, _ = network.as_batch(x, y)
     return _step_rows(network, xs, ys, rule)[0]
 
@@ -146,19 +179,28 @@ def train(
     steps: int,
     *,
     order: str = "simultaneous",
-    train_biases: bool = True,
-    shared_biases: bool = False,
+    train_biases: bool | None = None,
+    shared_biases: bool | None = None,
     l2: float = 0.0,
     n: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Trajectory:
     r"""``steps`` steps of full-batch gradient descent, recording the cost before each and after the last.
 
-    With ``l2`` = λ > 0 the recorded cost is the regularised one, :math:`C_0 + \frac{\lambda}{2n}\sum
-    w^2`. ``progress``, if given, is called with the number of steps done after every
-    :data:`PROGRESS_EVERY` steps and at the end (a command's progress line; the numbers do not depend
-    on it)."""
-    rule = Rule(eta, order, train_biases, shared_biases, l2, n)
+    ``x``, ``y``: one example, shapes ``(n_1,)`` and ``(n_L,)``, or a batch as the rows of ``(m, n_1)``
+    and ``(m, n_L)`` arrays; the cost descended is the batch's mean. ``eta`` is the learning rate η > 0.
+    ``order``, ``train_biases`` and ``shared_biases`` are the module's three choices; left ``None``, the
+    two bias choices are what ``network`` declares (for the tutorial's network: shared and frozen, the
+    stated rule). With ``l2`` = λ > 0 each step first decays the weights by :math:`1 - \eta\lambda/n`
+    (``n``: the training set's size, by default the batch's) and the recorded cost is the regularised
+    one, :math:`C_0 + \frac{\lambda}{2n}\sum w^2`. ``progress``, if given, is called with the number of
+    steps done after every :data:`PROGRESS_EVERY` steps and at the end (a command's progress line; the
+    numbers do not depend on it).
+
+    Raises :class:`InvalidInput` (or :class:`InvalidType`) for a bad η, step count, order, λ, ``n`` or
+    shape of ``x``, ``y``, and ``FloatingPointError`` naming the step where the cost stops being finite.
+    """
+    rule = Rule.of(network, eta, order, train_biases, shared_biases, l2, n)
     steps = validation.steps(steps)
     xs, ys, _ = network.as_batch(x, y)
     errors = np.empty(steps + 1)

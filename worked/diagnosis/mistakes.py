@@ -23,6 +23,9 @@ STATED_DESCRIPTION = "the rule the post states"
 
 @dataclass(frozen=True)
 class Mistake:
+    """One classic mistake of a hand calculation: its identifier, what it does, and the :class:`Variant`
+    of the stated rule that computes with it."""
+
     identifier: str
     description: str
     variant: Variant
@@ -75,11 +78,13 @@ MISTAKES: tuple[Mistake, ...] = (
         Variant(train_biases=True),
     ),
 )
+"""The catalogue of classic mistakes of a hand calculation, each a :class:`Variant` of the stated rule."""
 
 BY_ID: Mapping[str, Mistake] = {m.identifier: m for m in MISTAKES}
 
 
 def get_mistake(identifier: str) -> Mistake:
+    """The mistake of :data:`MISTAKES` with this identifier; :class:`InvalidInput` naming the choices."""
     try:
         return BY_ID[identifier]
     except KeyError:

@@ -67,6 +67,9 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Diagnosis:
+    """A reader's number for one key, judged: does it match the stated rule at the decimals typed, which
+    mistakes of the catalogue reproduce it, or else the nearest computations and what to check first."""
+
     key: str
     value: str  # as typed
     precision: int  # decimals typed

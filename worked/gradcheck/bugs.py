@@ -169,9 +169,11 @@ BUGS: dict[str, Bug] = {
         ),
     )
 }
+"""The catalogue of textbook bugs by name, each the table of BP1-BP4 with one equation the student's."""
 
 
 def get_bug(name: str) -> Bug:
+    """The bug of :data:`BUGS` with this name; :class:`InvalidInput` naming the choices."""
     try:
         return BUGS[name]
     except KeyError:

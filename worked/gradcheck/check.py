@@ -40,6 +40,7 @@ from worked.gradcheck.numerical import numerical_gradient
 from worked.gradcheck.report import Comparison, Report, Tolerance, step_rule
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
+"""The checker's modes: every parameter, random directions, per equation (BP1-BP4), a Taylor test."""
 
 Progress = Callable[[int, int], None]
 

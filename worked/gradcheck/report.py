@@ -192,3 +192,16 @@ class Report:
             parts.append(f"Taylor slope {'—' if self.taylor.slope is None else f'{self.taylor.slope:.2f}'}")
         head = "the gradient checks out" if self.passed else "the gradient is WRONG"
         return f"{head} ({', '.join(parts)})"
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the verdict, then the comparisons from the worst down (at most ten)."""
+        from html import escape
+
+        cells = ("quantity", "analytic", "numerical", "|difference|", "tolerance", "")
+        rows = [f"<tr>{''.join(f'<th>{c}</th>' for c in cells)}</tr>"]
+        for e in self.ranked()[:10]:
+            mark = "kink" if e.kink else "✓" if e.passed else "✗"
+            numbers = (e.analytic, e.numerical, e.abs_error, e.tolerance)
+            row = [escape(e.label), *(f"{v:.6e}" for v in numbers), mark]
+            rows.append(f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>")
+        return f"<p><b>{escape(self.verdict)}</b> ({escape(self.network)})</p><table>{''.join(rows)}</table>"

@@ -21,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 INPUTS = {"i1": 0.05, "i2": 0.10}
+"""The input, by Mazur's names: i1 = 0.05, i2 = 0.10."""
 TARGETS = {"o1": 0.01, "o2": 0.99}
+"""The targets of the output neurons o1 and o2."""
 INITIAL = {
     "w1": 0.15,
     "w2": 0.20,
@@ -34,7 +36,9 @@ INITIAL = {
     "b1": 0.35,
     "b2": 0.60,
 }
+"""Every parameter before training, by Mazur's names: w1..w8 and the shared biases b1, b2."""
 ETA = 0.5
+"""The learning rate η of the post's gradient descent."""
 STEPS = 10_000
 """The length of the training run whose result the post quotes."""
 STATED_RULE = (
@@ -127,6 +131,7 @@ NAMES: dict[str, Name] = {
         Name("out_o2", "a", 3, 2),
     )
 }
+"""Mazur's name → :class:`Name`: the one table from the post's names to Nielsen's indices."""
 
 WEIGHTS = tuple(name for name, n in NAMES.items() if n.kind == "w")
 """w1..w8, in Mazur's order."""
@@ -137,6 +142,7 @@ NEURONS = tuple(
 )
 """The neurons by layer, in Mazur's names: (i1, i2), (h1, h2), (o1, o2); ``NEURONS[l - 1]`` is layer l."""
 INPUT_NEURONS, HIDDEN_NEURONS, OUTPUT_NEURONS = NEURONS
+"""The neurons of each layer by name, unpacked from :data:`NEURONS`: (i1, i2), (h1, h2) and (o1, o2)."""
 BIAS = {
     neuron: next(b for b, n in NAMES.items() if n.kind == "b" and n.layer == layer)
     for layer in (2, 3)
@@ -154,15 +160,20 @@ neuron k of layer l - 1 (w5 → (o1, h1))."""
 
 def neuron(name: str) -> tuple[int, int]:
     """``(index into activations, index in the layer)`` of a neuron named like ``h1``/``o2``/``i1``
-    (``out_h1`` → (1, 0): the book's layer 2, its neuron 1)."""
-    n = NAMES[name if name.startswith(("out_", "i")) else f"out_{name}"]
+    (``out_h1`` → (1, 0): the book's layer 2, its neuron 1). Raises ``ValueError`` naming the neurons
+    for any other name (pure Python: this wing has no :class:`~worked.core.InvalidInput`)."""
+    n = NAMES.get(name if name.startswith(("out_", "i")) else f"out_{name}")
+    if n is None or n.kind != "a":
+        every = ", ".join(name for layer in NEURONS for name in layer)
+        raise ValueError(f"{name!r} is not a neuron; the neurons are {every}")
     return n.layer - 1, n.j - 1
 
 
 def weight_index(name: str) -> tuple[int, int, int]:
-    """``(list index into weights, row, column)`` of ``w1``..``w8``: w5 → (1, 0, 0)."""
-    n = NAMES[name]
-    if n.kind != "w":
+    """``(list index into weights, row, column)`` of ``w1``..``w8``: w5 → (1, 0, 0). Raises
+    ``ValueError`` naming the weights for any other name."""
+    n = NAMES.get(name)
+    if n is None or n.kind != "w":
         raise ValueError(f"{name!r} is not a weight; the weights are {', '.join(WEIGHTS)}")
     return n.layer - 2, n.j - 1, n.k - 1
 
@@ -208,3 +219,4 @@ PRINTED: dict[str, str] = {
     "out_o1_after_10000": "0.015912196",
     "out_o2_after_10000": "0.984065734",
 }
+"""Every number the post prints, by key, as the exact string it prints (quoted, never computed with)."""

@@ -5,7 +5,7 @@ give (the errata), and the walkthrough that compares and judges every one."""
 from worked.tutorial.errata import ALTERNATIVES, Alternative
 from worked.tutorial.example import network, x, y
 from worked.tutorial.keys import GROUPS, KEY_NAMES, KEYS, Key, Run, run
-from worked.tutorial.verdicts import Entry, Erratum, Walkthrough, walkthrough
+from worked.tutorial.verdicts import Entry, Erratum, Extra, UnknownKey, Walkthrough, walkthrough
 
 __all__ = [
     "ALTERNATIVES",
@@ -15,8 +15,10 @@ __all__ = [
     "Alternative",
     "Entry",
     "Erratum",
+    "Extra",
     "Key",
     "Run",
+    "UnknownKey",
     "Walkthrough",
     "network",
     "run",

@@ -125,3 +125,4 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         lambda stated, output_first: stated.error_after(mazur.STEPS - 1),
     ),
 )
+"""Every alternative computation the walkthrough tries for a printed number the stated rule does not give."""

@@ -2,28 +2,57 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+
 import numpy as np
 
-from worked.core import Network
+from worked.core import Array, InvalidInput, InvalidType, Network
 from worked.mazur import INITIAL, INPUTS, TARGETS, WEIGHTS, weight_index
 
 
-def network(values: dict[str, float] | None = None) -> Network:
-    """The tutorial's network, its matrices filled in from :data:`NAMES` (default :data:`INITIAL`)."""
+def network(values: Mapping[str, float] | None = None) -> Network:
+    """The tutorial's 2-2-2 network: sigmoid neurons, the quadratic cost, one bias per layer shared by
+    its neurons and never updated (so :func:`~worked.core.train` follows the stated rule by default).
+
+    ``values`` gives every parameter by Mazur's name, ``w1`` .. ``w8``, ``b1`` and ``b2`` (default
+    :data:`~worked.mazur.INITIAL`, the post's); the matrices are filled in from the one table of names
+    (:data:`~worked.mazur.NAMES`). Raises :class:`~worked.core.InvalidInput` naming the missing and the
+    unknown names, or a value that is not one finite number.
+    """
     values = INITIAL if values is None else values
+    if not isinstance(values, Mapping):
+        raise InvalidType(f"values must map Mazur's names to numbers, e.g. {{'w1': 0.15}}; got {values!r}")
+    problems = []
+    if missing := [name for name in INITIAL if name not in values]:
+        problems.append(f"missing {', '.join(missing)}")
+    if unknown := sorted(str(name) for name in set(values) - set(INITIAL)):
+        problems.append(f"unknown {', '.join(unknown)}")
+    if problems:
+        allowed = ", ".join(INITIAL)
+        raise InvalidInput(f"{'; '.join(problems)} (the tutorial's network takes exactly {allowed})")
+    number = {name: _number(name, values[name]) for name in INITIAL}
     weights = [np.zeros((2, 2)), np.zeros((2, 2))]
     for name in WEIGHTS:
         l, j, k = weight_index(name)
-        weights[l][j, k] = values[name]
-    biases = [np.full(2, values["b1"]), np.full(2, values["b2"])]
-    return Network(weights, biases, activation="sigmoid", cost="quadratic")
+        weights[l][j, k] = number[name]
+    biases = [np.full(2, number["b1"]), np.full(2, number["b2"])]
+    return Network(weights, biases, "sigmoid", "quadratic", shared_biases=True, frozen_biases=True)
 
 
-def x() -> np.ndarray:
-    """The input vector (i1, i2)."""
+def _number(name: str, value: object) -> float:
+    if not isinstance(value, (int, float, np.integer, np.floating)) or isinstance(value, (bool, np.bool_)):
+        raise InvalidType(f"{name} must be a number, got {value!r}")
+    if not math.isfinite(value):
+        raise InvalidInput(f"{name} must be finite, got {value!r}")
+    return float(value)
+
+
+def x() -> Array:
+    """The input vector (i1, i2), shape ``(2,)``."""
     return np.array([INPUTS["i1"], INPUTS["i2"]])
 
 
-def y() -> np.ndarray:
-    """The target vector (target_o1, target_o2)."""
+def y() -> Array:
+    """The target vector (target_o1, target_o2), shape ``(2,)``."""
     return np.array([TARGETS["o1"], TARGETS["o2"]])

@@ -24,29 +24,35 @@ OUTPUT = "output layer"
 HIDDEN = "hidden layer"
 TRAINING = "training"
 GROUPS = (FORWARD, OUTPUT, HIDDEN, TRAINING)
+"""The walkthrough's groups in reading order: forward pass, output layer, hidden layer, training."""
 
 
 @dataclass(frozen=True)
 class Run:
-    """The tutorial's network under one update order (biases frozen, as in the tutorial)."""
+    """The tutorial's network under one update order (its biases shared and frozen, as the network
+    declares: :func:`~worked.tutorial.network`)."""
 
     order: str = "simultaneous"
     steps: int = mazur.STEPS
 
     @cached_property
     def network(self) -> Network:
+        """The tutorial's network before training."""
         return example.network()
 
     @cached_property
     def backprop(self) -> Backprop:
+        """One forward and backward pass on the tutorial's example (BP1-BP4)."""
         return self.network.backprop(example.x(), example.y())
 
     @cached_property
     def after_one(self) -> Network:
-        return step(self.network, example.x(), example.y(), mazur.ETA, order=self.order, train_biases=False)
+        """The network after one step."""
+        return step(self.network, example.x(), example.y(), mazur.ETA, order=self.order)
 
     @cached_property
     def trajectory(self) -> Trajectory:
+        """The run's training: E_total after each of :attr:`steps` steps, and the last network."""
         return train(
             self.network,
             example.x(),
@@ -54,32 +60,37 @@ class Run:
             mazur.ETA,
             self.steps,
             order=self.order,
-            train_biases=False,
         )
 
     # -- reading values off the run by Mazur's names --------------------------------------------
     def z(self, neuron: str) -> float:
+        """The weighted input ``net`` of a neuron named like ``h1`` (Nielsen's :math:`z^l_j`)."""
         l, j = mazur.neuron(neuron)
         return float(self.backprop.zs[l - 1][j])
 
     def a(self, neuron: str) -> float:
+        """The activation ``out`` of a neuron named like ``h1`` (:math:`a^l_j`)."""
         l, j = mazur.neuron(neuron)
         return float(self.backprop.activations[l][j])
 
     def delta(self, neuron: str) -> float:
+        r"""The error :math:`\delta^l_j = \partial E_{total}/\partial net` of a neuron (BP1, BP2)."""
         l, j = mazur.neuron(neuron)
         return float(self.backprop.deltas[l - 1][j])
 
     def sigma_prime(self, neuron: str) -> float:
+        r"""The derivative :math:`\sigma'(z^l_j)` at a neuron, ``out(1 - out)`` for the sigmoid."""
         l, j = mazur.neuron(neuron)
         bp = self.backprop
         return float(self.network.sigmas[l - 1].prime(bp.zs[l - 1], bp.activations[l])[j])
 
     def w(self, name: str, network: Network | None = None) -> float:
+        """A weight by Mazur's name (``w5``), in ``network`` (default: before training)."""
         l, j, k = mazur.weight_index(name)
         return float((network or self.network).weights[l][j, k])
 
     def nabla_w(self, name: str) -> float:
+        r""":math:`\partial E_{total}/\partial w` for a weight by Mazur's name (BP4)."""
         l, j, k = mazur.weight_index(name)
         return float(self.backprop.nabla_w[l][j, k])
 
@@ -101,12 +112,15 @@ class Run:
         return self.delta(output) * float(self.network.weights[1][j, k])
 
     def shared_bias_gradient(self, layer: int) -> float:
+        r""":math:`\partial E_{total}/\partial b` of the shared bias feeding ``layer`` (1: b1, 2: b2)."""
         return shared_bias_gradients(self.backprop.nabla_b)[layer - 1]
 
     def error_after(self, steps: int) -> float:
+        """E_total after ``steps`` steps of the run's training."""
         return float(self.trajectory.errors[steps])
 
     def output_after_training(self, neuron: str) -> float:
+        """The output ``out`` of ``o1`` or ``o2`` after the run's :attr:`steps` steps."""
         _, j = mazur.neuron(neuron)
         _, activations = self.trajectory.network.feedforward(example.x())
         return float(activations[-1][j])
@@ -130,6 +144,7 @@ class Key:
 
     @property
     def formula(self) -> str:
+        """The post's formula for this key, as text."""
         return formulas.formula(self.key)
 
 
@@ -169,5 +184,7 @@ KEYS: tuple[Key, ...] = (
     Key("out_o1_after_10000", TRAINING, lambda r: r.output_after_training("o1")),
     Key("out_o2_after_10000", TRAINING, lambda r: r.output_after_training("o2")),
 )
+"""Every printed number of the post as a :class:`Key`: how the general code's run gives it."""
 
 KEY_NAMES = tuple(k.key for k in KEYS)
+"""The keys of :data:`KEYS`, in the post's order (what :meth:`Walkthrough.value` accepts)."""
