@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +28,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[
 
 
 def test_the_shells_lists_match_the_worked_package() -> None:
+    from worked.gradcheck.conventions import CONVENTIONS
+
+    assert options.CONVENTIONS == CONVENTIONS
     assert options.MODES == MODES
     assert set(options.ACTIVATIONS) == set(ACTIVATIONS)
     assert set(options.COSTS) == set(COSTS)
@@ -207,3 +211,85 @@ def test_a_bad_l2_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], arg
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert err.startswith("backprop-companion: error: ") and ("λ" in err or "--l2" in err)
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "gradcheck" / "fixtures"
+
+
+def impl(name: str) -> str:
+    return str(FIXTURES / name)
+
+
+def test_a_nielsen_style_network_passes_and_the_convention_is_said_detected(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--impl", impl("nielsen_style.py"))
+    assert code == 0, out
+    assert "Convention: nielsen (detected)" in out and "checks out on every network" in out
+
+
+def test_sigma_prime_dropped_in_the_hidden_layers_fails_naming_bp2_and_the_layers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, facts = run_json(capsys, "--impl", impl("nielsen_style.py:NoSigmaPrime"))
+    assert code == 1
+    (check,) = facts["checks"]
+    assert check["named"]["bug"] == "missing-sigma-prime" and check["named"]["equation"] == "BP2"
+    assert check["named"]["where"] == "in every hidden layer"
+    # the first wrong group, in the books' numbering: layer 3 of [2, 4, 3, 2], layer 2 of [3, 5, 2]
+    firsts = {run["network"].split(",")[0] + "]": run["first_wrong"] for run in check["runs"]}
+    assert firsts["sizes [2]"] == "b^3" and firsts["sizes [3]"] == "b^2"
+
+
+def test_an_ng_style_cost_function_regularising_the_bias_column_is_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--impl", impl("ng_style.py:regularises_bias"), "--convention", "ng")
+    assert code == 1
+    assert "Convention: ng (as given)" in out
+    assert "regularised-biases" in out and "bias column" in out
+
+
+def test_labels_from_one_need_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--impl", impl("ng_style.py:labels_from_one"))[0] == 1
+    assert run(capsys, "--impl", impl("ng_style.py:labels_from_one"), "--labels-from", "1")[0] == 0
+
+
+def test_the_tutorial_scripts_update_order_is_named_output_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--impl", impl("mazur_style.py"))[0] == 0
+    code, out, _ = run(capsys, "--impl", impl("mazur_style.py:OutputFirst"))
+    assert code == 1 and "output-first" in out
+
+
+def test_an_exception_in_the_readers_code_shows_its_traceback_in_the_readers_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "--impl", impl("nielsen_style.py:Raises"))
+    assert code == 1
+    assert "nielsen_style.py" in out and "IndexError" in out and "in backprop" in out
+    assert "cli.py" not in out  # the companion's own frames are cut
+    assert "your code raised IndexError" in err
+
+
+def test_code_that_never_returns_is_stopped_by_the_timeout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--impl", impl("nielsen_style.py:Loops"), "--timeout", "0.5")
+    assert code == 1 and "did not return within 0.5 s" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--impl", "/nonexistent/backprop.py"], "no such file"),
+        (["--impl", impl("nielsen_style.py:Nope")], "defines no 'Nope'"),
+        (["--impl", impl("nielsen_style.py:sigmoid")], "fits no convention; expected"),
+        (["--impl", impl("nielsen_style.py"), "--convention", "ng"], "does not fit the ng convention"),
+        (["--impl", impl("nielsen_style.py"), "--sizes", "2,2"], "--sizes"),
+        (["--impl", impl("nielsen_style.py"), "--timeout", "0"], "--timeout"),
+        (["--convention", "ng"], "give --impl"),
+    ],
+)
+def test_bad_impl_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and message in err and "Traceback" not in err

@@ -1,0 +1,87 @@
+"""A reader's own backprop, in each book's convention, against the companion's: the right fixtures
+pass, each buggy one fails and is named, and code of no convention is refused (the fixtures are in
+``tests/gradcheck/fixtures``, one file per convention)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gradcheck.fixtures import mazur_style, ng_style, nielsen_style
+from worked.core import InvalidInput
+from worked.gradcheck.conventions import CONVENTIONS, ReaderFailure, conventions, detect
+from worked.gradcheck.own_code import check_own
+
+
+def reports(obj: object, namespace: object, labels_from: int = 0):
+    name = detect(obj)
+    assert name is not None
+    return [check_own(c) for c in conventions(obj, name, vars(namespace), labels_from)]
+
+
+@pytest.mark.parametrize(
+    ("obj", "module", "convention"),
+    [
+        (nielsen_style.Network, nielsen_style, "nielsen"),
+        (nielsen_style.Network2, nielsen_style, "nielsen"),
+        (ng_style.nnCostFunction, ng_style, "ng"),
+        (mazur_style.NeuralNetwork, mazur_style, "mazur"),
+    ],
+)
+def test_right_code_passes_in_its_detected_convention(obj: object, module: object, convention: str) -> None:
+    assert detect(obj) == convention
+    found = reports(obj, module)
+    assert found and all(r.passed and r.suspect is None for r in found)
+
+
+def test_network2_style_is_checked_with_each_cost_class_of_its_file() -> None:
+    found = reports(nielsen_style.Network2, nielsen_style)
+    assert [r.runs[0].setting.cost for r in found] == ["quadratic", "cross-entropy"]
+
+
+@pytest.mark.parametrize(
+    ("obj", "module", "bug", "equation", "layers"),
+    [
+        (nielsen_style.NoSigmaPrime, nielsen_style, "missing-sigma-prime", "BP2", ()),
+        (ng_style.regularises_bias, ng_style, "regularised-biases", "BP3", ()),
+        (ng_style.no_lambda_over_m, ng_style, "missing-λ/m", "BP4", ()),
+        (mazur_style.OutputFirst, mazur_style, "output-first", "update order", ()),
+    ],
+)
+def test_buggy_code_fails_and_is_named(obj, module, bug: str, equation: str, layers: tuple[int, ...]) -> None:
+    (report,) = reports(obj, module)
+    assert not report.passed
+    assert report.suspect is not None
+    assert (report.suspect.name, report.suspect.equation, report.suspect.layers) == (bug, equation, layers)
+
+
+def test_sigma_prime_dropped_in_one_hidden_layer_is_named_with_that_layer() -> None:
+    class FirstHiddenOnly(nielsen_style.Network):
+        def sp(self, z):  # σ' dropped where δ^2 is computed (the first hidden layer; the input is 1),
+            # told apart by its width on the checked networks (hidden widths 5; 4, 3; 3)
+            return 1.0 if z.shape[0] == self.sizes[1] else nielsen_style.sigmoid_prime(z)
+
+    (report,) = reports(FirstHiddenOnly, nielsen_style)
+    assert report.suspect is not None
+    assert (report.suspect.name, report.suspect.layers) == ("missing-sigma-prime", (2,))
+
+
+def test_wrong_labels_are_wrong_but_no_catalogued_bug_and_the_first_wrong_group_is_named() -> None:
+    (report,) = reports(ng_style.labels_from_one, ng_style)
+    assert not report.passed and report.suspect is None
+    failure = report.first_failure
+    assert failure is not None and failure.first_wrong is not None
+    assert failure.first_wrong.name == "b^3"  # the output layer's, first in backprop's order
+    (right,) = reports(ng_style.labels_from_one, ng_style, labels_from=1)
+    assert right.passed
+
+
+def test_an_exception_in_the_readers_code_is_the_readers() -> None:
+    with pytest.raises(ReaderFailure) as caught:
+        reports(nielsen_style.Raises, nielsen_style)
+    assert isinstance(caught.value.error, IndexError)
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS)
+def test_code_of_another_convention_is_refused_with_what_was_expected(convention: str) -> None:
+    with pytest.raises(InvalidInput, match="expected"):
+        conventions(nielsen_style.sigmoid, convention, {})
