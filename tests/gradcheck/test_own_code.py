@@ -4,12 +4,14 @@ pass, each buggy one fails and is named, and code of no convention is refused (t
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from tests.gradcheck.fixtures import mazur_style, ng_style, nielsen_style
-from worked.core import InvalidInput
+from tests.gradcheck.fixtures import function_style, mazur_style, ng_style, nielsen_style
+from worked.core import InvalidInput, Network
 from worked.gradcheck.conventions import CONVENTIONS, ReaderFailure, conventions, detect
-from worked.gradcheck.own_code import check_own
+from worked.gradcheck.own_code import AGREE, _groups, check_own, output_first
+from worked.gradcheck.suspects import suspects
 
 
 def reports(obj: object, namespace: object, labels_from: int = 0):
@@ -25,6 +27,7 @@ def reports(obj: object, namespace: object, labels_from: int = 0):
         (nielsen_style.Network2, nielsen_style, "nielsen"),
         (ng_style.nnCostFunction, ng_style, "ng"),
         (mazur_style.NeuralNetwork, mazur_style, "mazur"),
+        (function_style.gradient, function_style, "function"),
     ],
 )
 def test_right_code_passes_in_its_detected_convention(obj: object, module: object, convention: str) -> None:
@@ -45,6 +48,8 @@ def test_network2_style_is_checked_with_each_cost_class_of_its_file() -> None:
         (ng_style.regularises_bias, ng_style, "regularised-biases", "BP3", ()),
         (ng_style.no_lambda_over_m, ng_style, "missing-λ/m", "BP4", ()),
         (mazur_style.OutputFirst, mazur_style, "output-first", "update order", ()),
+        (function_style.summed, function_style, "missing-1/m", "BP3/BP4", ()),
+        (function_style.delta_swapped, function_style, "a-and-delta-swapped", "BP4", ()),
     ],
 )
 def test_buggy_code_fails_and_is_named(obj, module, bug: str, equation: str, layers: tuple[int, ...]) -> None:
@@ -85,3 +90,24 @@ def test_an_exception_in_the_readers_code_is_the_readers() -> None:
 def test_code_of_another_convention_is_refused_with_what_was_expected(convention: str) -> None:
     with pytest.raises(InvalidInput, match="expected"):
         conventions(nielsen_style.sigmoid, convention, {})
+
+
+def test_a_wrong_shape_is_reported_not_compared() -> None:
+    (report,) = reports(function_style.delta_swapped, function_style)
+    failure = report.first_failure
+    assert failure is not None and failure.problem is not None and "shape" in failure.problem
+
+
+@pytest.mark.parametrize("l2", [0.0, 1.5])
+@pytest.mark.parametrize("sizes", [(3, 5, 2), (2, 4, 3, 2), (3, 3, 3)])
+def test_every_suspect_differs_from_the_truth_by_far_more_than_rounding(sizes, l2: float) -> None:
+    """Else naming it would be a guess: each suspect must be told apart from the right gradient."""
+    rng = np.random.default_rng(0)
+    network = Network.random(sizes, rng)
+    xs, ys = rng.uniform(-1, 1, (4, sizes[0])), rng.uniform(0, 1, (4, sizes[-1]))
+    found = network.backprop(xs, ys, l2)
+    truth = (found.nabla_w, found.nabla_b)
+    for suspect in [*suspects(network, 4, l2), output_first(0.5)]:
+        groups = _groups(suspect.gradient(network, xs, ys, l2), truth)
+        worst = max(g.error / g.scale for g in groups if g.scale)
+        assert worst > 1e3 * AGREE, (suspect.name, suspect.layers)
