@@ -155,7 +155,7 @@ def _check(
 def _own(args: argparse.Namespace) -> OwnCodeResult:
     """``--impl``: the reader's file imported, its code checked in its convention, within the time limit."""
     from backprop_companion.reader_code import OutOfTime, crash, find, load, split, time_limit
-    from worked.gradcheck.conventions import EXPECTED, ReaderFailure, conventions, detect
+    from worked.gradcheck.conventions import EXPECTED, ReaderFailure, conventions_for, detect
     from worked.gradcheck.own_code import check_own
 
     path, name = split(args.impl)
@@ -169,7 +169,7 @@ def _own(args: argparse.Namespace) -> OwnCodeResult:
                 raise UsageError(
                     f"--impl: {getattr(obj, '__name__', name)} fits no convention; expected {expected}"
                 )
-            checks = conventions(obj, convention, vars(module), args.labels_from)
+            checks = conventions_for(obj, convention, vars(module), args.labels_from)
             reports = tuple(check_own(c) for c in checks)
     except OutOfTime:
         return OwnCodeResult(

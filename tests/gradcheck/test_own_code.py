@@ -9,7 +9,7 @@ import pytest
 
 from tests.gradcheck.fixtures import function_style, mazur_style, ng_style, nielsen_style
 from worked.core import InvalidInput, Network
-from worked.gradcheck.conventions import CONVENTIONS, ReaderFailure, conventions, detect
+from worked.gradcheck.conventions import CONVENTIONS, ReaderFailure, conventions_for, detect
 from worked.gradcheck.own_code import AGREE, _groups, check_own, output_first
 from worked.gradcheck.suspects import suspects
 
@@ -17,7 +17,7 @@ from worked.gradcheck.suspects import suspects
 def reports(obj: object, namespace: object, labels_from: int = 0):
     name = detect(obj)
     assert name is not None
-    return [check_own(c) for c in conventions(obj, name, vars(namespace), labels_from)]
+    return [check_own(c) for c in conventions_for(obj, name, vars(namespace), labels_from)]
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_an_exception_in_the_readers_code_is_the_readers() -> None:
 @pytest.mark.parametrize("convention", CONVENTIONS)
 def test_code_of_another_convention_is_refused_with_what_was_expected(convention: str) -> None:
     with pytest.raises(InvalidInput, match="expected"):
-        conventions(nielsen_style.sigmoid, convention, {})
+        conventions_for(nielsen_style.sigmoid, convention, {})
 
 
 def test_a_wrong_shape_is_reported_not_compared() -> None:

@@ -237,7 +237,7 @@ def detect(obj: object) -> str | None:
     return None
 
 
-def conventions(
+def conventions_for(
     obj: object, name: str, namespace: dict[str, object], labels_from: int = 0
 ) -> list[Convention]:
     """How to call ``obj`` in the convention ``name`` (one per cost class for network2's style, found

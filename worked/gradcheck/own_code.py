@@ -49,7 +49,7 @@ class Run:
     """The reader's gradient on one network: each group compared, or why it could not be (shapes)."""
 
     setting: Setting
-    seed: int
+    seed: int | None  # None: a network given by the caller, not drawn
     groups: tuple[Group, ...]
     problem: str | None = None
 
@@ -67,7 +67,8 @@ class Run:
     def described(self) -> str:
         s = self.setting
         l2 = f", λ = {s.l2:g}" if s.l2 else ""
-        return f"sizes {list(s.sizes)}, {s.cost}, {s.m} example{'s' if s.m > 1 else ''}{l2}, seed {self.seed}"
+        seed = "" if self.seed is None else f", seed {self.seed}"
+        return f"sizes {list(s.sizes)}, {s.cost}, {s.m} example{'s' if s.m > 1 else ''}{l2}{seed}"
 
 
 @dataclass(frozen=True)
@@ -151,40 +152,39 @@ def _truth(network: Network, xs: Array, ys: Array, l2: float, biases: bool) -> G
     return found.nabla_w, found.nabla_b if biases else None
 
 
-def check_own(convention: Convention, seeds: Sequence[int] = SEEDS) -> OwnReport:
-    """Run the reader's code (through ``convention``) on every setting and seed, and judge it.
+def check_own(
+    convention: Convention,
+    seeds: Sequence[int] = SEEDS,
+    points: Sequence[tuple[Setting, Network, Array, Array]] = (),
+) -> OwnReport:
+    """Run the reader's code (through ``convention``) on every setting and seed, and judge it; or, given
+    ``points`` (each a setting with its network and batch of rows), at those instead.
 
     Raises :class:`~worked.gradcheck.conventions.ReaderFailure` when the reader's code raises, and
     :class:`~worked.core.InvalidInput` when what it returns is not of the convention's form.
     """
+    drawn = points or [(s, *_draw(s, seed, convention)) for s in convention.settings for seed in seeds]
     runs: list[Run] = []
     matches: dict[tuple[str, tuple[int, ...]], tuple[Suspect, bool]] = {}
-    for setting in convention.settings:
-        for seed in seeds:
-            network, xs, ys = _draw(setting, seed, convention)
-            reader = convention.gradient(network, xs, ys, setting.l2)
-            truth = _truth(network, xs, ys, setting.l2, reader[1] is not None)
-            problem = _shapes(reader, network)
-            run = Run(setting, seed, () if problem else _groups(reader, truth), problem)
-            runs.append(run)
-            candidates = suspects(network, setting.m, setting.l2)
-            if convention.eta is not None:
-                candidates.insert(0, output_first(convention.eta))
-            for suspect in candidates:
-                key = (suspect.name, suspect.layers)
-                if problem is None:
-                    gradient = suspect.gradient(network, xs, ys, setting.l2)
-                    same = all(
-                        g.agrees
-                        for g in _groups(
-                            reader, (gradient[0], gradient[1] if reader[1] is not None else None)
-                        )
-                    )
-                else:
-                    same = False
-                first, every = matches.get(key, (suspect, True))
-                matches[key] = (first, every and same)
+    for i, (setting, network, xs, ys) in enumerate(drawn):
+        reader = convention.gradient(network, xs, ys, setting.l2)
+        truth = _truth(network, xs, ys, setting.l2, reader[1] is not None)
+        problem = _shapes(reader, network)
+        seed = None if points else seeds[i % len(seeds)]
+        runs.append(Run(setting, seed, () if problem else _groups(reader, truth), problem))
+        candidates = suspects(network, setting.m, setting.l2)
+        if convention.eta is not None:
+            candidates.insert(0, output_first(convention.eta))
+        for suspect in candidates:
+            same = problem is None and _same(reader, suspect.gradient(network, xs, ys, setting.l2))
+            first, every = matches.get((suspect.name, suspect.layers), (suspect, True))
+            matches[(suspect.name, suspect.layers)] = (first, every and same)
     named = None
     if not all(r.passed for r in runs):
         named = next((s for s, every in matches.values() if every), None)
     return OwnReport(convention.name, convention.described, tuple(runs), named)
+
+
+def _same(reader: Gradient, suspect: Gradient) -> bool:
+    """Does the reader's gradient equal the suspect's to rounding (on what the reader gives)?"""
+    return all(g.agrees for g in _groups(reader, (suspect[0], suspect[1] if reader[1] is not None else None)))
