@@ -9,7 +9,7 @@ from backprop_companion.options.types import whole_number
 
 GRADCHECK_HELP = (
     "check backprop's gradient against central differences (exhaustive, directional, per-equation "
-    "or Taylor); with no options, the tutorial's network"
+    "or Taylor); with no options, the tutorial's network; with --impl, your own backprop"
 )
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
