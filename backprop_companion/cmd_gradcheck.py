@@ -8,6 +8,8 @@ go together.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 from typing import TYPE_CHECKING
 
 from backprop_companion.errors import UsageError
@@ -159,8 +161,8 @@ def _own(args: argparse.Namespace) -> OwnCodeResult:
     from worked.gradcheck.own_code import check_own
 
     path, name = split(args.impl)
-    try:
-        with time_limit(args.timeout):
+    try:  # what the reader's code prints goes to stderr: stdout holds the verdict (one JSON document)
+        with time_limit(args.timeout), contextlib.redirect_stdout(sys.stderr):
             module = load(path)
             obj = find(module, name, path)
             convention = args.convention or detect(obj)

@@ -293,3 +293,10 @@ def test_bad_impl_input_is_one_line_and_exit_2(
 ) -> None:
     code, _, err = run(capsys, *argv)
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_what_the_readers_code_prints_goes_to_stderr_and_the_json_stays_one_document(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "--impl", impl("nielsen_style.py:Chatty"), "--json")
+    assert code == 0 and json.loads(out)["passed"] and "computing the gradient" in err
