@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backprop_companion.options.gradcheck import MODES
@@ -188,6 +189,12 @@ def own_code_text(result: OwnCodeResult) -> str:
         return "\n".join([*out, _wrap("Verdict", result.late + ".")])
     for report in result.reports:
         out += ["", *_own_report(report, result.detected)]
+        raised = next((run for run in report.runs if run.error is not None), None)
+        if raised is not None and raised.error is not None:
+            from backprop_companion.reader_code import crash
+
+            shown = crash(raised.error.error, Path(result.path)).traceback
+            out += ["", f"What your code raised on {raised.described}:", shown]
     return "\n".join(out)
 
 

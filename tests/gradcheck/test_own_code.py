@@ -61,9 +61,8 @@ def test_buggy_code_fails_and_is_named(obj, module, bug: str, equation: str, lay
 
 def test_sigma_prime_dropped_in_one_hidden_layer_is_named_with_that_layer() -> None:
     class FirstHiddenOnly(nielsen_style.Network):
-        def sp(self, z):  # σ' dropped where δ^2 is computed (the first hidden layer; the input is 1),
-            # told apart by its width on the checked networks (hidden widths 5; 4, 3; 3)
-            return 1.0 if z.shape[0] == self.sizes[1] else nielsen_style.sigmoid_prime(z)
+        def sp(self, l, z):  # σ' dropped where δ^2 is computed (the first hidden layer; the input is 1)
+            return 1.0 if l == self.num_layers - 1 else nielsen_style.sigmoid_prime(z)
 
     (report,) = reports(FirstHiddenOnly, nielsen_style)
     assert report.suspect is not None
@@ -111,3 +110,12 @@ def test_every_suspect_differs_from_the_truth_by_far_more_than_rounding(sizes, l
         groups = _groups(suspect.gradient(network, xs, ys, l2), truth)
         worst = max(g.error / g.scale for g in groups if g.scale)
         assert worst > 1e3 * AGREE, (suspect.name, suspect.layers)
+
+
+def test_code_that_raises_on_non_square_layers_is_judged_on_the_square_ones() -> None:
+    (report,) = reports(nielsen_style.Transposed, nielsen_style)
+    raised = [run for run in report.runs if run.error is not None]
+    assert raised and all(len(set(run.setting.sizes)) > 1 for run in raised)  # the non-square networks
+    assert isinstance(raised[0].error.error, ValueError)
+    assert report.suspect is not None
+    assert (report.suspect.name, report.suspect.where) == ("transposed-weight", "in every hidden layer")

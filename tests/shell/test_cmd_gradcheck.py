@@ -237,8 +237,8 @@ def test_sigma_prime_dropped_in_the_hidden_layers_fails_naming_bp2_and_the_layer
     assert check["named"]["bug"] == "missing-sigma-prime" and check["named"]["equation"] == "BP2"
     assert check["named"]["where"] == "in every hidden layer"
     # the first wrong group, in the books' numbering: layer 3 of [2, 4, 3, 2], layer 2 of [3, 5, 2]
-    firsts = {run["network"].split(",")[0] + "]": run["first_wrong"] for run in check["runs"]}
-    assert firsts["sizes [2]"] == "b^3" and firsts["sizes [3]"] == "b^2"
+    firsts = {run["network"].split("]")[0] + "]": run["first_wrong"] for run in check["runs"]}
+    assert firsts["sizes [2, 4, 3, 2]"] == "b^3" and firsts["sizes [3, 5, 2]"] == "b^2"
 
 
 def test_an_ng_style_cost_function_regularising_the_bias_column_is_named(
@@ -300,3 +300,13 @@ def test_what_the_readers_code_prints_goes_to_stderr_and_the_json_stays_one_docu
 ) -> None:
     code, out, err = run(capsys, "--impl", impl("nielsen_style.py:Chatty"), "--json")
     assert code == 0 and json.loads(out)["passed"] and "computing the gradient" in err
+
+
+def test_a_transposition_that_crashes_on_non_square_layers_is_named_with_the_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--impl", impl("nielsen_style.py:Transposed"))
+    out = " ".join(out.split())  # the verdict is wrapped at 100 columns
+    assert code == 1
+    assert "transposed-weight (BP2, in every hidden layer)" in out
+    assert "What your code raised on sizes [3, 5, 2]" in out and "in carry_back" in out

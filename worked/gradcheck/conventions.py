@@ -83,9 +83,16 @@ def _array(value: object, what: str) -> Array:
         raise InvalidInput(f"{what} is not an array of numbers: {value!r:.80}") from None
 
 
-NIELSEN_SETTINGS = (Setting((3, 5, 2)), Setting((2, 4, 3, 2)), Setting((3, 3, 3)), Setting((4, 2)))
-"""Non-square layers (where w and wᵀ differ in shape), a square network (where a transposition runs
-and shows only in value), two hidden layers, and none."""
+NIELSEN_SETTINGS = (
+    Setting((3, 5, 2)),
+    Setting((2, 4, 3, 2)),
+    Setting((3, 3, 3)),
+    Setting((3, 3, 3, 3)),
+    Setting((4, 2)),
+)
+"""Non-square layers (where w and wᵀ differ in shape), square networks (where a transposition runs
+and shows only in value) with one and two hidden layers (so a bug in every hidden layer is told from
+one in a single layer), and no hidden layer."""
 
 
 def nielsen(cls: type, cost_class: object | None, cost: str) -> Convention:

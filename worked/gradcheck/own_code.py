@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from worked.core import Array, Network, step
-from worked.gradcheck.conventions import Convention, Setting
+from worked.gradcheck.conventions import Convention, ReaderFailure, Setting
 from worked.gradcheck.suspects import Gradient, Suspect, suspects
 
 AGREE = 1e-8
@@ -52,6 +52,8 @@ class Run:
     seed: int | None  # None: a network given by the caller, not drawn
     groups: tuple[Group, ...]
     problem: str | None = None
+    error: ReaderFailure | None = None
+    """What the reader's code raised on this network, if it did (``problem`` then says it in a line)."""
 
     @property
     def passed(self) -> bool:
@@ -160,18 +162,26 @@ def check_own(
     """Run the reader's code (through ``convention``) on every setting and seed, and judge it; or, given
     ``points`` (each a setting with its network and batch of rows), at those instead.
 
-    Raises :class:`~worked.gradcheck.conventions.ReaderFailure` when the reader's code raises, and
-    :class:`~worked.core.InvalidInput` when what it returns is not of the convention's form.
+    Code that raises on some networks only is judged on the others (a transposition crashes on
+    non-square layers and shows as the bug on square ones), each such run keeping its error. Raises
+    :class:`~worked.gradcheck.conventions.ReaderFailure` when the reader's code raises on every
+    network, and :class:`~worked.core.InvalidInput` when what it returns is not of the convention's form.
     """
     drawn = points or [(s, *_draw(s, seed, convention)) for s in convention.settings for seed in seeds]
     runs: list[Run] = []
     matches: dict[tuple[str, tuple[int, ...]], tuple[Suspect, bool]] = {}
     for i, (setting, network, xs, ys) in enumerate(drawn):
-        reader = convention.gradient(network, xs, ys, setting.l2)
-        truth = _truth(network, xs, ys, setting.l2, reader[1] is not None)
-        problem = _shapes(reader, network)
         seed = None if points else seeds[i % len(seeds)]
-        runs.append(Run(setting, seed, () if problem else _groups(reader, truth), problem))
+        try:
+            reader = convention.gradient(network, xs, ys, setting.l2)
+        except ReaderFailure as failure:
+            runs.append(Run(setting, seed, (), f"your code raised {failure}", failure))
+            reader = ([], None)  # no suspect can equal it: each that runs here is ruled out
+        else:
+            truth = _truth(network, xs, ys, setting.l2, reader[1] is not None)
+            problem = _shapes(reader, network)
+            runs.append(Run(setting, seed, () if problem else _groups(reader, truth), problem))
+        problem = runs[-1].problem
         candidates = suspects(network, setting.m, setting.l2)
         if convention.eta is not None:
             candidates.insert(0, output_first(convention.eta))
@@ -179,6 +189,9 @@ def check_own(
             same = problem is None and _same(reader, suspect.gradient(network, xs, ys, setting.l2))
             first, every = matches.get((suspect.name, suspect.layers), (suspect, True))
             matches[(suspect.name, suspect.layers)] = (first, every and same)
+    errors = [r.error for r in runs if r.error is not None]
+    if len(errors) == len(runs):
+        raise errors[0]
     named = None
     if not all(r.passed for r in runs):
         named = next((s for s, every in matches.values() if every), None)
