@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,6 +57,7 @@ def load(path: Path) -> ModuleType:
     if spec is None or spec.loader is None:
         raise UsageError(f"--impl: cannot import {path}: expected a Python file ending in .py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as an import would: dataclasses and pickling look themselves up here
     try:
         spec.loader.exec_module(module)
     except Exception as error:  # the reader's module failed as it ran: the reader's answer
