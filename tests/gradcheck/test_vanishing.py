@@ -14,7 +14,8 @@ import pytest
 from worked.core import Network, bp3, bp4
 from worked.gradcheck import MODES, gradcheck
 from worked.gradcheck.checkpoint import prepare
-from worked.gradcheck.report import WEAK_FRACTION, Tolerance
+from worked.gradcheck.numerical import machine_epsilon
+from worked.gradcheck.report import SPREAD_FACTOR, WEAK_FRACTION, Tolerance, own_error
 
 VANISHING = {
     # name: (sizes, weight scale, seed, examples); the seeds chosen for a first layer whose gradient
@@ -96,3 +97,32 @@ def test_a_patched_backprop_returning_zero_weight_gradients_fails_every_mode(
     monkeypatch.setattr(Network, "backprop", zeros)
     report = gradcheck(network, x, y, mode, with_taylor=True)
     assert not report.passed, report.verdict
+
+
+def test_a_group_is_vanishing_when_the_allowance_is_large_against_its_largest_entry() -> None:
+    rule = Tolerance()
+    allowance = rule.atol * 1.0  # N = 1
+    big, small = np.array([allowance / WEAK_FRACTION * 2]), np.array([allowance / WEAK_FRACTION / 2])
+    assert not rule.vanishing(big, big, 1.0)
+    assert rule.vanishing(small, small, 1.0)
+
+
+def test_a_refined_groups_tolerance_is_its_own_error_when_that_is_smaller() -> None:
+    rule = Tolerance()
+    a, n = np.array([1e-12, -2e-12]), np.array([1.1e-12, -2e-12])
+    unrefined = rule.group(a, n, 1.0, None)
+    assert np.array_equal(unrefined, rule.of(a, n, 1.0))  # exactly the N model's
+    # the spread and the cost's last rounding, 10 times, plus r times the group's largest entry:
+    spread = own_error(1e-14, 0.5, 6e-6)
+    expected = rule.rtol * np.fmax(np.abs(a), np.abs(n)) + SPREAD_FACTOR * spread + rule.rtol * 2e-12
+    refined = rule.group(a, n, 1.0, spread)
+    assert np.allclose(refined, expected, rtol=1e-12, atol=0)  # a few roundings apart
+    assert np.all(refined < unrefined)
+    # a spread larger than the N model's allowance leaves the allowance in place
+    assert np.array_equal(rule.group(a, n, 1.0, 1.0), unrefined)
+
+
+def test_own_error_adds_the_spread_to_the_costs_last_rounding() -> None:
+    eps = machine_epsilon()
+    assert own_error(0.0, 0.5, 6e-6) == pytest.approx(eps * 0.5 / 1.2e-5, rel=1e-15, abs=0)
+    assert own_error(3e-13, 0.5, 6e-6) == pytest.approx(3e-13 + eps * 0.5 / 1.2e-5, rel=1e-15, abs=0)
