@@ -8,10 +8,12 @@ go together.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
 from typing import TYPE_CHECKING
 
 from backprop_companion.errors import UsageError
-from backprop_companion.gradcheck_result import CatchResult, CheckedPoint, GradcheckResult
+from backprop_companion.gradcheck_result import CatchResult, CheckedPoint, GradcheckResult, OwnCodeResult
 from backprop_companion.options.gradcheck import DEFAULT_DIRECTIONS
 
 if TYPE_CHECKING:
@@ -27,6 +29,22 @@ over examples, few enough to list."""
 
 def _check_combinations(args: argparse.Namespace) -> None:
     """Options that only make sense together (the values themselves are judged by ``worked``)."""
+    own = [f"--{n.replace('_', '-')}" for n in ("convention", "timeout") if getattr(args, n) is not None]
+    if args.impl is None and (own or args.labels_from):
+        raise UsageError(
+            f"{', '.join(own) or '--labels-from'}: these describe your own code, so give --impl too"
+        )
+    if args.impl is not None:
+        given = [f"--{n}" for n in ("sizes", "mode", "bug", "directions", "batch", "activation", "cost")]
+        given = [g for g in given if getattr(args, g[2:]) is not None]
+        given += [o for o, on in (("--l2", args.l2), ("--float32", args.float32), ("--all", args.all)) if on]
+        if given:
+            raise UsageError(
+                f"{', '.join(given)}: --impl checks your code on the networks its convention needs; "
+                "leave these out"
+            )
+        if args.timeout is not None and not 0 < args.timeout < float("inf"):
+            raise UsageError(f"--timeout must be a positive number of seconds, got {args.timeout}")
     if args.sizes is None:
         given = [f"--{n}" for n in ("activation", "cost", "batch") if getattr(args, n) is not None]
         if given:
@@ -77,8 +95,10 @@ def _point(args: argparse.Namespace, rng: np.random.Generator, seed: int) -> Che
     )
 
 
-def run(args: argparse.Namespace) -> GradcheckResult | CatchResult:
+def run(args: argparse.Namespace) -> GradcheckResult | CatchResult | OwnCodeResult:
     _check_combinations(args)
+    if args.impl is not None:
+        return _own(args)
     from backprop_companion.allocator import keep_freed_memory
 
     keep_freed_memory()  # large networks: reuse freed memory rather than page-fault it back
@@ -132,3 +152,35 @@ def _check(
         )
     finally:
         progress.close()
+
+
+def _own(args: argparse.Namespace) -> OwnCodeResult:
+    """``--impl``: the reader's file imported, its code checked in its convention, within the time limit."""
+    from backprop_companion.reader_code import OutOfTime, crash, find, load, split, time_limit
+    from worked.gradcheck.conventions import EXPECTED, ReaderFailure, conventions_for, detect
+    from worked.gradcheck.own_code import check_own
+
+    path, name = split(args.impl)
+    try:  # what the reader's code prints goes to stderr: stdout holds the verdict (one JSON document)
+        with time_limit(args.timeout), contextlib.redirect_stdout(sys.stderr):
+            module = load(path)
+            obj = find(module, name, path)
+            convention = args.convention or detect(obj)
+            if convention is None:
+                expected = "; ".join(f"{k}: {v}" for k, v in EXPECTED.items())
+                raise UsageError(
+                    f"--impl: {getattr(obj, '__name__', name)} fits no convention; expected {expected}"
+                )
+            checks = conventions_for(obj, convention, vars(module), args.labels_from)
+            reports = tuple(check_own(c) for c in checks)
+    except OutOfTime:
+        return OwnCodeResult(
+            str(path),
+            args.convention is None,
+            (),
+            None,
+            f"your code did not return within {args.timeout:g} s",
+        )
+    except ReaderFailure as failure:
+        return OwnCodeResult(str(path), args.convention is None, (), crash(failure.error, path), None)
+    return OwnCodeResult(str(path), args.convention is None, reports, None, None)

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK
-from backprop_companion.gradcheck_text import catch_text, report_text
+from backprop_companion.gradcheck_text import catch_text, own_code_text, report_text
 from backprop_companion.options.gradcheck import LIST_ALL_UP_TO
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
+    from backprop_companion.reader_code import Crash
     from worked.core import Array, Network
     from worked.gradcheck import Report
     from worked.gradcheck.bugs import Bug
     from worked.gradcheck.catches import Catch
+    from worked.gradcheck.own_code import OwnReport, Run
     from worked.gradcheck.report import Comparison
 
 WORST = 10
@@ -164,3 +166,72 @@ class CatchResult(CommandResult):
 
     def as_text(self) -> str:
         return catch_text(self)
+
+
+def _run_json(run: Run) -> dict[str, Any]:
+    wrong = run.first_wrong
+    return {
+        "network": run.described,
+        "passed": run.passed,
+        "problem": run.problem,
+        "first_wrong": None if wrong is None else wrong.name,
+        "groups": [{**vars(g), "agrees": g.agrees} for g in run.groups],
+    }
+
+
+@dataclass(frozen=True)
+class OwnCodeResult(CommandResult):
+    """``--impl``: the reader's code against the companion's, per convention checked; exit 1 when it
+    is wrong, raised (``crash``) or ran out of time (``late``)."""
+
+    path: str
+    detected: bool
+    """Whether the convention was detected (else given with --convention)."""
+    reports: tuple[OwnReport, ...]
+    crash: Crash | None
+    late: str | None
+
+    @property
+    def passed(self) -> bool:
+        return self.crash is None and self.late is None and all(r.passed for r in self.reports)
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_OK if self.passed else EXIT_CHECK_FAILED
+
+    @property
+    def failure(self) -> str | None:
+        if self.crash is not None:
+            return f"your code raised {self.crash.summary}"
+        return self.late
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "impl": self.path,
+            "passed": self.passed,
+            "crash": None if self.crash is None else vars(self.crash),
+            "timeout": self.late,
+            "checks": [
+                {
+                    "convention": r.convention,
+                    "detected": self.detected,
+                    "described": r.described,
+                    "passed": r.passed,
+                    "named": None
+                    if r.suspect is None
+                    else {
+                        "bug": r.suspect.name,
+                        "equation": r.suspect.equation,
+                        "where": r.suspect.where,
+                        "layers": list(r.suspect.layers),
+                        "wrote": r.suspect.wrote,
+                        "right": r.suspect.right,
+                    },
+                    "runs": [_run_json(run) for run in r.runs],
+                }
+                for r in self.reports
+            ],
+        }
+
+    def as_text(self) -> str:
+        return own_code_text(self)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backprop_companion.options.gradcheck import MODES
 from backprop_companion.output.tables import format_table
 
 if TYPE_CHECKING:
-    from backprop_companion.gradcheck_result import CatchResult, GradcheckResult
+    from backprop_companion.gradcheck_result import CatchResult, GradcheckResult, OwnCodeResult
     from worked.gradcheck import Report
     from worked.gradcheck.bugs import Bug
+    from worked.gradcheck.own_code import OwnReport
     from worked.gradcheck.report import Comparison
 
 WIDTH = 100
@@ -173,3 +175,55 @@ def _worst(c: Comparison) -> str:
         f"abs error {c.abs_error:.1e}, rel error {c.rel_error:.1e}, {c.ratio:.2g} of its "
         f"tolerance {c.tolerance:.1e}.",
     )
+
+
+def own_code_text(result: OwnCodeResult) -> str:
+    """The verdict on the reader's code: the convention (detected or given), each network it ran on,
+    and the bug named or the first wrong parameter group."""
+    out = [_wrap("Your code", result.path)]
+    if result.crash is not None:
+        return "\n".join(
+            [*out, "", result.crash.traceback, "", _wrap("Verdict", "your code raised an exception.")]
+        )
+    if result.late is not None:
+        return "\n".join([*out, _wrap("Verdict", result.late + ".")])
+    for report in result.reports:
+        out += ["", *_own_report(report, result.detected)]
+        raised = next((run for run in report.runs if run.error is not None), None)
+        if raised is not None and raised.error is not None:
+            from backprop_companion.reader_code import crash
+
+            shown = crash(raised.error.error, Path(result.path)).traceback
+            out += ["", f"What your code raised on {raised.described}:", shown]
+    return "\n".join(out)
+
+
+def _own_report(report: OwnReport, detected: bool) -> list[str]:
+    how = "detected" if detected else "as given"
+    out = [_wrap("Convention", f"{report.convention} ({how}): {report.described}.")]
+    rows = []
+    for run in report.runs:
+        wrong = run.first_wrong
+        verdict = "✓" if run.passed else run.problem or f"✗ first wrong: {wrong.name if wrong else '?'}"
+        rows.append([run.described, verdict])
+    out += [
+        "Compared with the companion's own backprop, each layer's weights and biases (agreeing to 1e-8 of "
+        "their largest entry):",
+        format_table(["network", ""], rows),
+    ]
+    suspect, first = report.suspect, report.first_failure
+    if report.passed:
+        verdict = "your gradient checks out on every network."
+    elif suspect is not None:
+        verdict = (
+            f"WRONG, and it equals, to rounding, the catalogued bug {suspect.name} ({suspect.equation}, "
+            f"{suspect.where}): {suspect.wrote} instead of {suspect.right}."
+        )
+    else:
+        assert first is not None
+        where = (
+            first.problem
+            or f"the first wrong parameter group is {first.first_wrong.name if first.first_wrong else '?'}"
+        )
+        verdict = f"WRONG, and like no catalogued bug: on {first.described}, {where}."
+    return [*out, _wrap("Verdict", verdict)]

@@ -23,6 +23,7 @@ WINGS: dict[str, set[str]] = {
     "tutorial": {"core", "mazur"},
     "diagnosis": {"core", "mazur", "tutorial"},
     "ex4": {"core"},
+    "testing": {"core", "gradcheck"},
 }
 """worked's wings and the direction between them: the core is the floor, the post's data stands alone."""
 

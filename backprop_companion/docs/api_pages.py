@@ -25,6 +25,7 @@ from backprop_companion.docs.templates import fill
 PACKAGES = (
     "worked.core",
     "worked.gradcheck",
+    "worked.testing",
     "worked.mazur",
     "worked.tutorial",
     "worked.diagnosis",

@@ -33,6 +33,7 @@ DOCUMENTS = (
     ("errata", "Errata"),
     ("derivation", "BP1-BP4, derived and proved"),
     ("gradient-checking", "Gradient checking"),
+    ("own-code", "Check your own code"),
     ("ex4", "Ng's exercise 4"),
     ("bad-input", "Bad input"),
 )
@@ -55,6 +56,7 @@ def pages(
         ex4_pages,
         gradcheck_pages,
         html,
+        own_code_pages,
         tutorial_pages,
     )
 
@@ -70,6 +72,7 @@ def pages(
         ("derivation.md: BP1-BP4 derived and verified in sympy", derivation),
         ("walkthrough.md, errata.md: the tutorial", tutorial_pages.pages),
         ("gradient-checking.md: the checker and its bug catalogue", gradcheck_pages.pages),
+        ("own-code.md: checking a reader's own backprop", own_code_pages.pages),
         ("ex4.md: Ng's exercise 4, its prints recomputed", ex4_pages.pages),
         ("bad-input.md: the catalogue of bad input", lambda: bad_input_pages.pages(run_cli)),
         ("api.md: the Python API, from its docstrings", api_pages.pages),

@@ -101,12 +101,13 @@ def _taylor_figure() -> tuple[str, str]:
     network, x, y = _point(BUG_POINTS[1][1])
     right = gradcheck(network, x, y, "taylor")
     wrong = gradcheck(network, x, y, "taylor", backward=get_bug(TAYLOR_BUG).backward)
-    series, slopes = [], []
+    series, slopes, groups = [], [], []
     for label, report, dash in (("backprop", right, ""), (f"with the bug {TAYLOR_BUG}", wrong, "6 4")):
         taylor = report.taylor
         assert taylor is not None and taylor.slope is not None
         points = [p for p in taylor.points if p.remainder > 0]
         slopes.append(f"{label}: slope {taylor.slope:.2f}")
+        groups.append(taylor.group)
         series.append(
             Series(
                 f"{label} (slope {taylor.slope:.2f})",
@@ -123,7 +124,8 @@ def _taylor_figure() -> tuple[str, str]:
         series,
     )
     caption = (
-        "The remainder along one random direction on the 3-3-3-3 network, for backprop's gradient and "
+        "The remainder along a random direction in the worst parameter group of the 3-3-3-3 network "
+        f"({' and '.join(groups)}), for backprop's gradient and "
         f"for the copy with the bug `{TAYLOR_BUG}`; fitted slopes: {'; '.join(slopes)}. At the smallest "
         "steps both curves flatten at the rounding floor, which the fit leaves out."
     )

@@ -3,7 +3,7 @@
 The page needs no script and no network: math is presentation MathML (rendered natively by current
 browsers), figures are the generated SVG inlined, styles are inline. The converter understands the
 Markdown subset the generators write (headings, paragraphs, lists, tables, images, display and inline
-math, code, emphasis, links, and ``<a id>`` anchors) and refuses anything it would mangle.
+math, code and fenced code blocks, emphasis, links, ``<a id>`` anchors) and refuses anything it would mangle.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ section { margin-bottom: 3rem; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: .92rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 code { font-family: 'DejaVu Sans Mono', monospace; font-size: .9em; background: #f5f5f5; padding: 0 .2em; }
+pre { background: #f5f5f5; padding: .5rem; overflow-x: auto; }
 math[display="block"] { margin: .8rem 0; font-size: 1.1em; }
 .scroll { overflow-x: auto; max-width: 100%; }
 figure { margin: 1rem 0; }
@@ -133,6 +134,11 @@ def markdown_to_html(
         stripped = line.strip()
         if stripped.startswith("<!--") or not stripped:
             flush()
+        elif stripped.startswith("```"):  # a fenced block, shown as it is: the lines up to the closing fence
+            flush()
+            end = lines.index("```", i + 1)
+            html.append(f"<pre><code>{escape(chr(10).join(lines[i + 1 : end]))}</code></pre>")
+            i = end
         elif heading := re.match(r"(#{1,4}) (.*)", stripped):
             flush()
             level = len(heading.group(1))

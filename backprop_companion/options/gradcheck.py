@@ -9,7 +9,7 @@ from backprop_companion.options.types import whole_number
 
 GRADCHECK_HELP = (
     "check backprop's gradient against central differences (exhaustive, directional, per-equation "
-    "or Taylor); with no options, the tutorial's network"
+    "or Taylor); with no options, the tutorial's network; with --impl, your own backprop"
 )
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
@@ -23,6 +23,9 @@ COSTS = ("quadratic", "cross-entropy")
 
 LIST_ALL_UP_TO = 60
 """Up to this many comparisons, all are listed (3,5,2 has 32 parameters); beyond, the worst ones."""
+
+CONVENTIONS = ("nielsen", "ng", "mazur", "function")
+"""As ``worked.gradcheck.conventions.CONVENTIONS`` (a test keeps them equal)."""
 
 DEFAULT_DIRECTIONS = 3
 """As in worked.gradcheck.directions.DIRECTIONS (a test keeps them equal; --help must not import numpy)."""
@@ -69,5 +72,23 @@ def add_gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--all", action="store_true", help=f"list every comparison (default: all up to {LIST_ALL_UP_TO})"
+    )
+    parser.add_argument(
+        "--impl",
+        metavar="PATH[:NAME]",
+        help="check your own backprop in this Python file (NAME: its class or function; by default "
+        "Network, nnCostFunction or NeuralNetwork) against the companion's, layer by layer",
+    )
+    parser.add_argument(
+        "--convention",
+        choices=CONVENTIONS,
+        help="the layout your code follows (default: detected): Nielsen's network.py/network2.py, Ng's "
+        "nnCostFunction, Mazur's script, or f(weights, biases, x, y) in the companion's layout",
+    )
+    parser.add_argument(
+        "--labels-from", type=int, choices=(0, 1), default=0, help="ng: labels 0..K-1 (default) or 1..K"
+    )
+    parser.add_argument(
+        "--timeout", type=float, metavar="S", help="give up on your code after S seconds (default: none)"
     )
     add_json(parser)

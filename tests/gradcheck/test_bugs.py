@@ -53,6 +53,8 @@ CULPRIT = {
     "sigma-prime-of-a": ("BP2", 1),
     "bias-wrong-axis": ("BP3", 0),
     "off-by-one-layer": ("BP4", 0),
+    "extra-1/m": ("BP3", 0),
+    "a-and-delta-swapped": ("BP4", 0),
 }
 
 
@@ -157,4 +159,4 @@ def test_catch_table_covers_every_bug_and_mode() -> None:
     assert {(c.bug, c.mode) for c in table} == {(b, m) for b in BUGS for m in MODES}
     assert all(c.caught for c in table)
     lone = catch_table(*(tutorial.network(), tutorial.x(), tutorial.y()))
-    assert {c.bug for c in lone if c.caught is None} == {"missing-1/m"}
+    assert {c.bug for c in lone if c.caught is None} == {"missing-1/m", "extra-1/m"}

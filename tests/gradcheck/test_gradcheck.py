@@ -108,13 +108,15 @@ def test_per_equation_mode_labels_every_equation_output_first() -> None:
 
 
 @pytest.mark.parametrize("k", [1, 3, 5])
-def test_directional_mode_costs_2k_passes_whatever_the_size(k: int) -> None:
+def test_directional_mode_costs_2k_passes_per_parameter_group_whatever_the_size(k: int) -> None:
     rng = np.random.default_rng(0)
     network = Network.random([784, 30, 10], rng)
     x, y = rng.uniform(0, 1, (4, 784)), rng.uniform(0, 1, (4, 10))
     report = gradcheck(network, x, y, "directional", directions=k)
-    assert report.evaluations == 2 * k
-    assert len(report.comparisons) == k
+    groups = 4  # w^2, b^2, w^3, b^3: none vanishes here, so none is refined
+    assert report.evaluations == 2 * k * groups
+    assert len(report.comparisons) == k * groups
+    assert [c.name.split(" on ")[1] for c in report.comparisons[::k]] == ["w^2", "b^2", "w^3", "b^3"]
     assert report.passed, report.verdict
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +28,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[
 
 
 def test_the_shells_lists_match_the_worked_package() -> None:
+    from worked.gradcheck.conventions import CONVENTIONS
+
+    assert options.CONVENTIONS == CONVENTIONS
     assert options.MODES == MODES
     assert set(options.ACTIVATIONS) == set(ACTIVATIONS)
     assert set(options.COSTS) == set(COSTS)
@@ -36,7 +40,7 @@ def test_no_options_checks_the_tutorials_network(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys)
     assert code == 0 and err == ""
     assert "Mazur's 2-2-2" in out and "Verdict: the gradient checks out" in out
-    for name in ("w^2_11", "w^3_22", "b^3_2", "Θ^(2)_11", "Θ^(1)_20", "Taylor: slope 2.00"):
+    for name in ("w^2_11", "w^3_22", "b^3_2", "Θ^(2)_11", "Θ^(1)_20", "slope 2.00"):
         assert name in out
 
 
@@ -68,12 +72,15 @@ def test_json_gives_the_same_facts_as_the_text(capsys: pytest.CaptureFixture[str
     assert facts["network"]["sizes"] == [3, 5, 2] and facts["network"]["cost"] == "cross-entropy"
 
 
-def test_directional_on_784_30_10_costs_six_forward_passes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_directional_on_784_30_10_costs_six_forward_passes_per_parameter_group(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, facts = run_json(capsys, "--sizes", "784,30,10", "--mode", "directional")
     assert code == 0
-    assert facts["forward_passes"] == {"mode": 6, "taylor": 15}
+    # 2k = 6 per parameter group (w^2, b^2, w^3, b^3), 15 Taylor steps per group
+    assert facts["forward_passes"] == {"mode": 24, "taylor": 60}
     assert facts["network"]["parameters"] == 784 * 30 + 30 + 30 * 10 + 10
-    assert facts["compared"] == 3
+    assert facts["compared"] == 3 * 4
 
 
 def test_many_comparisons_list_the_worst_first(capsys: pytest.CaptureFixture[str]) -> None:
@@ -204,3 +211,102 @@ def test_a_bad_l2_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], arg
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert err.startswith("backprop-companion: error: ") and ("λ" in err or "--l2" in err)
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "gradcheck" / "fixtures"
+
+
+def impl(name: str) -> str:
+    return str(FIXTURES / name)
+
+
+def test_a_nielsen_style_network_passes_and_the_convention_is_said_detected(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--impl", impl("nielsen_style.py"))
+    assert code == 0, out
+    assert "Convention: nielsen (detected)" in out and "checks out on every network" in out
+
+
+def test_sigma_prime_dropped_in_the_hidden_layers_fails_naming_bp2_and_the_layers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, facts = run_json(capsys, "--impl", impl("nielsen_style.py:NoSigmaPrime"))
+    assert code == 1
+    (check,) = facts["checks"]
+    assert check["named"]["bug"] == "missing-sigma-prime" and check["named"]["equation"] == "BP2"
+    assert check["named"]["where"] == "in every hidden layer"
+    # the first wrong group, in the books' numbering: layer 3 of [2, 4, 3, 2], layer 2 of [3, 5, 2]
+    firsts = {run["network"].split("]")[0] + "]": run["first_wrong"] for run in check["runs"]}
+    assert firsts["sizes [2, 4, 3, 2]"] == "b^3" and firsts["sizes [3, 5, 2]"] == "b^2"
+
+
+def test_an_ng_style_cost_function_regularising_the_bias_column_is_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--impl", impl("ng_style.py:regularises_bias"), "--convention", "ng")
+    assert code == 1
+    assert "Convention: ng (as given)" in out
+    assert "regularised-biases" in out and "bias column" in out
+
+
+def test_labels_from_one_need_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--impl", impl("ng_style.py:labels_from_one"))[0] == 1
+    assert run(capsys, "--impl", impl("ng_style.py:labels_from_one"), "--labels-from", "1")[0] == 0
+
+
+def test_the_tutorial_scripts_update_order_is_named_output_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--impl", impl("mazur_style.py"))[0] == 0
+    code, out, _ = run(capsys, "--impl", impl("mazur_style.py:OutputFirst"))
+    assert code == 1 and "output-first" in out
+
+
+def test_an_exception_in_the_readers_code_shows_its_traceback_in_the_readers_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "--impl", impl("nielsen_style.py:Raises"))
+    assert code == 1
+    assert "nielsen_style.py" in out and "IndexError" in out and "in backprop" in out
+    assert "cli.py" not in out  # the companion's own frames are cut
+    assert "your code raised IndexError" in err
+
+
+def test_code_that_never_returns_is_stopped_by_the_timeout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--impl", impl("nielsen_style.py:Loops"), "--timeout", "0.5")
+    assert code == 1 and "did not return within 0.5 s" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--impl", "/nonexistent/backprop.py"], "no such file"),
+        (["--impl", impl("nielsen_style.py:Nope")], "defines no 'Nope'"),
+        (["--impl", impl("nielsen_style.py:sigmoid")], "fits no convention; expected"),
+        (["--impl", impl("nielsen_style.py"), "--convention", "ng"], "does not fit the ng convention"),
+        (["--impl", impl("nielsen_style.py"), "--sizes", "2,2"], "--sizes"),
+        (["--impl", impl("nielsen_style.py"), "--timeout", "0"], "--timeout"),
+        (["--convention", "ng"], "give --impl"),
+    ],
+)
+def test_bad_impl_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_what_the_readers_code_prints_goes_to_stderr_and_the_json_stays_one_document(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "--impl", impl("nielsen_style.py:Chatty"), "--json")
+    assert code == 0 and json.loads(out)["passed"] and "computing the gradient" in err
+
+
+def test_a_transposition_that_crashes_on_non_square_layers_is_named_with_the_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "--impl", impl("nielsen_style.py:Transposed"))
+    out = " ".join(out.split())  # the verdict is wrapped at 100 columns
+    assert code == 1
+    assert "transposed-weight (BP2, in every hidden layer)" in out
+    assert "What your code raised on sizes [3, 5, 2]" in out and "in carry_back" in out

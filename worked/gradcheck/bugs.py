@@ -7,10 +7,10 @@ no second copy of it. Each bug's ``backward`` has the signature of ``Network.bac
 (``bug.backward(network, zs, activations, ys)``), so it can be handed to
 :func:`worked.gradcheck.gradcheck` as ``backward=``.
 
-Some bugs cannot show on some networks, and :meth:`Bug.visible` says so: a missing :math:`1/m` on
-a batch of one example, a missing :math:`\sigma'` where :math:`\sigma' = 1`. Two need square weight
-matrices to run at all (a transposed :math:`w`, an activation one layer off), exactly as the
-student's numpy code would crash on any other shape.
+Some bugs cannot show on some networks, and :meth:`Bug.visible` says so: a missing (or extra)
+:math:`1/m` on a batch of one example, a missing :math:`\sigma'` where :math:`\sigma' = 1`. Three need
+square weight matrices to run at all (a transposed :math:`w`, an activation one layer off, a and δ
+swapped in BP4), exactly as the student's numpy code would crash on any other shape.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ MISSING_MEAN = "missing-1/m"
 SIGMA_PRIME_OF_A = "sigma-prime-of-a"
 BIAS_WRONG_AXIS = "bias-wrong-axis"
 OFF_BY_ONE_LAYER = "off-by-one-layer"
+EXTRA_MEAN = "extra-1/m"
+SWAPPED_BP4 = "a-and-delta-swapped"
 
 
 # -- the student's versions of one equation each ---------------------------------------------------
@@ -71,6 +73,21 @@ def _bp4_summed(delta: Array, activations: Sequence[Array], i: int) -> Array:
     return delta.T @ activations[i]
 
 
+def _bp3_averaged_twice(delta: Array) -> Array:
+    twice: Array = BACKPROP.bp3(delta) / delta.shape[0]  # the mean divided by m once more
+    return twice
+
+
+def _bp4_averaged_twice(delta: Array, activations: Sequence[Array], i: int) -> Array:
+    twice: Array = BACKPROP.bp4(delta, activations, i) / delta.shape[0]
+    return twice
+
+
+def _bp4_swapped(delta: Array, activations: Sequence[Array], i: int) -> Array:
+    swapped: Array = activations[i].T @ delta / delta.shape[0]  # a δᵀ where δ aᵀ belongs
+    return swapped
+
+
 def _bp4_one_layer_off(delta: Array, activations: Sequence[Array], i: int) -> Array:
     return BACKPROP.bp4(delta, activations, i + 1)  # a^l where a^(l-1) belongs
 
@@ -99,14 +116,14 @@ class Bug:
         return network.backward(zs, activations, ys, equations=self.equations, l2=l2)
 
     def runs_on(self, network: Network) -> bool:
-        if self.name in (TRANSPOSED_WEIGHT, OFF_BY_ONE_LAYER):
+        if self.name in (TRANSPOSED_WEIGHT, OFF_BY_ONE_LAYER, SWAPPED_BP4):
             return all(w.shape[0] == w.shape[1] for w in network.weights)
         return True
 
     def visible(self, network: Network, m: int) -> str | None:
         """``None`` when the bug can change the gradient here, else why it cannot."""
         sizes, hidden = network.sizes, network.sigmas[:-1]
-        if self.name == MISSING_MEAN and m == 1:
+        if self.name in (MISSING_MEAN, EXTRA_MEAN) and m == 1:
             return "with one example the sum over the batch is the mean"
         if self.name in (MISSING_SIGMA_PRIME, SIGMA_PRIME_OF_A, TRANSPOSED_WEIGHT) and not hidden:
             return "BP2 is never used: the network has no hidden layer"
@@ -166,6 +183,20 @@ BUGS: dict[str, Bug] = {
             "∂C/∂w^l_jk = a^l_k δ^l_j",
             "∂C/∂w^l_jk = a^(l-1)_k δ^l_j",
             replace(BACKPROP, bp4=_bp4_one_layer_off),
+        ),
+        Bug(
+            EXTRA_MEAN,
+            "BP3/BP4",
+            "∂C/∂w = (1/m²) Σ_x δ_x a_xᵀ (the mean divided by m again)",
+            "∂C/∂w = (1/m) Σ_x δ_x a_xᵀ",
+            replace(BACKPROP, bp3=_bp3_averaged_twice, bp4=_bp4_averaged_twice),
+        ),
+        Bug(
+            SWAPPED_BP4,
+            "BP4",
+            "∂C/∂w^l_jk = a^(l-1)_j δ^l_k (a and δ swapped)",
+            "∂C/∂w^l_jk = a^(l-1)_k δ^l_j",
+            replace(BACKPROP, bp4=_bp4_swapped),
         ),
     )
 }

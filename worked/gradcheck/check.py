@@ -37,7 +37,7 @@ from worked.gradcheck.directions import DIRECTIONS, directional
 from worked.gradcheck.line import taylor
 from worked.gradcheck.names import bias_names, weight_names
 from worked.gradcheck.numerical import numerical_gradient
-from worked.gradcheck.report import Comparison, Report, Tolerance, step_rule
+from worked.gradcheck.report import Comparison, Report, Tolerance, own_error, step_rule
 
 MODES = ("exhaustive", "directional", "equations", "taylor")
 """The checker's modes: every parameter, random directions, per equation (BP1-BP4), a Taylor test."""
@@ -81,31 +81,46 @@ class _InPlace:
         self.point, self.network = point, point.network
         self.theta: Array | None = None
         self.crossed: list[bool] = []
+        self.largest = 0.0  # the largest |C| evaluated since last reset: the scale of its rounding
 
     def __call__(self, theta: Array) -> float:
         if theta is not self.theta:
             self.theta, self.network = theta, self.network.replace(*_unflatten(theta, self.network))
         cost, crossed = self.point.cost_at(self.network)
         self.crossed.append(crossed)
+        self.largest = max(self.largest, abs(cost))
         return cost
+
+
+def _layers(network: Network) -> list[tuple[slice, slice]]:
+    """Each layer's weights and biases (its two parameter groups) as slices of :func:`_flatten`'s layout."""
+    slices, at = [], 0
+    for n, k in (w.shape for w in network.weights):
+        slices.append((slice(at, at + n * k), slice(at + n * k, at + n * k + n)))
+        at += n * k + n
+    return slices
 
 
 @dataclass(frozen=True)
 class Differences:
-    """The exhaustive check's numbers, one entry per parameter in the order of :func:`_flatten`."""
+    """The exhaustive check's numbers, one entry per parameter in the order of :func:`_flatten`;
+    ``evaluations`` counts the costs computed (2P, and 2 more per parameter of a refined layer)."""
 
     analytic: Array
     numerical: Array
     steps: Array
     tolerance: Array
     kinks: NDArray[np.bool_]
+    evaluations: int
 
 
 def differences(point: Point, progress: Progress | None = None) -> Differences:
-    """Every parameter by central differences: :math:`2P` forward passes, judged as arrays.
+    """Every parameter by central differences: :math:`2P` forward passes, judged as arrays, each
+    parameter group at its own scale (:meth:`Tolerance.group`).
 
-    This is the check itself; :func:`comparisons` then makes one named entry per parameter for the
-    report (the benchmark times the two apart).
+    A layer with a vanishing group is differenced again with twice the step, to estimate the
+    differences' own error there. This is the check itself; :func:`comparisons` then makes one
+    named entry per parameter for the report (the benchmark times the two apart).
     """
     cost = _InPlace(point)
     theta = _flatten(point.network.weights, point.network.biases)
@@ -117,8 +132,23 @@ def differences(point: Point, progress: Progress | None = None) -> Differences:
     crossed = np.array(cost.crossed, dtype=bool)
     kinks = crossed[0::2] | crossed[1::2]  # a kink on either side of the parameter
     noise = np.float64(point.mean_noise)
-    wide = analytic.astype(np.float64), numerical.astype(np.float64)  # tolerances in float64 always
-    return Differences(analytic, numerical, steps, Tolerance(point.precision).of(*wide, noise), kinks)
+    a, n = analytic.astype(np.float64), numerical.astype(np.float64)  # tolerances in float64 always
+    rule, tolerance, evaluations = Tolerance(point.precision), np.empty_like(a), 2 * total
+    for weights, biases in _layers(point.network):
+        layer, spread = slice(weights.start, biases.stop), None
+        if any(rule.vanishing(a[g], n[g], noise) for g in (weights, biases)):
+            indices, cost.largest = range(layer.start, layer.stop), float(np.mean(point.bare_noise))
+            twice = numerical_gradient(cost, theta, indices=indices, factor=2.0)[0].astype(np.float64)
+            spread = own_error(
+                float(np.max(np.abs(n[layer] - twice))),
+                cost.largest,  # N without its floor, or the largest cost met at θ ± 2h, if larger
+                float(np.min(steps[layer])),
+                point.precision,
+            )
+            evaluations += 2 * len(indices)
+        for g in (weights, biases):
+            tolerance[g] = rule.group(a[g], n[g], noise, spread)
+    return Differences(analytic, numerical, steps, tolerance, kinks, evaluations)
 
 
 def comparisons(point: Point, found: Differences) -> tuple[Comparison, ...]:
@@ -141,7 +171,7 @@ def comparisons(point: Point, found: Differences) -> tuple[Comparison, ...]:
 def exhaustive(point: Point, progress: Progress | None = None) -> tuple[tuple[Comparison, ...], int]:
     """Every parameter by central differences, as comparisons; and the forward passes spent."""
     found = differences(point, progress)
-    return comparisons(point, found), 2 * found.analytic.size
+    return comparisons(point, found), found.evaluations
 
 
 def _report(point: Point, mode: str, comparisons: tuple[Comparison, ...], evaluations: int) -> Report:

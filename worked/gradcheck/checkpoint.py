@@ -1,9 +1,10 @@
 r"""The point at which a gradient is checked: the network, the batch, and what backprop says there.
 
 :func:`prepare` validates and computes, once, everything the modes of :mod:`worked.gradcheck`
-share: the forward pass, the cost and its rounding scale, and the analytic gradient from the
-backward pass under test (``Network.backward`` unless a copy, such as a bug of
-:mod:`worked.gradcheck.bugs`, is given). It refuses float32 unless asked (see :data:`FLOAT32_REFUSED`).
+share: the forward pass, the cost and its rounding scale, and the analytic gradient under test:
+the public ``Network.backprop`` (the method a reader calls, so a patched ``backprop`` is what gets
+checked), or a backward pass given in its place (such as a bug of :mod:`worked.gradcheck.bugs`).
+It refuses float32 unless asked (see :data:`FLOAT32_REFUSED`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from worked.core import CROSS_ENTROPY, RELU, SIGMOID, Array, InvalidInput, Network, regularisation, validation
-from worked.gradcheck.report import Tolerance
-
-WEAK_FRACTION = 1e-3
-"""A check is called weak when the central differences' rounding allowance a·N exceeds this
-fraction of the largest gradient entry: a bug that small could then pass."""
+from worked.gradcheck.report import WEAK_FRACTION, Tolerance
 
 
 class Backward(Protocol):
@@ -57,8 +54,9 @@ def precision_of(network: Network, x: object, y: object, allow_float32: bool) ->
     return "float32"
 
 
-def noise_scale(network: Network, z: Array, outputs: Array, ys: Array) -> Array:
-    r"""N per example: :math:`\max(1, |C_x|, \sum_j |a^L_j \partial C_x/\partial a^L_j|)`.
+def noise_scale(network: Network, z: Array, outputs: Array, ys: Array, floor: float = 1.0) -> Array:
+    r"""N per example: :math:`\max(1, |C_x|, \sum_j |a^L_j \partial C_x/\partial a^L_j|)` (with
+    ``floor`` in place of the 1).
 
     Computing :math:`C` from outputs each wrong by a relative :math:`\epsilon` errs by about
     :math:`\epsilon N`; the last term is the condition number of the cost in its outputs. Where the
@@ -72,7 +70,7 @@ def noise_scale(network: Network, z: Array, outputs: Array, ys: Array) -> Array:
     else:
         terms = np.abs(outputs * cost.nabla_a(outputs, ys)).sum(axis=-1)
     value = cost.output_value(z, outputs, ys, sigma)
-    scale: Array = np.maximum(1.0, np.maximum(np.abs(value), terms))
+    scale: Array = np.maximum(floor, np.maximum(np.abs(value), terms))
     return scale
 
 
@@ -97,6 +95,15 @@ class Point:
     def mean_noise(self) -> float:
         """N averaged over the batch: the scale of the rounding error of the batch's mean cost."""
         return float(np.mean(self.noise))
+
+    @cached_property
+    def bare_noise(self) -> Array:
+        """N per example without its floor of 1 (see :func:`worked.gradcheck.report.own_error`)."""
+        net, zs, activations = self.network, self.zs, self.activations
+        noise = noise_scale(net, zs[-1], activations[-1], self.ys, floor=0.0)
+        if self.l2:
+            noise += regularisation.penalty(net.weights, self.l2, self.xs.shape[0])
+        return noise
 
     @cached_property
     def relu_layers(self) -> list[int]:
@@ -163,8 +170,13 @@ def prepare(
     precision = precision_of(network, x, y, allow_float32)
     xs, ys, _ = network.as_batch(x, y)
     xs, ys = xs.astype(precision), ys.astype(precision)
-    net = network.replace(
-        [w.astype(precision) for w in network.weights], [b.astype(precision) for b in network.biases]
+    params = [*network.weights, *network.biases]
+    net = (
+        network  # itself, so that backprop is the network's own method, patched or not
+        if all(p.dtype == precision for p in params)
+        else network.replace(
+            [w.astype(precision) for w in network.weights], [b.astype(precision) for b in network.biases]
+        )
     )
     zs, activations = net.forward_rows(xs)
     with np.errstate(divide="ignore", invalid="ignore"):  # a cost that is not finite is refused below
@@ -174,7 +186,11 @@ def prepare(
             f"the {net.cost_function.name} cost is not finite at this point, so it has no gradient to "
             "check; cross-entropy needs outputs strictly between 0 and 1 (a sigmoid output layer)"
         )
-    deltas, nabla_w, nabla_b = (backward or Network.backward)(net, zs, activations, ys, l2=l2)
+    if backward is None:
+        found = net.backprop(xs, ys, l2)
+        deltas, nabla_w, nabla_b = found.deltas, found.nabla_w, found.nabla_b
+    else:
+        deltas, nabla_w, nabla_b = backward(net, zs, activations, ys, l2=l2)
     for l, (w, b, nw, nb) in enumerate(zip(net.weights, net.biases, nabla_w, nabla_b, strict=True), start=1):
         if np.shape(nw) != w.shape or np.shape(nb) != b.shape:
             raise InvalidInput(

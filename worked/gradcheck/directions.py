@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from worked.core import RELU, Array, regularisation, validation
 from worked.gradcheck.checkpoint import Point
 from worked.gradcheck.numerical import central_difference, machine_epsilon
-from worked.gradcheck.report import Comparison, Tolerance
+from worked.gradcheck.report import Comparison, Tolerance, own_error
 
 DIRECTIONS = 3
 """Random directions in the directional mode; why three suffice is argued in :func:`directional`."""
@@ -54,35 +54,68 @@ class Directions:
         return [w[i] for w in self.weights] + [b[i] for b in self.biases]
 
 
-def draw(point: Point, k: int, rng: np.random.Generator) -> Directions:
-    r"""``k`` random directions :math:`d = s \odot u / \lVert u \rVert`, with :math:`u` standard normal.
-
-    :math:`s_i = \max(1, |\theta_i|)`: every coordinate gets a random sign *and* size, scaled like the
-    per-parameter step, and the step :math:`t = \epsilon^{1/3}` along :math:`d` then moves each
-    parameter by about its own step. One array of :math:`kP` numbers is drawn and scaled in place.
-    """
+def _directions(point: Point, flat: Array) -> Directions:
+    """``flat`` (``(k, P)``, weights then biases) with its views shaped like the parameters."""
     params = [*point.network.weights, *point.network.biases]
-    flat = rng.standard_normal((k, sum(p.size for p in params)), dtype=params[0].dtype)
-    norms = np.sqrt(np.einsum("ij,ij->i", flat, flat, dtype=np.float64))
-    scale = np.concatenate([np.abs(p).ravel() for p in params])
-    np.maximum(scale, 1.0, out=scale)
-    flat *= scale
-    flat /= norms[:, np.newaxis]
     views, at = [], 0
     for p in params:
-        views.append(flat[:, at : at + p.size].reshape(k, *p.shape))
+        views.append(flat[:, at : at + p.size].reshape(flat.shape[0], *p.shape))
         at += p.size
     L = len(point.network.weights)
     return Directions(flat, views[:L], views[L:])
 
 
+def groups(point: Point) -> list[tuple[str, int]]:
+    """The parameter groups, each named as the books name it (``w^2``: the weights into layer 2, the
+    input being layer 1) with its index in the list of weights then biases; in backprop's order
+    from the input, weights before biases."""
+    L = len(point.network.weights)
+    return [(f"{kind}^{l + 2}", l + L * (kind == "b")) for l in range(L) for kind in ("w", "b")]
+
+
+def draw(point: Point, k: int, rng: np.random.Generator, group: int | None = None) -> Directions:
+    r"""``k`` random directions :math:`d = s \odot u / \lVert u \rVert`, with :math:`u` standard normal.
+
+    :math:`s_i = \max(1, |\theta_i|)`: every coordinate gets a random sign *and* size, scaled like the
+    per-parameter step, and the step :math:`t = \epsilon^{1/3}` along :math:`d` then moves each
+    parameter by about its own step. One array of :math:`kP` numbers is drawn and scaled in place.
+    With ``group`` (an index into the weights then the biases, see :func:`groups`) the directions
+    are zero outside that one parameter group.
+    """
+    params = [*point.network.weights, *point.network.biases]
+    if group is None:
+        flat = rng.standard_normal((k, sum(p.size for p in params)), dtype=params[0].dtype)
+        scale = np.concatenate([np.abs(p).ravel() for p in params])
+    else:
+        at = sum(p.size for p in params[:group])
+        flat = np.zeros((k, sum(p.size for p in params)), dtype=params[0].dtype)
+        flat[:, at : at + params[group].size] = rng.standard_normal((k, params[group].size))
+        scale = np.ones(flat.shape[1], dtype=flat.dtype)
+        scale[at : at + params[group].size] = np.abs(params[group]).ravel()
+    norms = np.sqrt(np.einsum("ij,ij->i", flat, flat, dtype=np.float64))
+    np.maximum(scale, 1.0, out=scale)
+    flat *= scale
+    flat /= norms[:, np.newaxis]
+    return _directions(point, flat)
+
+
 def slopes(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[np.bool_]]:
+    r"""Backprop's :math:`\langle\nabla C, d_i\rangle` and the central difference along each :math:`d_i`,
+    with whether each crossed a kink (see :func:`moved_costs`)."""
+    analytic, costs, kinks = moved_costs(point, directions)
+    t = machine_epsilon(point.precision) ** (1.0 / 3.0)
+    numerical: Array = central_difference(lambda h: costs[0::2] if h > 0 else costs[1::2], t)
+    return analytic, numerical, kinks
+
+
+def moved_costs(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[np.bool_]]:
     r"""Backprop's :math:`\langle\nabla C, d_i\rangle` and the central difference along each :math:`d_i`.
 
-    Returns ``(analytic, numerical, kinks)``, each of shape ``(k,)``; ``kinks[i]`` says whether the
-    step along :math:`d_i` crossed a ReLU kink. The :math:`2k` costs come from one forward pass
-    over :math:`2k` copies of the batch (see the module's docstring): rows ``2im .. 2im + m - 1``
-    are at :math:`\theta + t d_i`, the next ``m`` at :math:`\theta - t d_i`.
+    Returns ``(analytic, costs, kinks)``: ``analytic`` and ``kinks`` of shape ``(k,)``, ``costs``
+    of shape ``(2k,)`` (at :math:`\theta + t d_i`, then :math:`\theta - t d_i`, for each :math:`i`);
+    ``kinks[i]`` says whether the step along :math:`d_i` crossed a ReLU kink. The :math:`2k` costs
+    come from one forward pass over :math:`2k` copies of the batch (see the module's docstring):
+    rows ``2im .. 2im + m - 1`` are at :math:`\theta + t d_i`, the next ``m`` at :math:`\theta - t d_i`.
     """
     net, xs, k = point.network, point.xs, directions.k
     m, L = xs.shape[0], len(net.weights)
@@ -118,8 +151,7 @@ def slopes(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[
     costs = terms.reshape(2 * k, -1).sum(axis=1) / m
     if point.l2:
         costs += _penalties(point, directions, t)
-    numerical: Array = central_difference(lambda h: costs[0::2] if h > 0 else costs[1::2], t)
-    return analytic, numerical, kinks[0::2] | kinks[1::2]  # a kink on either side
+    return analytic, costs, kinks[0::2] | kinks[1::2]  # a kink on either side
 
 
 def _penalties(point: Point, directions: Directions, t: float) -> Array:
@@ -136,29 +168,57 @@ def _penalties(point: Point, directions: Directions, t: float) -> Array:
     return values
 
 
-def compare(point: Point, directions: Directions) -> tuple[Comparison, ...]:
-    """:func:`slopes` judged, one :class:`Comparison` per direction."""
-    analytic, numerical, kinks = slopes(point, directions)
+def compare(point: Point, directions: Directions, group: str = "") -> tuple[Comparison, ...]:
+    """:func:`slopes` judged, one :class:`Comparison` per direction (see :func:`judge`)."""
+    return judge(point, directions, group)[0]
+
+
+def judge(point: Point, directions: Directions, group: str = "") -> tuple[tuple[Comparison, ...], int]:
+    """:func:`slopes` judged, one :class:`Comparison` per direction, and the costs spent.
+
+    With ``group`` (the parameter group the directions lie in, named as :func:`groups` names it) the
+    group is judged at its own scale: where it vanishes, the slopes are taken again with twice the
+    step, and their spread is the differences' own error (:meth:`Tolerance.group`).
+    """
+    analytic, costs, kinks = moved_costs(point, directions)
     t = machine_epsilon(point.precision) ** (1.0 / 3.0)
+    numerical = central_difference(lambda h: costs[0::2] if h > 0 else costs[1::2], t)
     wide = analytic.astype(np.float64), numerical.astype(np.float64)  # tolerances in float64 always
-    tolerances = Tolerance(point.precision).of(*wide, np.float64(point.mean_noise))
+    rule, noise, evaluations = Tolerance(point.precision), np.float64(point.mean_noise), 2 * directions.k
+    spread = None
+    if group and rule.vanishing(*wide, noise):
+        # Along 2d with step t is along d with step 2t, twice over: halved, it is D(2t) along d.
+        _, moved, _ = moved_costs(point, _directions(point, 2.0 * directions.flat))
+        twice = central_difference(lambda h: moved[0::2] if h > 0 else moved[1::2], t) / 2.0
+        gap = float(np.max(np.abs(wide[1] - twice.astype(np.float64))))
+        largest = max(float(np.mean(point.bare_noise)), float(np.max(np.abs(moved))))
+        spread = own_error(gap, largest, t, point.precision)
+        evaluations *= 2
+    tolerances = rule.group(*wide, noise, spread)
     values = zip(*(v.tolist() for v in (*wide, tolerances, kinks)), strict=True)
-    return tuple(
-        Comparison(f"⟨∇C, d_{i}⟩", "", a, n, t, tol, kink) for i, (a, n, tol, kink) in enumerate(values, 1)
+    on = f" on {group}" if group else ""
+    layer = int(group.split("^")[1]) if group else 0
+    comparisons = tuple(
+        Comparison(f"⟨∇C, d_{i}⟩{on}", "", a, n, t, tol, kink, layer=layer)
+        for i, (a, n, tol, kink) in enumerate(values, 1)
     )
+    return comparisons, evaluations
 
 
 def directional(
     point: Point, k: int = DIRECTIONS, seed: int | np.random.Generator = 0
 ) -> tuple[tuple[Comparison, ...], int]:
-    r"""Backprop's :math:`\langle\nabla C, d\rangle` against the central difference along ``k`` directions.
+    r"""Backprop's :math:`\langle\nabla C, d\rangle` against the central difference along ``k``
+    directions in each parameter group (one layer's weights, one layer's biases).
 
-    Cost: :math:`2k` evaluations of the cost, whatever the number of parameters :math:`P` (made as
-    one forward pass over :math:`2k` copies of the batch, see :func:`slopes`); returns the
-    comparisons and that count.
+    Cost: :math:`2k` evaluations of the cost per group, whatever the number of parameters :math:`P`
+    (each group's made as one forward pass over :math:`2k` copies of the batch, see :func:`slopes`),
+    and as many again for a vanishing group; returns the comparisons and that count. Directions
+    through the whole network would hide a bug in a layer whose gradients vanish: its share of
+    :math:`\langle\nabla C, d\rangle` drowns in the others' tolerance. Within one group it cannot.
 
     Why :math:`k = 3` catches a wrong gradient. Let backprop's gradient be :math:`g + e`, with
-    :math:`e \ne 0` its error. Along :math:`d` the check compares :math:`\langle g + e, d\rangle`
+    :math:`e \ne 0` its error in a group. Along :math:`d` the check compares :math:`\langle g + e, d\rangle`
     with a central difference of :math:`\langle g, d\rangle`, and misses the bug only if
     :math:`|\langle e, d\rangle| \le \tau`, the tolerance. Draw :math:`d_i = s_i u_i` with
     :math:`u \sim N(0, I)` and :math:`s_i = \max(1,|\theta_i|) \ge 1`: then :math:`\langle e, d\rangle`
@@ -177,5 +237,11 @@ def directional(
     :math:`k = 3`; hence the random sizes.
     """
     k = validation.directions(k)
-    directions = draw(point, k, np.random.default_rng(seed))
-    return compare(point, directions), 2 * k
+    rng = np.random.default_rng(seed)
+    comparisons: list[Comparison] = []
+    evaluations = 0
+    for name, index in groups(point):
+        found, spent = judge(point, draw(point, k, rng, index), name)
+        comparisons += found
+        evaluations += spent
+    return tuple(comparisons), evaluations

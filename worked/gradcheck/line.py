@@ -2,17 +2,22 @@ r"""The Taylor-remainder test's line: the cost along :math:`\theta + h d` for on
 
 The test needs :math:`C(\theta + h d)` for :math:`h` down to 1e-8, where the rounding of
 :math:`\theta + h d` itself matters; :class:`Line` forms it in preallocated buffers and compares
-with the step the computer actually took. The direction is drawn as the directional mode draws its
-own (:func:`worked.gradcheck.directions.draw`).
+with the step the computer actually took. The directions are drawn as the directional mode draws
+its own (:func:`worked.gradcheck.directions.draw`), one in each parameter group: along a direction
+through the whole network, the slope-1 term of a bug in a layer whose gradients vanish stays below
+the rounding floor while the other layers' quadratic term rises above it, and the fit sees slope 2.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import math
 
 import numpy as np
 
 from worked.core import Array
 from worked.gradcheck.checkpoint import Point
-from worked.gradcheck.directions import draw
+from worked.gradcheck.directions import draw, groups
 from worked.gradcheck.numerical import machine_epsilon
 from worked.gradcheck.taylor import TAYLOR_SNR, Taylor, taylor_test
 
@@ -54,13 +59,20 @@ class Line:
 
 
 def taylor(point: Point, seed: int | np.random.Generator = 0) -> Taylor:
-    """The Taylor-remainder test along one random direction (drawn as in :func:`directional`)."""
-    line = Line(point, draw(point, 1, np.random.default_rng(seed)).row(0))
-
-    def along(h: float) -> tuple[float, float, bool]:
-        line.crossed = False
-        value = line.cost(h)
-        return value, line.gradient_dot(), line.crossed
-
+    """The Taylor-remainder test along one random direction in each parameter group (drawn as in
+    :func:`directional`); the result is the worst group's (a failing one first, then the lowest
+    slope), with the evaluations of all of them."""
+    rng = np.random.default_rng(seed)
     floor = TAYLOR_SNR * machine_epsilon(point.precision) * point.mean_noise
-    return taylor_test(along, point.cost, floor)
+    found = []
+    for name, index in groups(point):
+        line = Line(point, draw(point, 1, rng, index).row(0))
+
+        def along(h: float, line: Line = line) -> tuple[float, float, bool]:
+            line.crossed = False
+            value = line.cost(h)
+            return value, line.gradient_dot(), line.crossed
+
+        found.append(dataclasses.replace(taylor_test(along, point.cost, floor), group=name))
+    worst = min(found, key=lambda t: (t.passed, math.inf if t.slope is None else t.slope))
+    return dataclasses.replace(worst, evaluations=sum(t.evaluations for t in found))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import numpy as np
@@ -38,16 +38,19 @@ def machine_epsilon(dtype: str = "float64") -> float:
     return float(np.finfo(np.dtype(dtype)).eps)
 
 
-def step_size(theta: ArrayLike, dtype: str = "float64") -> Array:
+def step_size(theta: ArrayLike, dtype: str = "float64", factor: float = 1.0) -> Array:
     r"""The step :math:`h = \epsilon^{1/3} \max(1, |\theta|)`, rounded so that :math:`\theta + h` is exact.
 
-    Elementwise; the result has the shape of ``theta``. It returns :math:`(\theta + h) - \theta`,
-    the distance from :math:`\theta` to a number the computer can hold, so the step taken is the
-    step divided by (:math:`\theta - h` is then exact too, or within one unit in the last place
-    when it crosses into the next power of two).
+    Elementwise; the result has the shape of ``theta``. ``factor`` multiplies the step before it is
+    rounded (2: the second difference that estimates the first's error, :mod:`report`). It returns
+    :math:`(\theta + h) - \theta`, the distance from :math:`\theta` to a number the computer can
+    hold, so the step taken is the step divided by (:math:`\theta - h` is then exact too, or within
+    one unit in the last place when it crosses into the next power of two).
     """
     theta = np.asarray(theta, dtype=dtype)
-    h = np.asarray(machine_epsilon(dtype) ** (1.0 / 3.0) * np.maximum(1.0, np.abs(theta)), dtype=dtype)
+    h = np.asarray(
+        factor * machine_epsilon(dtype) ** (1.0 / 3.0) * np.maximum(1.0, np.abs(theta)), dtype=dtype
+    )
     exact: Array = (theta + h) - theta
     return exact
 
@@ -69,6 +72,9 @@ def numerical_gradient(
     f: Callable[[Array], float],
     theta: ArrayLike,
     on_step: Callable[[int], None] | None = None,
+    *,
+    indices: Sequence[int] | None = None,
+    factor: float = 1.0,
 ) -> tuple[Array, Array]:
     r"""The gradient of ``f`` at ``theta`` by central differences, one coordinate at a time.
 
@@ -79,7 +85,8 @@ def numerical_gradient(
     allocated per call). It is the same array object on every call, so ``f`` may make views into it
     once (see :func:`worked.gradcheck.check.exhaustive`), but must not keep it after the last call.
     ``theta`` itself is never changed. ``on_step(i)`` is called after coordinate ``i``, for
-    progress reports.
+    progress reports. ``indices`` (flat, C order) restricts the differences to those coordinates (both
+    results are then flat, in that order); ``factor`` multiplies every step (see :func:`step_size`).
 
     The loop does as little as it can per coordinate: for a small network one call of ``f`` takes
     a few microseconds, and anything else done per call shows in the cost of the exhaustive check.
@@ -87,10 +94,13 @@ def numerical_gradient(
     work = np.array(theta, dtype=np.result_type(np.asarray(theta).dtype, np.float32))
     if not np.all(np.isfinite(work)):
         raise InvalidInput("theta must be finite to differentiate at it")
-    steps = step_size(work, work.dtype.name)
+    steps = step_size(work, work.dtype.name, factor)
     flat = work.reshape(-1)  # a view: writing to it moves ``work``
+    chosen = range(flat.size) if indices is None else list(indices)
+    originals, hs = flat.tolist(), steps.reshape(-1).tolist()  # Python floats: cheap to read per coordinate
     slopes = []
-    for i, (original, h) in enumerate(zip(flat.tolist(), steps.reshape(-1).tolist(), strict=True)):
+    for i in chosen:
+        original, h = originals[i], hs[i]
 
         def g(t: float, i: int = i, original: float = original) -> float:
             flat[i] = original + t
@@ -100,6 +110,8 @@ def numerical_gradient(
         flat[i] = original
         if on_step is not None:
             on_step(i)
+    if indices is not None:
+        return np.array(slopes, dtype=work.dtype), steps.reshape(-1)[list(chosen)]
     gradient: Array = np.array(slopes, dtype=work.dtype).reshape(work.shape)
     return gradient, steps
 

@@ -56,12 +56,14 @@ class TaylorPoint:
 
 @dataclass(frozen=True)
 class Taylor:
-    """The remainders, the fitted slope (``None`` when fewer than 3 steps were usable), the verdict."""
+    """The remainders, the fitted slope (``None`` when fewer than 3 steps were usable), the verdict;
+    ``group`` names the parameter group the direction lay in (``w^2``; empty: the whole network)."""
 
     points: tuple[TaylorPoint, ...]
     slope: float | None
     floor: float
     evaluations: int
+    group: str = ""
 
     @property
     def passed(self) -> bool:
@@ -77,15 +79,16 @@ class Taylor:
     def verdict(self) -> str:
         kinks = sum(p.status == KINK for p in self.points)
         crossed = f"; {kinks} step(s) crossed a ReLU kink and were left out" if kinks else ""
+        on = f"on {self.group}, " if self.group else ""
         if self.slope is None:
             return (
-                "no slope: fewer than 3 steps left a remainder above the rounding floor "
+                f"{on}no slope: fewer than 3 steps left a remainder above the rounding floor "
                 f"{self.floor:.1e}, so the first-order model is exact to rounding{crossed}"
             )
         lo, hi = self.window or (0.0, 0.0)
         verdict = "a right gradient" if self.passed else "a WRONG gradient"
         return (
-            f"slope {self.slope:.2f} over h = {lo:.0e}..{hi:.0e}: {verdict} (right gives 2, wrong 1; "
+            f"{on}slope {self.slope:.2f} over h = {lo:.0e}..{hi:.0e}: {verdict} (right gives 2, wrong 1; "
             f"the threshold is {TAYLOR_MIN_SLOPE}){crossed}"
         )
 
