@@ -18,26 +18,26 @@ if TYPE_CHECKING:
 
 
 def _split(pairs: list[str]) -> list[tuple[str, str]]:
-    """``KEY=VALUE`` strings as pairs, every key known and every value a number (else exit 2)."""
-    from worked.diagnosis import quantities
-    from worked.diagnosis import reader as diagnosis
+    """``KEY=VALUE`` strings as pairs, every key known (in any notation the post or the books use) and
+    every value a bounded number (else exit 2, with one line that quotes at most a few dozen characters)."""
+    from worked.core import InvalidInput
+    from worked.diagnosis import notation, typed
 
     if not pairs:
         raise UsageError("give at least one KEY=VALUE, e.g. 'check w5_new=0.35891648', or --list")
     split = []
     for pair in pairs:
-        key, sep, text = pair.partition("=")
-        key = key.strip()
-        if not sep or not key or not text.strip():
-            raise UsageError(f"expected KEY=VALUE, got {pair!r}")
-        if key not in quantities.names():
-            close = diagnosis.similar_names(key)
-            hint = f"did you mean {', '.join(close)}?" if close else "'check --list' shows every key"
-            raise UsageError(f"unknown key {key!r}; {hint}")
+        name, sep, text = pair.partition("=")
+        if not sep or not name.strip() or not text.strip():
+            raise UsageError(f"expected KEY=VALUE, got {typed.quoted(pair)}")
         try:
-            diagnosis.parse(text)
-        except ValueError as error:
-            raise UsageError(f"{pair}: {error}") from None
+            key = notation.key(name.strip())
+        except InvalidInput as error:
+            raise UsageError(str(error)) from None
+        try:
+            typed.parse(text)
+        except InvalidInput as error:
+            raise UsageError(f"{key}: {error}") from None
         split.append((key, text.strip()))
     return split
 
@@ -50,25 +50,28 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult:
     from worked.diagnosis.reader import diagnose_all
     from worked.diagnosis.runs import TRAINING_KEYS
 
+    if args.min_figures < 1:
+        raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
     pairs = _split(args.pairs)
     progress = Progress(0, "check", enabled=not args.json)
     if any(key in TRAINING_KEYS for key, _ in pairs):
         progress.stage("training the tutorial's network 10,000 steps under every variant (a few seconds)")
     try:
-        return CheckResult(diagnose_all(pairs))
+        return CheckResult(diagnose_all(pairs, args.min_figures))
     finally:
         progress.close()
 
 
 @dataclass(frozen=True)
 class CheckResult(CommandResult):
-    """Each typed value diagnosed; exit 1 unless every one is the stated rule's."""
+    """Each typed value diagnosed; exit 1 unless every one is judged and the stated rule's (a value too
+    imprecise to judge, or the post's own erratum, is not a pass)."""
 
     diagnoses: tuple[Diagnosis, ...]
 
     @property
     def all_match(self) -> bool:
-        return all(d.matches_stated_rule for d in self.diagnoses)
+        return all(d.passed for d in self.diagnoses)
 
     @property
     def exit_status(self) -> int:
@@ -82,8 +85,14 @@ class CheckResult(CommandResult):
         out: list[str] = []
         for d in self.diagnoses:
             out += [*DiagnosisView.of(d).text_lines(), ""]
-        matched, count = sum(d.matches_stated_rule for d in self.diagnoses), len(self.diagnoses)
+        matched, count = sum(d.passed for d in self.diagnoses), len(self.diagnoses)
         out.append(f"{matched} of {count} value{'s' if count != 1 else ''} match the stated rule.")
+        imprecise = sum(not d.judged for d in self.diagnoses)
+        if imprecise:
+            out.append(
+                f"{imprecise} too imprecise to judge: type at least {self.diagnoses[0].min_figures} "
+                "significant figures (--min-figures sets how many)."
+            )
         return "\n".join(out)
 
 

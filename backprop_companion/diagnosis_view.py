@@ -28,6 +28,15 @@ def shown(key: str, identifier: str | None = None) -> str:
     return rounded(value, max(quantities.shown_decimals(key), by_hand.UNPRINTED_DECIMALS))
 
 
+def erratum_number(key: str) -> int:
+    """The number the walkthrough gives the post's erratum at ``key`` (its list of errata is numbered
+    in the order of the tutorial)."""
+    from backprop_companion.present import errata_numbers
+    from worked.tutorial import walkthrough
+
+    return errata_numbers(walkthrough().entries)[key]
+
+
 @dataclass(frozen=True)
 class FirstShown:
     """The first quantity where a mistake departs from the stated rule, under both."""
@@ -100,7 +109,9 @@ class DiagnosisView:
         return {
             "key": d.key,
             "value": d.value,
+            "status": d.status,
             "precision": d.precision,
+            "figures": d.typed.figures,
             "matches_stated_rule": d.matches_stated_rule,
             "candidates": [c.identifier for c in d.candidates],
             "expected": d.expected_rounded,
@@ -108,7 +119,14 @@ class DiagnosisView:
             "formula": d.formula,
             "mistakes": [asdict(c) for c in self.mistakes],
             "printed": d.printed,
-            "erratum": d.erratum,
+            "erratum": None
+            if d.erratum is None
+            else {
+                "number": erratum_number(d.key),
+                "name": d.erratum.name,
+                "how": d.erratum.how,
+                "explanation": d.erratum.explanation,
+            },
             "same_as": list(d.same_as),
             "closest": [asdict(c) for c in self.closest],
             "check_first": None if self.check_first is None else asdict(self.check_first),
@@ -117,10 +135,21 @@ class DiagnosisView:
     def text_lines(self) -> list[str]:
         d = self.diagnosis
         decimals = f"{d.precision} decimal{'s' if d.precision != 1 else ''}"
+        if not d.judged:
+            figures = f"{d.typed.figures} significant figure{'s' if d.typed.figures != 1 else ''}"
+            return [
+                f"{d.key} = {d.value}  ? too imprecise to judge: {figures} typed, at least "
+                f"{d.min_figures} needed",
+                *_wrapped(f"stated rule: {d.key} = {d.formula} = {shown(d.key)}"),
+            ]
         if d.matches_stated_rule:
             return self._matching(decimals)
+        if d.erratum is not None:
+            heading = f"as printed in the post (erratum {erratum_number(d.key)}), not the stated rule"
+        else:
+            heading = "not the stated rule"
         out = [
-            f"{d.key} = {d.value}  ✗ not the stated rule (compared at {decimals})",
+            f"{d.key} = {d.value}  ✗ {heading} (compared at {decimals})",
             *_wrapped(f"stated rule: {d.key} = {d.formula} = {d.expected_rounded}"),
         ]
         if self.mistakes:
@@ -155,7 +184,7 @@ class DiagnosisView:
         if d.erratum is not None:
             out += _wrapped(
                 f"It is the figure the post prints ({d.printed}), which the stated rule does not give; "
-                f"the post's figure comes from {d.erratum}."
+                f"the post's figure comes from {d.erratum.name}: {d.erratum.how}. {d.erratum.explanation}"
             )
         if self.closest:
             out.append(f"  no mistake in the catalogue gives it at {decimals}; the nearest:")

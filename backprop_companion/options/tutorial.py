@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from backprop_companion.options.types import whole_number
 from worked.mazur import ETA, STEPS
 
 WALKTHROUGH_HELP = (
@@ -15,6 +16,10 @@ CHECK_HELP = (
     "typed, against the stated rule and a catalogue of classic mistakes"
 )
 TRAIN_HELP = "train the tutorial's network by gradient descent and show E_total at checkpoints"
+
+MIN_FIGURES = 3
+"""As ``worked.diagnosis.typed.MIN_FIGURES`` (a test keeps them equal); written out so that ``--help``
+needs no numpy."""
 
 UPDATE_ORDERS = ("simultaneous", "output-first")
 """As ``worked.core.UPDATE_ORDERS`` (a test keeps them equal); written out so that ``--help`` needs no
@@ -37,6 +42,14 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         help="a key of the walkthrough (or an intermediate such as net_h2) and the value you got",
     )
     parser.add_argument("--list", action="store_true", help="list the mistakes and the keys, then stop")
+    parser.add_argument(
+        "--min-figures",
+        type=whole_number,
+        default=MIN_FIGURES,
+        metavar="N",
+        help=f"significant figures a value needs to be judged (default {MIN_FIGURES}); "
+        "fewer is 'too imprecise to judge', never a pass",
+    )
     add_json(parser)
 
 
