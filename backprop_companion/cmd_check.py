@@ -98,12 +98,27 @@ class CheckResult(CommandResult):
 
 @dataclass(frozen=True)
 class CatalogueResult(CommandResult):
-    """``check --list``: the mistakes the catalogue recognises, and the keys."""
+    """``check --list``: the families of edits the search tries, with their edits, and the keys."""
 
     def as_json(self) -> dict[str, Any]:
-        from worked.diagnosis import mistakes, quantities
+        from worked.diagnosis import edits, mistakes, quantities
 
         return {
+            "families": [
+                {
+                    "family": family,
+                    "changes": text,
+                    "edits": [
+                        {
+                            "identifier": e.identifier,
+                            "description": e.description,
+                            "shows_first_at": mistakes.first_shows(e.variant),
+                        }
+                        for e in members
+                    ],
+                }
+                for family, text, members in edits.families()
+            ],
             "mistakes": [
                 {
                     "identifier": m.identifier,
@@ -116,14 +131,23 @@ class CatalogueResult(CommandResult):
         }
 
     def as_text(self) -> str:
-        from worked.diagnosis import mistakes, quantities
+        from worked.diagnosis import edits, quantities, search
 
-        rows = [[m.identifier, m.description] for m in mistakes.MISTAKES]
+        rows = []
+        for family, text, members in edits.families():
+            first = members[0].identifier
+            shown = first if len(members) == 1 else f"{first}, … ({len(members)})"
+            rows.append([family, text, shown])
         keys = "  ".join(quantities.names())
         return "\n".join(
             [
-                "Mistakes that 'check KEY=VALUE' recognises (each a setting of the one hand computation):",
-                format_table(["mistake", "what was done"], rows),
+                *textwrap.wrap(
+                    "Slips that 'check KEY=VALUE' searches for, most common first: every single edit of "
+                    f"the hand computation ({len(edits.EDITS)}), then pairs of them (at most "
+                    f"{search.MAX_PAIRS:,}); 'check --list --json' lists every edit:",
+                    WIDTH,
+                ),
+                format_table(["family", "what is changed", "edits"], rows),
                 "",
                 "Keys (the walkthrough's, and the intermediates the post leaves out):",
                 textwrap.fill(keys, WIDTH, initial_indent="  ", subsequent_indent="  "),

@@ -12,19 +12,19 @@ from backprop_companion.output.tables import format_table
 
 if TYPE_CHECKING:
     from worked.diagnosis.reader import Candidate, Diagnosis
+    from worked.diagnosis.variant import Variant
 
 WIDTH = 100
 """Column at which prose is wrapped."""
 
 
-def shown(key: str, identifier: str | None = None) -> str:
-    """``key`` under a mistake (default: the stated rule), to the post's digits and at least 9."""
-    from worked.diagnosis import by_hand, mistakes, quantities, runs
+def shown(key: str, variant: Variant | None = None) -> str:
+    """``key`` under a computation (default: the stated rule), to the post's digits and at least 9."""
+    from worked.diagnosis import by_hand, quantities, runs
     from worked.diagnosis.variant import STATED
     from worked.mazur.printed import rounded
 
-    variant = STATED if identifier is None else mistakes.get_mistake(identifier).variant
-    value = runs.values(variant, training=key in runs.TRAINING_KEYS)[key]
+    value = runs.values(variant or STATED, training=key in runs.TRAINING_KEYS)[key]
     return rounded(value, max(quantities.shown_decimals(key), by_hand.UNPRINTED_DECIMALS))
 
 
@@ -63,7 +63,7 @@ class ShownCandidate:
 
         first = None
         if c.enters_at is not None and c.identifier != STATED_RULE:
-            first = FirstShown(c.enters_at, shown(c.enters_at, c.identifier), shown(c.enters_at))
+            first = FirstShown(c.enters_at, shown(c.enters_at, c.variant), shown(c.enters_at))
         return cls(c.identifier, c.description, c.value, rounded(c.value, precision), first)
 
     def where(self, key: str) -> str:
@@ -128,6 +128,13 @@ class DiagnosisView:
                 "explanation": d.erratum.explanation,
             },
             "same_as": list(d.same_as),
+            "pair_search": None
+            if d.pair_search is None
+            else {
+                "tried": d.pair_search.tried,
+                "total": d.pair_search.total,
+                "stopped": d.pair_search.stopped,
+            },
             "closest": [asdict(c) for c in self.closest],
             "check_first": None if self.check_first is None else asdict(self.check_first),
         }
@@ -153,7 +160,9 @@ class DiagnosisView:
             *_wrapped(f"stated rule: {d.key} = {d.formula} = {d.expected_rounded}"),
         ]
         if self.mistakes:
-            out.append("  reproduced by:")
+            several = f" ({len(self.mistakes)} fit; the most common first)" if len(self.mistakes) > 1 else ""
+            pairs = " two slips together" if d.pair_search is not None else ""
+            out.append(f"  reproduced by{pairs}{several}:")
             width = max(len(c.identifier) for c in self.mistakes)
             for c in self.mistakes:
                 out.append(f"    {c.identifier:<{width}}  {c.description}")
@@ -186,8 +195,12 @@ class DiagnosisView:
                 f"It is the figure the post prints ({d.printed}), which the stated rule does not give; "
                 f"the post's figure comes from {d.erratum.name}: {d.erratum.how}. {d.erratum.explanation}"
             )
+        search = d.pair_search
+        if search is not None and not search.found:
+            stopped = f", the most common {search.tried:,} of {search.total:,}" if search.stopped else ""
+            out += _wrapped(f"no single slip gives it at {decimals}, nor any pair of slips tried{stopped}.")
         if self.closest:
-            out.append(f"  no mistake in the catalogue gives it at {decimals}; the nearest:")
+            out.append(f"  the nearest computations at {decimals}:")
             rows = [[c.identifier, c.value_rounded] for c in self.closest]
             out.append(format_table(["computation", "gives"], rows, indent="    "))
         check = self.check_first

@@ -86,7 +86,7 @@ def get_mistake(identifier: str) -> Mistake:
         raise InvalidInput(f"unknown mistake {identifier!r}; choose one of: {', '.join(BY_ID)}") from None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def departs(variant: Variant, name: str) -> bool:
     """The variant's value of ``name`` differs from the stated rule's at the digits the post shows."""
     training = name in runs.TRAINING_KEYS
@@ -97,11 +97,17 @@ def departs(variant: Variant, name: str) -> bool:
     return rounded(mine[name], places) != rounded(stated[name], places)
 
 
-@lru_cache(maxsize=1024)
 def enters_at(mistake: Mistake, name: str | None = None) -> str | None:
     """The earliest quantity at which the mistake shows, among ``name`` and its chain (or anywhere)."""
+    return first_shows(mistake.variant, name)
+
+
+@lru_cache(maxsize=16384)
+def first_shows(variant: Variant, name: str | None = None) -> str | None:
+    """The earliest quantity at which ``variant`` departs from the stated rule at the post's digits,
+    among ``name`` and its chain (or anywhere); ``None`` when it departs nowhere there."""
     chain = quantities.names() if name is None else (*quantities.upstream(name), name)
-    return next((m for m in chain if departs(mistake.variant, m)), None)
+    return next((m for m in chain if departs(variant, m)), None)
 
 
 MAIN_KEYS = (

@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 
 from worked import mazur
 from worked.core import InvalidInput
-from worked.diagnosis import quantities, runs
-from worked.diagnosis.mistakes import MISTAKES, STATED_DESCRIPTION, STATED_RULE, Mistake, enters_at
+from worked.diagnosis import quantities, runs, search
+from worked.diagnosis.edits import Edit
+from worked.diagnosis.mistakes import STATED_DESCRIPTION, STATED_RULE, first_shows
 from worked.diagnosis.notation import key as read_key
+from worked.diagnosis.search import Search
 from worked.diagnosis.typed import MIN_FIGURES, Typed, parse
 from worked.diagnosis.variant import STATED, Variant
 from worked.mazur import decimals, rounded
@@ -53,6 +55,7 @@ class Candidate:
     description: str
     value: float
     enters_at: str | None  # the earliest quantity of the key's chain where it shows (None: stated rule)
+    variant: Variant = STATED  # the computation
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Diagnosis:
     printed: str | None = None
     erratum: Erratum | None = None
     same_as: tuple[str, ...] = ()
+    pair_search: Search | None = None
 
     @property
     def value(self) -> str:
@@ -134,9 +138,9 @@ def _values(variant: Variant, key: str) -> Mapping[str, float]:
     return runs.values(variant, training=key in runs.TRAINING_KEYS)
 
 
-def _candidate(mistake: Mistake, key: str) -> Candidate:
-    value = _values(mistake.variant, key)[key]
-    return Candidate(mistake.identifier, mistake.description, value, enters_at(mistake, key))
+def _candidate(edit: Edit, key: str, value: float) -> Candidate:
+    first = first_shows(edit.variant, key)
+    return Candidate(edit.identifier, edit.description, value, first, edit.variant)
 
 
 def _printed(key: str, number: Decimal, precision: int) -> str | None:
@@ -179,40 +183,50 @@ def diagnose(
         return Decimal(rounded(value, precision))
 
     matches = shown(expected) == number
-    # Every mistake that has this key (w2-w3-swapped names some partials differently), with its value.
-    mistakes = [_candidate(m, key) for m in MISTAKES if key in _values(m.variant, key)]
-    candidates = tuple(c for c in mistakes if shown(c.value) == number)
+    # Every single edit that has this key (w2-w3-swapped names some partials differently), its value.
+    values = {e: v for e in search.singles(key) if (v := search.value(e, key)) is not None}
+    fitting = [e for e, v in values.items() if shown(v) == number]
     if matches:
         # Listed even then: at fewer digits than the post prints, a mistake that does change this key
         # may give the same number, and the reader should know their digits cannot tell the two apart.
         post = quantities.shown_decimals(key)
-        candidates = tuple(c for c in candidates if rounded(c.value, post) != rounded(expected, post))
+        fitting = [e for e in fitting if rounded(values[e], post) != rounded(expected, post)]
     printed = _printed(key, number, precision)
     erratum = _errata().get(key) if printed is not None and not matches else None
+    pair_search = None
+    if not (matches or fitting or erratum):
+        pair_search = search.pairs(key, lambda v: shown(v) == number)
+        values |= {e: search.value(e, key) or 0.0 for e in pair_search.found}
+        fitting = list(pair_search.found)
+    candidates = tuple(_candidate(e, key, values[e]) for e in search.ranked(fitting, key))
     closest: tuple[Candidate, ...] = ()
     check_first = check_first_why = None
     if not (matches or candidates or erratum):
         # The nearest computations, each giving another number than the stated rule at this precision
-        # (a mistake that leaves this key alone says nothing new); the stated rule first on a tie.
+        # (an edit that leaves this key alone says nothing new); the stated rule first on a tie.
         stated = Candidate(STATED_RULE, STATED_DESCRIPTION, expected, None)
-        others = [c for c in mistakes if shown(c.value) != shown(expected)]
-        closest = tuple(sorted([stated, *others], key=lambda c: abs(Decimal(c.value) - number))[:CLOSEST])
-        check_first, check_first_why = _check_first(key, closest[0], mismatched)
-    same_as = () if matches else _same_as(key, number, precision)
+        others = sorted(
+            (e for e, v in values.items() if shown(v) != shown(expected)),
+            key=lambda e: abs(Decimal(values[e]) - number),
+        )
+        nearest = [_candidate(e, key, values[e]) for e in others[:CLOSEST]]
+        closest = tuple(sorted([stated, *nearest], key=lambda c: abs(Decimal(c.value) - number))[:CLOSEST])
+        check_first, check_first_why = _check_first(key, mismatched)
     return Diagnosis(
-        key,
-        typed,
-        min_figures,
-        matches,
-        expected,
-        quantities.formula(key),
-        candidates,
-        closest,
-        check_first,
-        check_first_why,
-        printed,
-        erratum,
-        same_as,
+        key=key,
+        typed=typed,
+        min_figures=min_figures,
+        matches_stated_rule=matches,
+        expected=expected,
+        formula=quantities.formula(key),
+        candidates=candidates,
+        closest=closest,
+        check_first=check_first,
+        check_first_why=check_first_why,
+        printed=printed,
+        erratum=erratum,
+        same_as=() if matches else _same_as(key, number, precision),
+        pair_search=pair_search,
     )
 
 
@@ -226,22 +240,17 @@ def _same_as(key: str, number: Decimal, precision: int) -> tuple[str, ...]:
     return found if len(found) <= SAME_AS_MAX else ()
 
 
-def _check_first(key: str, nearest: Candidate, mismatched: Sequence[str]) -> tuple[str, str]:
-    """Which quantity of ``key``'s chain the reader should check first, and why.
-
-    The earliest one they already typed and got wrong; else, when a mistake comes nearest, the
-    earliest quantity of the chain where that mistake shows; else (the stated rule is nearest, so
-    the slip is small and late) the first input of the last step; else the key itself.
+def _check_first(key: str, mismatched: Sequence[str]) -> tuple[str, str]:
+    """Which quantity of ``key``'s chain the reader should check first, and why, when no computation
+    reproduces the value: the earliest one they already typed and got wrong; else the first input of
+    the last step (a nearest computation is no evidence, so it does not steer); else the key itself.
     """
     wrong = [m for m in quantities.upstream(key) if m in mismatched]
     if wrong:
         return wrong[0], f"the earliest value you gave that {key} is computed from, and it is off already"
-    if nearest.enters_at is not None:
-        return nearest.enters_at, f"where {nearest.identifier}, the nearest computation, first shows"
     inputs = quantities.inputs(key)
     if inputs:
-        why = f"the stated rule comes nearest, so the slip is likely late: {key} takes {', '.join(inputs)}"
-        return inputs[0], why
+        return inputs[0], f"no single slip or pair of slips gives it; {key} takes {', '.join(inputs)}"
     return key, "it is computed from the tutorial's given numbers only: check the step itself"
 
 
