@@ -7,7 +7,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.diagnosis_view import WIDTH, DiagnosisView
+from backprop_companion.diagnosis_view import WIDTH, DiagnosisView, wrapped
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
 from backprop_companion.output.progress import Progress
 from backprop_companion.output.tables import format_table
@@ -15,6 +15,7 @@ from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
     from worked.diagnosis.reader import Diagnosis
+    from worked.diagnosis.sheet import Sheet
 
 
 def _split(pairs: list[str]) -> list[tuple[str, str]]:
@@ -47,8 +48,8 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult:
         if args.pairs:
             raise UsageError("--list takes no KEY=VALUE")
         return CatalogueResult()
-    from worked.diagnosis.reader import diagnose_all
     from worked.diagnosis.runs import TRAINING_KEYS
+    from worked.diagnosis.sheet import judge
 
     if args.min_figures < 1:
         raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult:
     if any(key in TRAINING_KEYS for key, _ in pairs):
         progress.stage("training the tutorial's network 10,000 steps under every variant (a few seconds)")
     try:
-        return CheckResult(diagnose_all(pairs, args.min_figures))
+        return CheckResult(judge(pairs, args.min_figures))
     finally:
         progress.close()
 
@@ -67,7 +68,11 @@ class CheckResult(CommandResult):
     """Each typed value diagnosed; exit 1 unless every one is judged and the stated rule's (a value too
     imprecise to judge, or the post's own erratum, is not a pass)."""
 
-    diagnoses: tuple[Diagnosis, ...]
+    sheet: Sheet
+
+    @property
+    def diagnoses(self) -> tuple[Diagnosis, ...]:
+        return self.sheet.diagnoses
 
     @property
     def all_match(self) -> bool:
@@ -79,10 +84,47 @@ class CheckResult(CommandResult):
 
     def as_json(self) -> dict[str, Any]:
         views = [DiagnosisView.of(d) for d in self.diagnoses]
-        return {"values": [v.as_json() for v in views], "all_match": self.all_match}
+        sheet, cause = self.sheet, self.sheet.cause
+        return {
+            "cause": None
+            if cause is None
+            else {
+                "identifier": cause.identifier,
+                "family": cause.family,
+                "description": cause.description,
+                "starts_at": sheet.starts_at,
+                "also": [e.identifier for e in sheet.also],
+                "explains": list(sheet.explained),
+            },
+            "unexplained": list(sheet.unexplained),
+            "first_wrong": sheet.first_wrong,
+            "values": [v.as_json() for v in views],
+            "all_match": self.all_match,
+        }
+
+    def _summary(self) -> list[str]:
+        """The sheet's root cause and the wrong values it leaves unexplained, or its first wrong value."""
+        sheet, cause = self.sheet, self.sheet.cause
+        if sheet.first_wrong is None:
+            return []
+        if cause is None:
+            return wrapped(
+                "No single slip gives any wrong value; the first wrong one in the order of the computation "
+                f"is {sheet.first_wrong}: check it first.",
+                indent="",
+            )
+        start = f"every value from {sheet.starts_at} on" if len(sheet.explained) > 1 else sheet.explained[0]
+        out = wrapped(
+            f"Root cause: {start} follows from {cause.description} ({cause.identifier}).", indent=""
+        )
+        if sheet.also:
+            out += wrapped(f"As well explained by: {', '.join(e.identifier for e in sheet.also)}.")
+        if sheet.unexplained:
+            out += wrapped(f"Not explained by it: {', '.join(sheet.unexplained)}.")
+        return [*out, ""]
 
     def as_text(self) -> str:
-        out: list[str] = []
+        out: list[str] = self._summary()
         for d in self.diagnoses:
             out += [*DiagnosisView.of(d).text_lines(), ""]
         matched, count = sum(d.passed for d in self.diagnoses), len(self.diagnoses)

@@ -147,7 +147,7 @@ class DiagnosisView:
             return [
                 f"{d.key} = {d.value}  ? too imprecise to judge: {figures} typed, at least "
                 f"{d.min_figures} needed",
-                *_wrapped(f"stated rule: {d.key} = {d.formula} = {shown(d.key)}"),
+                *wrapped(f"stated rule: {d.key} = {d.formula} = {shown(d.key)}"),
             ]
         if d.matches_stated_rule:
             return self._matching(decimals)
@@ -157,7 +157,7 @@ class DiagnosisView:
             heading = "not the stated rule"
         out = [
             f"{d.key} = {d.value}  ✗ {heading} (compared at {decimals})",
-            *_wrapped(f"stated rule: {d.key} = {d.formula} = {d.expected_rounded}"),
+            *wrapped(f"stated rule: {d.key} = {d.formula} = {d.expected_rounded}"),
         ]
         if self.mistakes:
             several = f" ({len(self.mistakes)} fit; the most common first)" if len(self.mistakes) > 1 else ""
@@ -177,7 +177,7 @@ class DiagnosisView:
         ]
         if d.candidates:
             same = ", ".join(c.identifier for c in d.candidates)
-            out += _wrapped(
+            out += wrapped(
                 f"but at {decimals} these mistakes give the same number: {same}; "
                 "type more digits to tell them apart."
             )
@@ -186,31 +186,34 @@ class DiagnosisView:
     def _explanations(self, decimals: str) -> list[str]:
         d, out = self.diagnosis, []
         if d.same_as:
-            out += _wrapped(
+            out += wrapped(
                 f"It is the stated rule's value of {', '.join(d.same_as)}: "
                 "did you mean that key, or use that quantity where this one belongs?"
             )
         if d.erratum is not None:
-            out += _wrapped(
+            out += wrapped(
                 f"It is the figure the post prints ({d.printed}), which the stated rule does not give; "
                 f"the post's figure comes from {d.erratum.name}: {d.erratum.how}. {d.erratum.explanation}"
             )
         search = d.pair_search
         if search is not None and not search.found:
             stopped = f", the most common {search.tried:,} of {search.total:,}" if search.stopped else ""
-            out += _wrapped(f"no single slip gives it at {decimals}, nor any pair of slips tried{stopped}.")
+            out += wrapped(f"no single slip gives it at {decimals}, nor any pair of slips tried{stopped}.")
         if self.closest:
             out.append(f"  the nearest computations at {decimals}:")
             rows = [[c.identifier, c.value_rounded] for c in self.closest]
             out.append(format_table(["computation", "gives"], rows, indent="    "))
         check = self.check_first
         if check is not None:
-            out += _wrapped(
+            out += wrapped(
                 f"check first: {check.key} = {check.formula}, which the stated rule gives as "
                 f"{check.expected} ({check.why})."
             )
         return out
 
 
-def _wrapped(text: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="    ")
+def wrapped(text: str, indent: str = "  ") -> list[str]:
+    """``text`` wrapped at :data:`WIDTH`, its first line indented by ``indent``, the rest two more."""
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+    )

@@ -109,6 +109,8 @@ def _generated() -> Iterator[Edit]:
     for where, neurons in _SCOPES.items():
         at = f"in the {where}" if " " in where else f"at {where}"
         tag = where.split()[0]
+        nets = " and ".join(f"net_{n}" for n in sorted(neurons))
+        bias = mazur.BIAS[min(neurons)]
         yield Edit(
             f"sigma-prime-of-net@{tag}",
             "sigma-prime-of-net",
@@ -118,7 +120,7 @@ def _generated() -> Iterator[Edit]:
         yield Edit(
             f"bias-forgotten@{tag}",
             "bias-forgotten",
-            f"the bias left out of net {at}",
+            f"a forgotten bias: {bias} left out of {nets}",
             (("no_bias", neurons),),
         )
         yield Edit(
