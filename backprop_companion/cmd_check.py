@@ -84,8 +84,11 @@ class CheckResult(CommandResult):
 
     def as_json(self) -> dict[str, Any]:
         views = [DiagnosisView.of(d) for d in self.diagnoses]
+        from backprop_companion import json_schema
+
         sheet, cause = self.sheet, self.sheet.cause
         return {
+            "schema": json_schema.SCHEMA,
             "cause": None
             if cause is None
             else {

@@ -105,24 +105,23 @@ class DiagnosisView:
         return cls(d, mistakes, closest, check_first)
 
     def as_json(self) -> dict[str, Any]:
+        """The value as the shared JSON schema (:mod:`backprop_companion.json_schema`) has it."""
+        from backprop_companion import json_schema
+
         d = self.diagnosis
         return {
             "key": d.key,
-            "value": d.value,
-            "status": d.status,
-            "precision": d.precision,
-            "figures": d.typed.figures,
-            "matches_stated_rule": d.matches_stated_rule,
-            "candidates": [c.identifier for c in d.candidates],
-            "expected": d.expected_rounded,
-            "expected_value": d.expected,
             "formula": d.formula,
-            "mistakes": [asdict(c) for c in self.mistakes],
-            "printed": d.printed,
+            "given": json_schema.given(d.value),
+            "expected": json_schema.expected(d.expected, d.precision),
+            "status": d.status,
+            "explanation": self.explanation(),
+            "reproduced_by": [asdict(c) for c in self.mistakes],
             "erratum": None
             if d.erratum is None
             else {
                 "number": erratum_number(d.key),
+                "printed": d.printed,
                 "name": d.erratum.name,
                 "how": d.erratum.how,
                 "explanation": d.erratum.explanation,
@@ -138,6 +137,24 @@ class DiagnosisView:
             "closest": [asdict(c) for c in self.closest],
             "check_first": None if self.check_first is None else asdict(self.check_first),
         }
+
+    def explanation(self) -> str | None:
+        """Why the value has its status, in one sentence (``None`` for the stated rule's value)."""
+        d = self.diagnosis
+        if not d.judged:
+            return f"{d.typed.figures} significant figures typed, at least {d.min_figures} needed"
+        if d.matches_stated_rule:
+            return None
+        if d.erratum is not None:
+            return f"the post's figure, from {d.erratum.name}: {d.erratum.how}"
+        if self.mistakes:
+            first = self.mistakes[0]
+            return f"reproduced by {first.identifier}: {first.description}"
+        return (
+            None
+            if self.check_first is None
+            else f"check first {self.check_first.key}: {self.check_first.why}"
+        )
 
     def text_lines(self) -> list[str]:
         d = self.diagnosis

@@ -35,6 +35,7 @@ DOCUMENTS = (
     ("gradient-checking", "Gradient checking"),
     ("ex4", "Ng's exercise 4"),
     ("bad-input", "Bad input"),
+    ("json", "The JSON"),
 )
 """The Markdown pages in reading order, as they appear on the one HTML page."""
 
@@ -54,6 +55,7 @@ def pages(
         ex4_pages,
         gradcheck_pages,
         html,
+        json_pages,
         tutorial_pages,
     )
 
@@ -71,6 +73,7 @@ def pages(
         ("gradient-checking.md: the checker and its bug catalogue", gradcheck_pages.pages),
         ("ex4.md: Ng's exercise 4, its prints recomputed", ex4_pages.pages),
         ("bad-input.md: the catalogue of bad input", lambda: bad_input_pages.pages(run_cli)),
+        ("json.md: the JSON schema", json_pages.pages),
     )
     for what, generate in generators:
         if stage is not None:

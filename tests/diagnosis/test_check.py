@@ -24,7 +24,7 @@ from worked.diagnosis.mistakes import (
     get_mistake,
 )
 from worked.diagnosis.notation import similar_names
-from worked.diagnosis.reader import AS_PRINTED, IMPRECISE, diagnose, diagnose_all
+from worked.diagnosis.reader import AS_PRINTED, IMPRECISE, MISTAKE, diagnose, diagnose_all
 from worked.diagnosis.runs import TRAINING_KEYS
 from worked.diagnosis.typed import parse
 from worked.diagnosis.variant import STATED
@@ -284,13 +284,24 @@ def test_check_shows_the_nearest_and_what_to_check_first(capsys):
 def test_check_json_has_the_facts_per_value(capsys):
     code, out, _ = run(capsys, "check", f"w5_new={ETA_1_W5_NEW.value}", "out_h1=0.5933", "--json")
     document = json.loads(out)
-    assert code == 1 and document["all_match"] is False
+    assert code == 1 and document["all_match"] is False and document["schema"] == 1
     first, second = document["values"]
-    assert {"key", "value", "precision", "matches_stated_rule", "candidates", "expected"} <= set(first)
-    assert (first["key"], first["value"], first["precision"]) == ("w5_new", ETA_1_W5_NEW.value, 9)
-    assert first["matches_stated_rule"] is False and set(first["candidates"]) == DOUBLED_STEP
-    assert first["expected"] == W5_NEW_AT_9_DECIMALS.value and first["formula"] == "w5 − η·∂E_total/∂w5"
-    assert second["matches_stated_rule"] is True and second["expected"] == "0.5933"
+    given = first["given"]
+    assert (first["key"], given["text"], given["decimals"], given["figures"]) == (
+        "w5_new",
+        ETA_1_W5_NEW.value,
+        9,
+        9,
+    )
+    assert given["value"] == float(ETA_1_W5_NEW.value)  # a number beside the digits as typed
+    assert first["status"] == MISTAKE and {c["identifier"] for c in first["reproduced_by"]} >= DOUBLED_STEP
+    assert (
+        first["expected"]["rounded"] == W5_NEW_AT_9_DECIMALS.value
+        and first["formula"] == "w5 − η·∂E_total/∂w5"
+    )
+    assert first["explanation"].startswith("reproduced by ")
+    assert second["status"] == "stated rule" and second["expected"]["rounded"] == "0.5933"
+    assert second["explanation"] is None
 
 
 def test_check_list_shows_the_catalogue_and_the_keys(capsys):
