@@ -17,7 +17,7 @@ import dataclasses
 import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from worked import mazur
@@ -25,7 +25,7 @@ from worked.diagnosis.mistakes import MISTAKES
 from worked.diagnosis.variant import ROUNDINGS, STATED, Variant
 from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS
 
-__all__ = ["EDITS", "FAMILIES", "Edit", "combined", "families"]
+__all__ = ["EDITS", "FAMILIES", "Edit", "combined", "families", "pairs"]
 
 FAMILIES: Mapping[str, str] = {
     "rounding": "every intermediate rounded to k decimals before use (k = 2..9; half even, half up)",
@@ -42,6 +42,7 @@ FAMILIES: Mapping[str, str] = {
     "biases-updated": "the shared biases trained too",
 }
 """Each family of edits and what it changes, most common first (the ranking's first key)."""
+_RANKS = {family: rank for rank, family in enumerate(FAMILIES)}
 
 _NAMED_FAMILY = {
     "output-first": "update-order",
@@ -58,7 +59,7 @@ _NAMED_FAMILY = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each edit is made once (EDITS, pairs()): identity is equality
 class Edit:
     """One edit: its ``identifier``, ``family`` (a key of :data:`FAMILIES`), ``description`` and its
     ``changes``, the :class:`Variant` fields it sets (``variant`` is the stated rule with them)."""
@@ -68,14 +69,15 @@ class Edit:
     description: str
     changes: tuple[tuple[str, Any], ...]
 
-    @property
+    @cached_property
     def variant(self) -> Variant:
+        """The stated rule with the edit's changes."""
         return _variant(self.changes)
 
     @property
     def rank(self) -> int:
         """How common the edit's family is: 0 for the most common."""
-        return list(FAMILIES).index(self.family)
+        return _RANKS[self.family]
 
 
 @cache
@@ -187,3 +189,15 @@ def combined(first: Edit, second: Edit) -> Edit | None:
         f"{first.description}; and {second.description}",
         tuple(sorted(changes.items())),
     )
+
+
+@cache
+def pairs() -> tuple[tuple[Edit, Edit, Edit], ...]:
+    """Every pair of single edits that combine (:func:`combined`), as (first, second, both), most common
+    first (by the sum of their ranks); made once per process."""
+    made = []
+    for first, second in itertools.combinations(EDITS, 2):
+        both = combined(first, second)
+        if both is not None:
+            made.append((first, second, both))
+    return tuple(sorted(made, key=lambda p: p[0].rank + p[1].rank))

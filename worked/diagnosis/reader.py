@@ -13,7 +13,8 @@ the post's own figure, where the stated rule gives another, has a status of its 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -143,6 +144,32 @@ def _candidate(edit: Edit, key: str, value: float) -> Candidate:
     return Candidate(edit.identifier, edit.description, value, first, edit.variant)
 
 
+FAST_PLACES = 12
+"""Up to 12 decimals, a value clearly inside or outside the typed number's rounding interval is judged in
+floats (see :data:`FAST_MARGIN`); nearer the edge, or beyond 12 decimals, exact decimal rounding decides."""
+FAST_MARGIN = 1e-14
+"""For values below 16 in magnitude (every quantity of the tutorial is below 10), float64's spacing is at
+most 3.6e-15, so the typed number's conversion to float and the subtraction err by less than 1e-14 in
+all; half a unit of the 12th decimal, 5e-13, is fifty times that."""
+
+
+def _fitting(number: Decimal, places: int) -> Callable[[float], bool]:
+    """``fits(value)``: ``value`` rounded to ``places`` decimals (half even, exact) is ``number``."""
+    center, half = float(number), 0.5 * 10.0**-places
+    fast = places <= FAST_PLACES and abs(center) < 16
+
+    def fits(value: float) -> bool:
+        if fast and abs(value) < 16:
+            distance = abs(value - center)
+            if distance < half - FAST_MARGIN:
+                return True
+            if distance > half + FAST_MARGIN:
+                return False
+        return Decimal(rounded(value, places)) == number
+
+    return fits
+
+
 def _printed(key: str, number: Decimal, precision: int) -> str | None:
     """The post's figure for ``key`` if the reader's number is that figure at the reader's precision."""
     printed = mazur.PRINTED.get(key)
@@ -182,10 +209,12 @@ def diagnose(
     def shown(value: float) -> Decimal:
         return Decimal(rounded(value, precision))
 
+    fits = _fitting(number, precision)
+
     matches = shown(expected) == number
     # Every single edit that has this key (w2-w3-swapped names some partials differently), its value.
     values = {e: v for e in search.singles(key) if (v := search.value(e, key)) is not None}
-    fitting = [e for e, v in values.items() if shown(v) == number]
+    fitting = [e for e, v in values.items() if fits(v)]
     if matches:
         # Listed even then: at fewer digits than the post prints, a mistake that does change this key
         # may give the same number, and the reader should know their digits cannot tell the two apart.
@@ -195,7 +224,7 @@ def diagnose(
     erratum = _errata().get(key) if printed is not None and not matches else None
     pair_search = None
     if not (matches or fitting or erratum):
-        pair_search = search.pairs(key, lambda v: shown(v) == number)
+        pair_search = search.pairs(key, fits)
         values |= {e: search.value(e, key) or 0.0 for e in pair_search.found}
         fitting = list(pair_search.found)
     candidates = tuple(_candidate(e, key, values[e]) for e in search.ranked(fitting, key))
@@ -259,6 +288,11 @@ def diagnose_all(pairs: Sequence[tuple[str, str]], min_figures: int = MIN_FIGURE
     a wrong value early in a chain is suggested for later ones."""
     first = [diagnose(key, text, (), min_figures) for key, text in pairs]
     wrong = [d.key for d in first if d.judged and not d.matches_stated_rule]
-    return tuple(
-        d if d.identified or not d.judged else diagnose(d.key, d.value, wrong, min_figures) for d in first
-    )
+
+    def pointed(d: Diagnosis) -> Diagnosis:
+        if d.identified or not d.judged:
+            return d
+        check_first, why = _check_first(d.key, wrong)
+        return dataclasses.replace(d, check_first=check_first, check_first_why=why)
+
+    return tuple(pointed(d) for d in first)

@@ -10,20 +10,20 @@ first, and at most :data:`MAX_PAIRS` of them: a search that stops says how far i
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from worked.diagnosis import quantities, runs
-from worked.diagnosis.edits import EDITS, Edit, combined
+from worked.diagnosis import edits, quantities, runs
+from worked.diagnosis.edits import EDITS, Edit
 from worked.diagnosis.mistakes import BY_ID, first_shows
 from worked.diagnosis.variant import STATED
 
 __all__ = ["MAX_PAIRS", "Search", "pairs", "ranked", "singles", "value"]
 
-MAX_PAIRS = 2_000
-"""Most pairs tried for one value: the most common 2,000 of the ~8,000 combinations, about half a second
-on a loaded machine; the rest are rarer slips made twice, and the result says it stopped."""
+MAX_PAIRS = 1_000
+"""Most pairs tried for one value: the most common 1,000 of up to ~8,000 combinations, so that a 60-key
+sheet with nothing explained stays under 2 s (tests/diagnosis/test_search.py counts it in steps); the
+rest are rarer slips made twice, and the result says where it stopped."""
 
 
 def value(edit: Edit, key: str) -> float | None:
@@ -69,15 +69,11 @@ def pairs(key: str, fits: Callable[[float], bool], limit: int = MAX_PAIRS) -> Se
     stated: Mapping[str, float] = runs.values(STATED, training=False)
     if key in runs.TRAINING_KEYS:
         return Search((), 0, 0)
-    changing = [e for e in EDITS if value(e, key) not in (None, stated[key])]
-    candidates = sorted(itertools.combinations(changing, 2), key=lambda p: p[0].rank + p[1].rank)
-    found, tried = [], 0
-    for first, second in candidates[:limit]:
-        tried += 1
-        pair = combined(first, second)
-        if pair is None:
-            continue
+    changing = {e for e in EDITS if value(e, key) not in (None, stated[key])}
+    candidates = [both for first, second, both in edits.pairs() if first in changing and second in changing]
+    found = []
+    for pair in candidates[:limit]:
         mine = value(pair, key)
         if mine is not None and fits(mine):
             found.append(pair)
-    return Search(ranked(found, key), tried, len(candidates))
+    return Search(ranked(found, key), min(limit, len(candidates)), len(candidates))
