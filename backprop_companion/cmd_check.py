@@ -7,7 +7,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.diagnosis_view import WIDTH, DiagnosisView, wrapped
+from backprop_companion.diagnosis_view import WIDTH, DiagnosisView, listed, wrapped
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
 from backprop_companion.output.progress import Progress
 from backprop_companion.output.tables import format_table
@@ -111,17 +111,20 @@ class CheckResult(CommandResult):
         if sheet.first_wrong is None:
             return []
         if cause is None:
-            return wrapped(
-                "No single slip gives any wrong value; the first wrong one in the order of the computation "
-                f"is {sheet.first_wrong}: check it first.",
-                indent="",
-            )
+            return [
+                *wrapped(
+                    "No single slip explains more than one wrong value; the first wrong one in the order "
+                    f"of the computation is {sheet.first_wrong}: check it first.",
+                    indent="",
+                ),
+                "",
+            ]
         start = f"every value from {sheet.starts_at} on" if len(sheet.explained) > 1 else sheet.explained[0]
         out = wrapped(
             f"Root cause: {start} follows from {cause.description} ({cause.identifier}).", indent=""
         )
         if sheet.also:
-            out += wrapped(f"As well explained by: {', '.join(e.identifier for e in sheet.also)}.")
+            out += wrapped(f"As well explained by: {listed(tuple(e.identifier for e in sheet.also))}.")
         if sheet.unexplained:
             out += wrapped(f"Not explained by it: {', '.join(sheet.unexplained)}.")
         return [*out, ""]

@@ -180,10 +180,13 @@ class DiagnosisView:
             several = f" ({len(self.mistakes)} fit; the most common first)" if len(self.mistakes) > 1 else ""
             pairs = " two slips together" if d.pair_search is not None else ""
             out.append(f"  reproduced by{pairs}{several}:")
-            width = max(len(c.identifier) for c in self.mistakes)
-            for c in self.mistakes:
+            shown_here = self.mistakes[:SHOWN]
+            width = max(len(c.identifier) for c in shown_here)
+            for c in shown_here:
                 out.append(f"    {c.identifier:<{width}}  {c.description}")
                 out.append(f"    {'':<{width}}  first shows {c.where(d.key)}")
+            if len(self.mistakes) > SHOWN:
+                out.append(f"    and {len(self.mistakes) - SHOWN} more (--json lists them all)")
         return out + self._explanations(decimals)
 
     def _matching(self, decimals: str) -> list[str]:
@@ -193,10 +196,9 @@ class DiagnosisView:
             f"  {d.key} = {d.formula} = {d.expected_rounded}",
         ]
         if d.candidates:
-            same = ", ".join(c.identifier for c in d.candidates)
             out += wrapped(
-                f"but at {decimals} these mistakes give the same number: {same}; "
-                "type more digits to tell them apart."
+                f"but at {decimals} {listed(tuple(c.identifier for c in d.candidates))} give the same "
+                "number; type more digits to tell them apart."
             )
         return out
 
@@ -227,6 +229,17 @@ class DiagnosisView:
                 f"{check.expected} ({check.why})."
             )
         return out
+
+
+SHOWN = 4
+"""Slips named in the text per value (most common first); the JSON lists every one."""
+
+
+def listed(identifiers: tuple[str, ...]) -> str:
+    """At most :data:`SHOWN` identifiers, joined, with how many more there are."""
+    head = ", ".join(identifiers[:SHOWN])
+    more = len(identifiers) - SHOWN
+    return f"{head} and {more} other slip{'s' if more != 1 else ''}" if more > 0 else head
 
 
 def wrapped(text: str, indent: str = "  ") -> list[str]:

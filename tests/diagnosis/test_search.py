@@ -96,12 +96,17 @@ def test_a_sixty_key_sheet_with_the_pair_search_costs_less_than_the_budget_in_st
     pairs = [(key, rounded(stated[key] * (1 + 3e-7), 9)) for key in keys]
     for cached in (runs._first_step, mistakes.first_shows, mistakes.departs):  # a cold start
         cached.cache_clear()
+
+    def per_step() -> float:
+        start = time.perf_counter()
+        for _ in range(200):
+            step()
+        return (time.perf_counter() - start) / 200
+
+    before = per_step()  # measured on both sides, so that a change of load in between evens out
     start = time.perf_counter()
     sheet = judge(pairs)
     spent = time.perf_counter() - start
-    start = time.perf_counter()
-    for _ in range(200):
-        step()
-    per_step = (time.perf_counter() - start) / 200
+    steps = spent / ((before + per_step()) / 2)
     assert len(keys) == 60 and sum(d.pair_search is not None for d in sheet.diagnoses) >= 50
-    assert spent / per_step < STEP_BUDGET
+    assert steps < STEP_BUDGET

@@ -72,3 +72,14 @@ def test_when_nothing_fits_the_first_wrong_value_in_computation_order_is_named(c
 def test_a_right_sheet_has_no_cause_and_no_first_wrong():
     sheet = judge([("out_h1", "0.593269992"), ("w5_new", "0.35891648")])
     assert sheet.cause is None and sheet.first_wrong is None and sheet.unexplained == ()
+
+
+def test_a_slip_that_explains_one_of_several_wrong_values_is_no_root_cause():
+    # 0.299 is E_total rounded to 3 decimals throughout, 0.3178 a doubled step: two different slips.
+    sheet = judge([("w5_new", "0.3178"), ("E_total", "0.299")])
+    assert (
+        sheet.cause is None
+        and sheet.first_wrong == "E_total"
+        and set(sheet.unexplained) == {"w5_new", "E_total"}
+    )
+    assert all(d.candidates for d in sheet.diagnoses)  # each value, alone, is still explained

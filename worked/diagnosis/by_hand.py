@@ -72,9 +72,14 @@ def _recorder(
 def _round(value: float, places: int, mode: str) -> float:
     """``value`` to ``places`` decimals: "half even" on the float's exact value (``round``), "half up"
     on the shortest digits that show it (``repr``), as a class rounds what a calculator shows."""
-    if mode == "half even":
-        return round(value, places)
+    if mode == "half even" or abs(abs(value * 10.0**places) % 1.0 - 0.5) > _NOT_A_TIE:
+        return round(value, places)  # away from a tie, both modes round alike
     return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+_NOT_A_TIE = 1e-6
+"""A scaled value this far from a half is no tie in either its exact binary value or its shown digits
+(the scaling errs by about 1e-16 of the value, far below), so ``round`` gives what half up gives."""
 
 
 def sigma(z: float) -> float:

@@ -74,6 +74,13 @@ class Edit:
         """The stated rule with the edit's changes."""
         return _variant(self.changes)
 
+    @cached_property
+    def first_step(self) -> Mapping[str, float]:
+        """Every quantity of the first step under the edit (cached on the edit: the search reads it often)."""
+        from worked.diagnosis import runs
+
+        return runs.values(self.variant, training=False)
+
     @property
     def rank(self) -> int:
         """How common the edit's family is: 0 for the most common."""

@@ -28,7 +28,9 @@ rest are rarer slips made twice, and the result says where it stopped."""
 
 def value(edit: Edit, key: str) -> float | None:
     """The edit's value of ``key`` (``None`` when its labelling has no such quantity)."""
-    return runs.values(edit.variant, training=key in runs.TRAINING_KEYS).get(key)
+    if key in runs.TRAINING_KEYS:
+        return runs.values(edit.variant).get(key)
+    return edit.first_step.get(key)
 
 
 def singles(key: str) -> tuple[Edit, ...]:

@@ -3,10 +3,12 @@
 A student who slips early gets every later value wrong, and a value-by-value report then shows the same
 slip a dozen times. The root cause is the single edit (:data:`worked.diagnosis.edits.EDITS`) that
 reproduces the most of the sheet's wrong values at the digits typed while contradicting none of its
-right ones (an edit that changes a value the reader got right cannot be what they did). The most
+right ones (an edit that changes a value the reader got right cannot be what they did), and at least
+two of them when two or more are wrong (one value's slip says nothing of the others). The most
 common and furthest upstream wins a tie, and the others that fit as well are named. When no edit
 reproduces any wrong value, the sheet names its first wrong value in the order of the computation,
-which is where to look, rather than a nearest guess.
+which is where to look, rather than a nearest guess; so does a sheet whose best edit explains only
+one of its several wrong values.
 """
 
 from __future__ import annotations
@@ -71,9 +73,11 @@ def judge(pairs: Sequence[tuple[str, str]], min_figures: int = MIN_FIGURES) -> S
         explained = tuple(d.key for d in wrong if _reproduces(edit, d))
         if explained:
             scored.append((edit, explained))
-    if not scored:
+    most = max((len(explained) for _, explained in scored), default=0)
+    if not wrong or most < min(
+        len(wrong), 2
+    ):  # a cause of one value among several wrong ones is no root cause
         return Sheet(diagnoses, None, (), (), tuple(d.key for d in wrong), first_wrong, None)
-    most = max(len(explained) for _, explained in scored)
     best = search.ranked([e for e, explained in scored if len(explained) == most], wrong[0].key)
     cause, explained = best[0], dict(scored)[best[0]]
     starts = [first_shows(cause.variant, key) for key in explained]
