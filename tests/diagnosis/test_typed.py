@@ -4,11 +4,15 @@ any formatting, each with the case just inside it that must still be accepted.""
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from backprop_companion.options.tutorial import MIN_FIGURES as OPTIONS_MIN_FIGURES
 from worked.core import InvalidInput
+from worked.diagnosis.reader import _fitting
 from worked.diagnosis.typed import (
     ECHOED,
     MAX_CHARACTERS,
@@ -83,3 +87,19 @@ def test_rounding_works_at_every_accepted_number_of_decimals():
     # decimal's default 28-digit context refused 0.35 at 30 places ("InvalidOperation").
     assert rounded(0.35, 30) == "0.349999999999999977795539507497"
     assert len(rounded(1e14 + 0.5, MAX_DECIMALS).split(".")[1]) == MAX_DECIMALS
+
+
+# -- judging in floats away from the edges of the rounding interval ---------------------------------
+
+
+@given(
+    st.floats(min_value=-10, max_value=10, allow_nan=False),  # every quantity of the tutorial is below 10
+    st.integers(min_value=0, max_value=14),  # across the fast path's 12 decimals and beyond
+    st.sampled_from([0.0, 0.5, -0.5, 0.4999999, 0.5000001, 1e-13, -1e-13]),  # near and on an edge
+)
+@example(0.35891647971788465, 8, 0.0)
+@example(0.0275, 3, 0.5)  # 0.0275 is 0.02749999... in binary: rounds to 0.027, not 0.028
+def test_fits_agrees_with_exact_decimal_rounding(value, places, shift):
+    number = Decimal(rounded(value, places))
+    nudged = value + shift * 10.0**-places
+    assert _fitting(number, places)(nudged) == (Decimal(rounded(nudged, places)) == number)

@@ -23,6 +23,9 @@ STATED_DESCRIPTION = "the rule the post states"
 
 @dataclass(frozen=True)
 class Mistake:
+    """A classic mistake by name: its ``identifier``, a one-line ``description`` and the ``variant`` of
+    the hand computation that makes it."""
+
     identifier: str
     description: str
     variant: Variant
@@ -80,6 +83,8 @@ BY_ID: Mapping[str, Mistake] = {m.identifier: m for m in MISTAKES}
 
 
 def get_mistake(identifier: str) -> Mistake:
+    """The named mistake ``identifier``; raises :class:`~worked.core.InvalidInput` listing the names
+    when there is none."""
     try:
         return BY_ID[identifier]
     except KeyError:
