@@ -108,8 +108,8 @@ class CheckResult(CommandResult):
     def _summary(self) -> list[str]:
         """The sheet's root cause and the wrong values it leaves unexplained, or its first wrong value."""
         sheet, cause = self.sheet, self.sheet.cause
-        if sheet.first_wrong is None:
-            return []
+        if len(sheet.explained) + len(sheet.unexplained) < 2:
+            return []  # one wrong value: its own block says all there is
         if cause is None:
             return [
                 *wrapped(

@@ -12,8 +12,8 @@ WALKTHROUGH_HELP = (
     "and explain each one the stated rule does not give"
 )
 CHECK_HELP = (
-    "check your own numbers for the tutorial (e.g. w5_new=0.35891648): compared at the decimals you "
-    "typed, against the stated rule and a catalogue of classic mistakes"
+    "check your own numbers for the tutorial (e.g. w5_new=0.35891648 or 'w5+=0.35891648'): compared at "
+    "the decimals you typed, against the stated rule and a search over the slips a class makes"
 )
 TRAIN_HELP = "train the tutorial's network by gradient descent and show E_total at checkpoints"
 

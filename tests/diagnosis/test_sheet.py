@@ -83,3 +83,11 @@ def test_a_slip_that_explains_one_of_several_wrong_values_is_no_root_cause():
         and set(sheet.unexplained) == {"w5_new", "E_total"}
     )
     assert all(d.candidates for d in sheet.diagnoses)  # each value, alone, is still explained
+
+
+def test_one_wrong_value_gets_no_sheet_line_and_the_post_s_erratum_is_not_counted_wrong(capsys):
+    assert main(["check", "net_h1=0.0275"]) == 1
+    assert capsys.readouterr().out.startswith("net_h1 = 0.0275  ✗")
+    sheet = judge([("dEo2_dout_h1", "-0.019049119"), ("net_h1", "0.0275")])  # the post's figure, a slip
+    assert sheet.first_wrong == "net_h1" and sheet.unexplained == ()
+    assert sheet.cause is not None and sheet.cause.identifier == "bias-forgotten@h1"

@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from worked import mazur
+from worked.diagnosis import runs
 from worked.diagnosis.mistakes import MISTAKES
 from worked.diagnosis.variant import ROUNDINGS, STATED, Variant
 from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS
@@ -77,8 +78,6 @@ class Edit:
     @cached_property
     def first_step(self) -> Mapping[str, float]:
         """Every quantity of the first step under the edit (cached on the edit: the search reads it often)."""
-        from worked.diagnosis import runs
-
         return runs.values(self.variant, training=False)
 
     @property

@@ -33,7 +33,8 @@ class Sheet:
 
     ``cause``: the root cause, or ``None``; ``also``: other edits that explain exactly as much;
     ``explained``: the wrong values the cause reproduces; ``unexplained``: the wrong values it does not
-    (all of them when there is no cause); ``first_wrong``: the earliest wrong value in the order of the
+    (all of them when there is no cause); a value that is the post's own erratum is not counted wrong
+    here, the post explains it; ``first_wrong``: the earliest wrong value in the order of the
     computation; ``starts_at``: where the cause first shows among the sheet's values' chains.
     """
 
@@ -61,9 +62,9 @@ def judge(pairs: Sequence[tuple[str, str]], min_figures: int = MIN_FIGURES) -> S
     diagnoses = diagnose_all(pairs, min_figures)
     order = {name: i for i, name in enumerate(quantities.names())}
     judged = [d for d in diagnoses if d.judged]
-    wrong = sorted(
-        {d.key: d for d in judged if not d.matches_stated_rule}.values(), key=lambda d: order[d.key]
-    )
+    # The post's own erratum typed as printed is explained already, by the post.
+    mistaken = {d.key: d for d in judged if not d.matches_stated_rule and d.erratum is None}
+    wrong = sorted(mistaken.values(), key=lambda d: order[d.key])
     right = [d for d in judged if d.matches_stated_rule]
     first_wrong = wrong[0].key if wrong else None
     scored = []
