@@ -401,7 +401,9 @@ def test_check_min_figures_sets_how_many_figures_are_needed(capsys):
     assert code == 2 and "--min-figures must be at least 1" in err
 
 
-def test_check_of_the_post_s_erratum_says_as_printed_with_its_number(capsys):
+def test_the_post_s_erratum_typed_in_check_says_as_printed_with_its_number(
+    capsys,
+):  # not quick: training runs
     code, out, _ = run(capsys, "check", f"dEo2_dout_h1={PRINTED['dEo2_dout_h1'].value}")
     assert code == 1 and "as printed in the post (erratum 1)" in out and "double rounding" in out
     assert "stated rule: dEo2_dout_h1 = ∂E_o2/∂net_o2 · w7 = -0.019049118" in out
