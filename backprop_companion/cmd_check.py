@@ -7,7 +7,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.diagnosis_view import WIDTH, DiagnosisView
+from backprop_companion.diagnosis_view import WIDTH, DiagnosisView, listed, wrapped
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
 from backprop_companion.output.progress import Progress
 from backprop_companion.output.tables import format_table
@@ -15,29 +15,30 @@ from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
     from worked.diagnosis.reader import Diagnosis
+    from worked.diagnosis.sheet import Sheet
 
 
 def _split(pairs: list[str]) -> list[tuple[str, str]]:
-    """``KEY=VALUE`` strings as pairs, every key known and every value a number (else exit 2)."""
-    from worked.diagnosis import quantities
-    from worked.diagnosis import reader as diagnosis
+    """``KEY=VALUE`` strings as pairs, every key known (in any notation the post or the books use) and
+    every value a bounded number (else exit 2, with one line that quotes at most a few dozen characters)."""
+    from worked.core import InvalidInput
+    from worked.diagnosis import notation, typed
 
     if not pairs:
         raise UsageError("give at least one KEY=VALUE, e.g. 'check w5_new=0.35891648', or --list")
     split = []
     for pair in pairs:
-        key, sep, text = pair.partition("=")
-        key = key.strip()
-        if not sep or not key or not text.strip():
-            raise UsageError(f"expected KEY=VALUE, got {pair!r}")
-        if key not in quantities.names():
-            close = diagnosis.similar_names(key)
-            hint = f"did you mean {', '.join(close)}?" if close else "'check --list' shows every key"
-            raise UsageError(f"unknown key {key!r}; {hint}")
+        name, sep, text = pair.partition("=")
+        if not sep or not name.strip() or not text.strip():
+            raise UsageError(f"expected KEY=VALUE, got {typed.quoted(pair)}")
         try:
-            diagnosis.parse(text)
-        except ValueError as error:
-            raise UsageError(f"{pair}: {error}") from None
+            key = notation.key(name.strip())
+        except InvalidInput as error:
+            raise UsageError(str(error)) from None
+        try:
+            typed.parse(text)
+        except InvalidInput as error:
+            raise UsageError(f"{key}: {error}") from None
         split.append((key, text.strip()))
     return split
 
@@ -47,28 +48,35 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult:
         if args.pairs:
             raise UsageError("--list takes no KEY=VALUE")
         return CatalogueResult()
-    from worked.diagnosis.reader import diagnose_all
     from worked.diagnosis.runs import TRAINING_KEYS
+    from worked.diagnosis.sheet import judge
 
+    if args.min_figures < 1:
+        raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
     pairs = _split(args.pairs)
     progress = Progress(0, "check", enabled=not args.json)
     if any(key in TRAINING_KEYS for key, _ in pairs):
         progress.stage("training the tutorial's network 10,000 steps under every variant (a few seconds)")
     try:
-        return CheckResult(diagnose_all(pairs))
+        return CheckResult(judge(pairs, args.min_figures))
     finally:
         progress.close()
 
 
 @dataclass(frozen=True)
 class CheckResult(CommandResult):
-    """Each typed value diagnosed; exit 1 unless every one is the stated rule's."""
+    """Each typed value diagnosed; exit 1 unless every one is judged and the stated rule's (a value too
+    imprecise to judge, or the post's own erratum, is not a pass)."""
 
-    diagnoses: tuple[Diagnosis, ...]
+    sheet: Sheet
+
+    @property
+    def diagnoses(self) -> tuple[Diagnosis, ...]:
+        return self.sheet.diagnoses
 
     @property
     def all_match(self) -> bool:
-        return all(d.matches_stated_rule for d in self.diagnoses)
+        return all(d.passed for d in self.diagnoses)
 
     @property
     def exit_status(self) -> int:
@@ -76,25 +84,89 @@ class CheckResult(CommandResult):
 
     def as_json(self) -> dict[str, Any]:
         views = [DiagnosisView.of(d) for d in self.diagnoses]
-        return {"values": [v.as_json() for v in views], "all_match": self.all_match}
+        from backprop_companion import json_schema
+
+        sheet, cause = self.sheet, self.sheet.cause
+        return {
+            "schema": json_schema.SCHEMA,
+            "cause": None
+            if cause is None
+            else {
+                "identifier": cause.identifier,
+                "family": cause.family,
+                "description": cause.description,
+                "starts_at": sheet.starts_at,
+                "also": [e.identifier for e in sheet.also],
+                "explains": list(sheet.explained),
+            },
+            "unexplained": list(sheet.unexplained),
+            "first_wrong": sheet.first_wrong,
+            "values": [v.as_json() for v in views],
+            "all_match": self.all_match,
+        }
+
+    def _summary(self) -> list[str]:
+        """The sheet's root cause and the wrong values it leaves unexplained, or its first wrong value."""
+        sheet, cause = self.sheet, self.sheet.cause
+        if len(sheet.explained) + len(sheet.unexplained) < 2:
+            return []  # one wrong value: its own block says all there is
+        if cause is None:
+            return [
+                *wrapped(
+                    "No single slip explains more than one wrong value; the first wrong one in the order "
+                    f"of the computation is {sheet.first_wrong}: check it first.",
+                    indent="",
+                ),
+                "",
+            ]
+        start = f"every value from {sheet.starts_at} on" if len(sheet.explained) > 1 else sheet.explained[0]
+        out = wrapped(
+            f"Root cause: {start} follows from {cause.description} ({cause.identifier}).", indent=""
+        )
+        if sheet.also:
+            out += wrapped(f"As well explained by: {listed(tuple(e.identifier for e in sheet.also))}.")
+        if sheet.unexplained:
+            out += wrapped(f"Not explained by it: {', '.join(sheet.unexplained)}.")
+        return [*out, ""]
 
     def as_text(self) -> str:
-        out: list[str] = []
+        out: list[str] = self._summary()
         for d in self.diagnoses:
             out += [*DiagnosisView.of(d).text_lines(), ""]
-        matched, count = sum(d.matches_stated_rule for d in self.diagnoses), len(self.diagnoses)
+        matched, count = sum(d.passed for d in self.diagnoses), len(self.diagnoses)
         out.append(f"{matched} of {count} value{'s' if count != 1 else ''} match the stated rule.")
+        imprecise = sum(not d.judged for d in self.diagnoses)
+        if imprecise:
+            out.append(
+                f"{imprecise} too imprecise to judge: type at least {self.diagnoses[0].min_figures} "
+                "significant figures (--min-figures sets how many)."
+            )
         return "\n".join(out)
 
 
 @dataclass(frozen=True)
 class CatalogueResult(CommandResult):
-    """``check --list``: the mistakes the catalogue recognises, and the keys."""
+    """``check --list``: the families of edits the search tries, with their edits, and the keys."""
 
     def as_json(self) -> dict[str, Any]:
-        from worked.diagnosis import mistakes, quantities
+        from worked.diagnosis import edits, mistakes, quantities
 
         return {
+            "families": [
+                {
+                    "family": family,
+                    "changes": text,
+                    "edits": [
+                        {
+                            "identifier": e.identifier,
+                            "description": e.description,
+                            "shows_first_at": mistakes.first_shows(e.variant),
+                        }
+                        for e in members
+                    ],
+                }
+                for family, text, members in edits.families()
+            ],
             "mistakes": [
                 {
                     "identifier": m.identifier,
@@ -107,14 +179,23 @@ class CatalogueResult(CommandResult):
         }
 
     def as_text(self) -> str:
-        from worked.diagnosis import mistakes, quantities
+        from worked.diagnosis import edits, quantities, search
 
-        rows = [[m.identifier, m.description] for m in mistakes.MISTAKES]
+        rows = []
+        for family, text, members in edits.families():
+            first = members[0].identifier
+            shown = first if len(members) == 1 else f"{first}, … ({len(members)})"
+            rows.append([family, text, shown])
         keys = "  ".join(quantities.names())
         return "\n".join(
             [
-                "Mistakes that 'check KEY=VALUE' recognises (each a setting of the one hand computation):",
-                format_table(["mistake", "what was done"], rows),
+                *textwrap.wrap(
+                    "Slips that 'check KEY=VALUE' searches for, most common first: every single edit of "
+                    f"the hand computation ({len(edits.EDITS)}), then pairs of them (at most "
+                    f"{search.MAX_PAIRS:,}); 'check --list --json' lists every edit:",
+                    WIDTH,
+                ),
+                format_table(["family", "what is changed", "edits"], rows),
                 "",
                 "Keys (the walkthrough's, and the intermediates the post leaves out):",
                 textwrap.fill(keys, WIDTH, initial_indent="  ", subsequent_indent="  "),

@@ -39,6 +39,8 @@ class WalkthroughResult(CommandResult):
 
 
 def as_json(result: Walkthrough) -> dict[str, Any]:
+    """The walkthrough as the shared JSON schema (:mod:`backprop_companion.json_schema`) has it."""
+    from backprop_companion import json_schema
     from worked import mazur
     from worked.mazur.printed import IN_WORDS
 
@@ -53,19 +55,20 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
                 "reproduced_exact": str(e.erratum.reproduced),
                 "rounding": IN_WORDS[e.erratum.rounding],
             }
+        status = "stated rule" if e.matches else "erratum" if e.erratum is not None else "unexplained"
         return {
             "key": e.key,
-            "group": e.group,
             "formula": e.formula,
-            "printed": e.printed,
-            "decimals": e.decimals,
-            "computed": e.computed,
-            "computed_rounded": e.computed_rounded,
-            "matches": e.matches,
+            "given": json_schema.given(e.printed),
+            "expected": json_schema.expected(e.computed, e.decimals),
+            "status": status,
+            "explanation": None if e.erratum is None else f"{e.erratum.name}: {e.erratum.how}",
+            "group": e.group,
             "erratum": erratum,
         }
 
     return {
+        "schema": json_schema.SCHEMA,
         "source": "Matt Mazur, A Step by Step Backpropagation Example (2015)",
         "rule": mazur.STATED_RULE,
         "values": [entry(e) for e in result.entries],

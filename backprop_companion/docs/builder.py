@@ -36,6 +36,7 @@ DOCUMENTS = (
     ("own-code", "Check your own code"),
     ("ex4", "Ng's exercise 4"),
     ("bad-input", "Bad input"),
+    ("json", "The JSON"),
 )
 """The Markdown pages in reading order, as they appear on the one HTML page."""
 
@@ -56,6 +57,7 @@ def pages(
         ex4_pages,
         gradcheck_pages,
         html,
+        json_pages,
         own_code_pages,
         tutorial_pages,
     )
@@ -76,6 +78,7 @@ def pages(
         ("ex4.md: Ng's exercise 4, its prints recomputed", ex4_pages.pages),
         ("bad-input.md: the catalogue of bad input", lambda: bad_input_pages.pages(run_cli)),
         ("api.md: the Python API, from its docstrings", api_pages.pages),
+        ("json.md: the JSON schema", json_pages.pages),
     )
     for what, generate in generators:
         if stage is not None:

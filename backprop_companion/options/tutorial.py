@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from backprop_companion.options.types import whole_number
 from worked.mazur import ETA, STEPS
 
 WALKTHROUGH_HELP = (
@@ -11,10 +12,14 @@ WALKTHROUGH_HELP = (
     "and explain each one the stated rule does not give"
 )
 CHECK_HELP = (
-    "check your own numbers for the tutorial (e.g. w5_new=0.35891648): compared at the decimals you "
-    "typed, against the stated rule and a catalogue of classic mistakes"
+    "check your own numbers for the tutorial (e.g. w5_new=0.35891648 or 'w5+=0.35891648'): compared at "
+    "the decimals you typed, against the stated rule and a search over the slips a class makes"
 )
 TRAIN_HELP = "train the tutorial's network by gradient descent and show E_total at checkpoints"
+
+MIN_FIGURES = 3
+"""As ``worked.diagnosis.typed.MIN_FIGURES`` (a test keeps them equal); written out so that ``--help``
+needs no numpy."""
 
 UPDATE_ORDERS = ("simultaneous", "output-first")
 """As ``worked.core.UPDATE_ORDERS`` (a test keeps them equal); written out so that ``--help`` needs no
@@ -37,6 +42,14 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         help="a key of the walkthrough (or an intermediate such as net_h2) and the value you got",
     )
     parser.add_argument("--list", action="store_true", help="list the mistakes and the keys, then stop")
+    parser.add_argument(
+        "--min-figures",
+        type=whole_number,
+        default=MIN_FIGURES,
+        metavar="N",
+        help=f"significant figures a value needs to be judged (default {MIN_FIGURES}); "
+        "fewer is 'too imprecise to judge', never a pass",
+    )
     add_json(parser)
 
 

@@ -42,16 +42,20 @@ def test_walkthrough_json_names_each_parameter_in_both_books_counting_the_input_
 def test_walkthrough_json_has_every_key_and_every_verdict(walkthrough_json):
     values = {v["key"]: v for v in walkthrough_json["values"]}
     assert set(values) == set(mazur.PRINTED)
+    assert walkthrough_json["schema"] == 1
     for key, v in values.items():
-        assert v["printed"] == mazur.PRINTED[key]
-        assert v["matches"] == rounds_to(v["computed"], v["printed"])
-        if v["matches"]:
-            assert v["erratum"] is None
+        printed = v["given"]["text"]
+        assert printed == mazur.PRINTED[key] and v["given"]["value"] == float(printed)
+        matches = rounds_to(v["expected"]["value"], printed)
+        assert (v["status"] == "stated rule") == matches
+        if matches:
+            assert v["erratum"] is None and v["explanation"] is None
         else:
+            assert v["status"] == "erratum" and v["explanation"].startswith(v["erratum"]["name"])
             assert set(v["erratum"]) >= {"explanation", "reproduced_value", "how"}
             exact = Decimal(v["erratum"]["reproduced_exact"])
             mode = ROUND_HALF_UP if v["erratum"]["rounding"] == "half away from zero" else ROUND_HALF_EVEN
-            assert rounds_to(exact, v["printed"], mode), key
+            assert rounds_to(exact, printed, mode), key
             # the float, for scripts, is the exact value to float64's precision (relative 2^-53)
             assert abs(v["erratum"]["reproduced_value"] - float(exact)) <= 2**-53 * abs(float(exact))
     assert walkthrough_json["unexplained"] == []

@@ -1,19 +1,37 @@
 """The post worked as by hand (Mazur's names, plain floats) with the habits a hand calculation can get
 wrong as the knobs of one :class:`Variant`; every quantity a reader can check and what it is computed
-from; the catalogue of classic mistakes; and a reader's typed numbers judged against all of them."""
+from; the slips a student makes as single edits of that computation (:data:`EDITS`), searched alone and
+in pairs; and a reader's typed numbers judged against all of them, one by one (:func:`diagnose`) or as a
+sheet with one root cause (:func:`judge`). Keys are read in the post's and the books' notation
+(:func:`key`); typed numbers are bounded and judged only with enough significant figures
+(:func:`parse`)."""
 
+from worked.diagnosis.edits import EDITS, FAMILIES, Edit
 from worked.diagnosis.mistakes import MISTAKES, Mistake, common_mistakes, get_mistake
-from worked.diagnosis.reader import Diagnosis, diagnose, diagnose_all
+from worked.diagnosis.notation import key
+from worked.diagnosis.reader import STATUSES, Diagnosis, diagnose, diagnose_all
+from worked.diagnosis.sheet import Sheet, judge
+from worked.diagnosis.typed import MIN_FIGURES, Typed, parse
 from worked.diagnosis.variant import STATED, Variant
 
 __all__ = [
+    "EDITS",
+    "FAMILIES",
+    "MIN_FIGURES",
     "MISTAKES",
     "STATED",
+    "STATUSES",
     "Diagnosis",
+    "Edit",
     "Mistake",
+    "Sheet",
+    "Typed",
     "Variant",
     "common_mistakes",
     "diagnose",
     "diagnose_all",
     "get_mistake",
+    "judge",
+    "key",
+    "parse",
 ]

@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from worked import mazur
 from worked.diagnosis.variant import STATED, Variant
@@ -55,6 +56,8 @@ def _recorder(
         elif variant.rounding:
             # round() is correctly rounded, half to even, on the float's exact value: printed.rounded's rule.
             value = round(value, _DIGITS.get(name, UNPRINTED_DECIMALS))
+        elif variant.round_to is not None:
+            value = _round(value, *variant.round_to)
         recorded[name] = value
         return value
 
@@ -62,7 +65,21 @@ def _recorder(
         recorded[name] = value
         return value
 
-    return rounded_or_overridden if (override or variant.rounding) else plain
+    changes = override or variant.rounding or variant.round_to is not None
+    return rounded_or_overridden if changes else plain
+
+
+def _round(value: float, places: int, mode: str) -> float:
+    """``value`` to ``places`` decimals: "half even" on the float's exact value (``round``), "half up"
+    on the shortest digits that show it (``repr``), as a class rounds what a calculator shows."""
+    if mode == "half even" or abs(abs(value * 10.0**places) % 1.0 - 0.5) > _NOT_A_TIE:
+        return round(value, places)  # away from a tie, both modes round alike
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+_NOT_A_TIE = 1e-6
+"""A scaled value this far from a half is no tie in either its exact binary value or its shown digits
+(the scaling errs by about 1e-16 of the value, far below), so ``round`` gives what half up gives."""
 
 
 def sigma(z: float) -> float:
@@ -93,12 +110,14 @@ class _Sheet:
 def _forward(sheet: _Sheet) -> None:
     """Forward pass: net = Σ w·(input) + b·1, out = σ(net), layer by layer; then the errors."""
     record, parameters, net, out = sheet.record, sheet.parameters, sheet.net, sheet.out
-    into, targets = sheet.variant.wiring.into, mazur.TARGETS
+    variant, targets = sheet.variant, mazur.TARGETS
+    into, read = variant.wiring.into, _reader(variant, "forward", parameters, parameters)
     for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
         for n in layer:
-            weighted = sum([parameters[w] * out[source] for w, source in into[n]])
-            net[n] = record(f"net_{n}", weighted + parameters[mazur.BIAS[n]] * 1)
-            out[n] = record(f"out_{n}", sigma(net[n]))
+            weighted = sum([read(w) * out[source] for w, source in into[n]])
+            bias = 0.0 if n in variant.no_bias else parameters[mazur.BIAS[n]]
+            net[n] = record(f"net_{n}", weighted + bias * 1)
+            out[n] = record(f"out_{n}", net[n] if n in variant.linear else sigma(net[n]))
     for o in OUTPUT_NEURONS:
         record(f"E_{o}", sheet.half * (targets[o] - out[o]) ** 2)
     record("E_total", sheet.recorded["E_o1"] + sheet.recorded["E_o2"])
@@ -112,9 +131,7 @@ def _output_deltas(sheet: _Sheet) -> None:
         dE_dout[o] = record(
             f"dEtotal_dout_{o}", -2.0 * sheet.half * variant.error_sign * (targets[o] - out[o])
         )
-        dout_dnet[o] = record(
-            f"dout_{o}_dnet_{o}", out[o] * (1.0 - out[o]) if variant.output_derivative else 1.0
-        )
+        dout_dnet[o] = record(f"dout_{o}_dnet_{o}", _sigma_prime(sheet, o, out[o], variant.output_derivative))
         delta[o] = record(f"delta_{o}", dE_dout[o] * dout_dnet[o])
 
 
@@ -124,17 +141,43 @@ def _hidden_deltas(sheet: _Sheet) -> None:
     variant, record, out = sheet.variant, sheet.record, sheet.out
     dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
     weights = sheet.new if variant.order == "output-first" else sheet.parameters
+    read = _reader(variant, "backward", weights, sheet.parameters)
     for h in HIDDEN_NEURONS:
         paths = {}
         for o in OUTPUT_NEURONS:
-            weight = record(f"dnet_{o}_dout_{h}", weights[variant.wiring.joining[o, h]])
+            weight = record(f"dnet_{o}_dout_{h}", read(variant.wiring.joining[o, h]))
             paths[o] = record(f"dE{o}_dout_{h}", delta[o] * weight)
         dE_dout[h] = record(f"dEtotal_dout_{h}", sum([paths[o] for o in variant.paths]))
         operand = record(f"out_{h}_operand", out[h])  # the post writes out_h1 again, to 8 decimals
         dout_dnet[h] = record(
-            f"dout_{h}_dnet_{h}", operand * (1.0 - operand) if variant.hidden_derivative else 1.0
+            f"dout_{h}_dnet_{h}", _sigma_prime(sheet, h, operand, variant.hidden_derivative)
         )
         delta[h] = record(f"delta_{h}", dE_dout[h] * dout_dnet[h])
+
+
+def _reader(
+    variant: Variant, site: str, weights: Mapping[str, float], before: Mapping[str, float]
+) -> Callable[[str], float]:
+    """``read(w)``: the weight the variant reads where ``w`` belongs at ``site`` (itself, or another),
+    from ``weights``, or ``before`` the step for one ``weights`` does not hold (a hidden weight read
+    on the way back when the output weights are already updated)."""
+    used = {meant: other for at, meant, other in variant.weight_for if at == site}
+
+    def read(w: str) -> float:
+        name = used.get(w, w)
+        return weights[name] if name in weights else before[name]
+
+    return read
+
+
+def _sigma_prime(sheet: _Sheet, n: str, out: float, layer_has_it: bool) -> float:
+    """σ′ at neuron n: out(1 − out) (the activation's own derivative, as the post writes it); 1 when the
+    variant leaves it out at n or at its layer; net(1 − net) when it takes it of net instead."""
+    variant = sheet.variant
+    if not layer_has_it or n in variant.no_sigma_prime:
+        return 1.0
+    operand = sheet.net[n] if n in variant.sigma_prime_of_net else out
+    return operand * (1.0 - operand)
 
 
 def _update(sheet: _Sheet, weights: tuple[str, ...]) -> None:

@@ -23,8 +23,8 @@ STATED_DESCRIPTION = "the rule the post states"
 
 @dataclass(frozen=True)
 class Mistake:
-    """One classic mistake of a hand calculation: its identifier, what it does, and the :class:`Variant`
-    of the stated rule that computes with it."""
+    """A classic mistake by name: its ``identifier``, a one-line ``description`` and the ``variant`` of
+    the hand computation that makes it."""
 
     identifier: str
     description: str
@@ -84,14 +84,15 @@ BY_ID: Mapping[str, Mistake] = {m.identifier: m for m in MISTAKES}
 
 
 def get_mistake(identifier: str) -> Mistake:
-    """The mistake of :data:`MISTAKES` with this identifier; :class:`InvalidInput` naming the choices."""
+    """The named mistake ``identifier``; raises :class:`~worked.core.InvalidInput` listing the names
+    when there is none."""
     try:
         return BY_ID[identifier]
     except KeyError:
         raise InvalidInput(f"unknown mistake {identifier!r}; choose one of: {', '.join(BY_ID)}") from None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def departs(variant: Variant, name: str) -> bool:
     """The variant's value of ``name`` differs from the stated rule's at the digits the post shows."""
     training = name in runs.TRAINING_KEYS
@@ -102,11 +103,17 @@ def departs(variant: Variant, name: str) -> bool:
     return rounded(mine[name], places) != rounded(stated[name], places)
 
 
-@lru_cache(maxsize=1024)
 def enters_at(mistake: Mistake, name: str | None = None) -> str | None:
     """The earliest quantity at which the mistake shows, among ``name`` and its chain (or anywhere)."""
+    return first_shows(mistake.variant, name)
+
+
+@lru_cache(maxsize=16384)
+def first_shows(variant: Variant, name: str | None = None) -> str | None:
+    """The earliest quantity at which ``variant`` departs from the stated rule at the post's digits,
+    among ``name`` and its chain (or anywhere); ``None`` when it departs nowhere there."""
     chain = quantities.names() if name is None else (*quantities.upstream(name), name)
-    return next((m for m in chain if departs(mistake.variant, m)), None)
+    return next((m for m in chain if departs(variant, m)), None)
 
 
 MAIN_KEYS = (

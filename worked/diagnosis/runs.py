@@ -56,7 +56,7 @@ def train(variant: Variant = STATED, steps: int = mazur.STEPS) -> Training:
     return Training(tuple(errors), (record["out_o1"], record["out_o2"]))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16384)  # every single edit and pair of edits the search tries (worked.diagnosis.search)
 def _first_step(variant: Variant) -> Mapping[str, float]:
     return MappingProxyType(step(variant))
 

@@ -17,6 +17,8 @@ from worked.core import UPDATE_ORDERS, InvalidInput
 from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS
 
 LAYER_INPUTS = ("out", "net")
+ROUNDINGS = ("half even", "half up")
+WEIGHT_SITES = ("forward", "backward")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,17 @@ class Variant:
     the previous layer's ``out`` or its ``net`` (inputs have no net: there ``i1`` either way).
     ``swap_w2_w3``: h1 fed by w1 and w3 (i1 → h1, i2 → h1) instead of w1 and w2.
     ``rounding``: every intermediate rounded to its printed digits before use (module docstring).
+    ``round_to``: every intermediate rounded to ``(k, mode)``: k decimals, ``"half even"`` (Python's
+    ``round`` on the float's exact value) or ``"half up"`` (on the digits a calculator shows, as a
+    class rounds by hand); ``None`` for no such rounding.
     ``train_biases``: the shared biases b1, b2 updated too, by :math:`\sum_j \delta_j` of their layer.
+
+    Per neuron (sets of Mazur's neuron names): ``no_bias``, the bias left out of its net;
+    ``linear``, its sigmoid skipped (out = net); ``no_sigma_prime``, its factor out(1 − out) left out;
+    ``sigma_prime_of_net``, that factor taken as net(1 − net).
+    ``weight_for``: ``(site, meant, used)`` triples: at ``site`` (``"forward"``, the net of the neuron
+    the weight feeds, or ``"backward"``, the path ∂net_o/∂out_h), weight ``used`` read where ``meant``
+    belongs.
     """
 
     order: str = "simultaneous"
@@ -72,6 +84,12 @@ class Variant:
     swap_w2_w3: bool = False
     rounding: bool = False
     train_biases: bool = False
+    round_to: tuple[int, str] | None = None
+    no_bias: frozenset[str] = frozenset()
+    linear: frozenset[str] = frozenset()
+    no_sigma_prime: frozenset[str] = frozenset()
+    sigma_prime_of_net: frozenset[str] = frozenset()
+    weight_for: tuple[tuple[str, str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.order not in UPDATE_ORDERS:
@@ -92,6 +110,21 @@ class Variant:
             )
         if self.layer_input not in LAYER_INPUTS:
             raise InvalidInput(f"layer_input must be one of {LAYER_INPUTS}, got {self.layer_input!r}")
+        if self.round_to is not None and (
+            self.round_to[0] not in range(0, 16) or self.round_to[1] not in ROUNDINGS
+        ):
+            raise InvalidInput(f"round_to must be (0..15, one of {ROUNDINGS}), got {self.round_to!r}")
+        computed = set(HIDDEN_NEURONS + OUTPUT_NEURONS)
+        for name in ("no_bias", "linear", "no_sigma_prime", "sigma_prime_of_net"):
+            if not getattr(self, name) <= computed:
+                raise InvalidInput(
+                    f"{name} must name neurons of {sorted(computed)}, got {getattr(self, name)}"
+                )
+        for site, meant, used in self.weight_for:
+            if site not in WEIGHT_SITES or meant not in mazur.WEIGHTS or used not in mazur.WEIGHTS:
+                raise InvalidInput(
+                    f"weight_for takes (site in {WEIGHT_SITES}, weight, weight), got {(site, meant, used)!r}"
+                )
 
     @property
     def wiring(self) -> Wiring:

@@ -8,7 +8,7 @@ the tolerance "half a unit in the last printed place", stated without a magic nu
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 IN_WORDS = {ROUND_HALF_EVEN: "half to even", ROUND_HALF_UP: "half away from zero"}
 """The rounding modes used here, as a reader would name them."""
@@ -25,8 +25,12 @@ def decimals(printed: str) -> int:
 def rounded(value: float | Decimal, places: int, rounding: str = ROUND_HALF_EVEN) -> str:
     """``value`` rounded to ``places`` decimals (half-to-even unless ``rounding`` says otherwise, e.g.
     ``decimal.ROUND_HALF_UP``, half away from zero, as one rounds by hand), trailing zeros kept."""
-    quantum = Decimal(1).scaleb(-places)
-    text = f"{Decimal(value).quantize(quantum, rounding=rounding):f}"
+    exact = Decimal(value)
+    with localcontext() as context:
+        # Wide enough for every digit kept: the integer digits and the places (decimal's default
+        # 28 digits would refuse 0.35 at 30 places). The callers bound ``places`` and the magnitude.
+        context.prec = max(context.prec, places + max(exact.adjusted(), 0) + 2)
+        text = f"{exact.quantize(Decimal(1).scaleb(-places), rounding=rounding):f}"
     return "0" + text[2:] if text.startswith("-0") and set(text[2:]) <= {".", "0"} else text
 
 

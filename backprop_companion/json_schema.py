@@ -1,0 +1,109 @@
+"""The one JSON schema of the judged values, shared by ``walkthrough --json`` and ``check --json``.
+
+Both commands judge a number against the stated rule: the walkthrough the post's printed figure, check
+the reader's typed one. The same idea has the same field in both (:data:`VALUE_FIELDS`): ``given`` is
+the number judged, ``expected`` the stated rule's, ``status`` the verdict and ``explanation`` why.
+Numbers are JSON numbers (float64), and the digits as typed or printed are kept as strings beside them,
+since a float cannot say whether ``0.40`` was written with two decimals. :data:`SCHEMA` is raised
+whenever a field changes meaning or goes away; ``docs/json.md`` is generated from this module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SCHEMA = 1
+"""The version of this schema, the top-level ``"schema"`` of both documents."""
+
+VALUE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("key", "string", "the quantity, by the post's name (`w5_new`, `dEtotal_dw5`)"),
+    ("formula", "string", "how the stated rule computes it, in the post's notation"),
+    (
+        "given",
+        "object",
+        "the number judged: `text` (its digits as printed or typed, a string), `value` (the same as a "
+        "number), `decimals` (the decimals written, at which it is compared) and `figures` (its "
+        "significant figures)",
+    ),
+    (
+        "expected",
+        "object",
+        "the stated rule's value: `value` (a number, float64) and `rounded` (a string, at the given "
+        "decimals)",
+    ),
+    ("status", "string", "the verdict, one of the command's statuses below"),
+    ("explanation", "string or null", "why, in a sentence; null when the value is the stated rule's"),
+)
+"""The fields every judged value has, in both commands: (name, JSON type, meaning)."""
+
+STATUSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "walkthrough": (
+        ("stated rule", "the printed figure is the stated rule's value at the printed digits"),
+        ("erratum", "it is not, and an alternative computation (in `erratum`) reproduces it"),
+        ("unexplained", "it is not, and nothing reproduces it (a failure of the companion's account)"),
+    ),
+    "check": (
+        ("stated rule", "the typed value is the stated rule's at the typed digits: the only pass"),
+        ("too imprecise to judge", "fewer significant figures than `--min-figures` (default 3)"),
+        ("as printed in the post", "the post's own figure where the stated rule gives another (`erratum`)"),
+        ("mistake", "one slip, or two, of the search reproduces it (`reproduced_by`)"),
+        ("not reproduced", "nothing searched reproduces it (`check_first` says where to look)"),
+    ),
+}
+"""Each command's values of ``status``."""
+
+COMMAND_FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "walkthrough": (
+        ("group", "string", "the part of the post: forward pass, output layer, hidden layer, training"),
+        (
+            "erratum",
+            "object or null",
+            "the computation that reproduces a figure the stated rule does not give",
+        ),
+    ),
+    "check": (
+        ("reproduced_by", "array", "the slips that reproduce the value, most common first"),
+        ("erratum", "object or null", "the post's erratum, when the value is the post's figure"),
+        ("same_as", "array", "other quantities whose stated-rule value this is (a mixed-up key?)"),
+        ("closest", "array", "the nearest computations, when nothing reproduces the value"),
+        ("check_first", "object or null", "the quantity to check first, when nothing reproduces the value"),
+        (
+            "pair_search",
+            "object or null",
+            "pairs of slips tried (`tried` of `total`, `stopped`), when no single one fits",
+        ),
+    ),
+}
+"""The fields each command adds to a value."""
+
+
+SHEET_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("schema", "number", "this schema's version"),
+    (
+        "cause",
+        "object or null",
+        "the sheet's root cause: the one slip (`identifier`, `family`, `description`) that reproduces the "
+        "most wrong values and contradicts no right one, where it `starts_at`, the values it `explains` "
+        "and the slips that fit as well (`also`)",
+    ),
+    ("unexplained", "array", "the wrong values the cause does not explain (all of them with no cause)"),
+    ("first_wrong", "string or null", "the first wrong value in the order of the computation"),
+    ("values", "array", "each typed value, with the fields above"),
+    ("all_match", "boolean", "every value judged and the stated rule's: the exit status is 0 exactly then"),
+)
+"""The top-level fields of ``check --json``."""
+
+
+def given(text: str) -> dict[str, Any]:
+    """The ``given`` object of a number written as ``text`` (raises what the typed-number parser raises)."""
+    from worked.diagnosis.typed import parse
+
+    typed = parse(text)
+    return {"text": typed.text, "value": typed.value, "decimals": typed.decimals, "figures": typed.figures}
+
+
+def expected(value: float, decimals: int) -> dict[str, Any]:
+    """The ``expected`` object: the stated rule's ``value``, and ``rounded`` at ``decimals``."""
+    from worked.mazur.printed import rounded
+
+    return {"value": value, "rounded": rounded(value, decimals)}
