@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> GradcheckResult | CatchResult | OwnCodeResu
         )
     bug = None if args.bug is None else get_bug(args.bug)
     report = _check(point, args.mode or "exhaustive", directions, rng, bug, l2, args)
-    return GradcheckResult(point, report, args.all, bug, l2)
+    return GradcheckResult(point, report, args.all, bug, l2, args.explain)
 
 
 def _check(

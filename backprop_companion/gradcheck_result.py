@@ -80,6 +80,8 @@ class GradcheckResult(CommandResult):
     bug: Bug | None
     l2: float = 0.0
     """λ of the L2 penalty in the checked cost (0: none)."""
+    explain: bool = False
+    """Spell out the step and tolerance rules (``--explain``); otherwise one line points to them."""
 
     @property
     def exit_status(self) -> int:

@@ -74,13 +74,21 @@ def _taylor_lines(report: Report) -> list[str]:
     ]
 
 
+TOLERANCE_IN_SHORT = (
+    "each entry within a few times the central differences' own error, judged in its parameter group "
+    "(--explain gives the step and the tolerance in full)."
+)
+
+
 def report_text(result: GradcheckResult) -> str:
     report = result.report
     out = _heading(result)
     if result.bug is not None:
         out += _bug_lines(result.bug, result.cannot_show)
-    if report.mode != "taylor":
+    if report.mode != "taylor" and result.explain:
         out += [_wrap("Step", report.step_rule + "."), _wrap("Tolerance", report.tolerance_rule)]
+    elif report.mode != "taylor":
+        out += [_wrap("Tolerance", TOLERANCE_IN_SHORT)]
     out += [_wrap("Warning", w) for w in report.warnings]
     listed = result.listed
     if listed:

@@ -74,6 +74,9 @@ def add_gradcheck_arguments(parser: argparse.ArgumentParser) -> None:
         "--all", action="store_true", help=f"list every comparison (default: all up to {LIST_ALL_UP_TO})"
     )
     parser.add_argument(
+        "--explain", action="store_true", help="spell out how the step and the tolerance are chosen, and why"
+    )
+    parser.add_argument(
         "--impl",
         metavar="PATH[:NAME]",
         help="check your own backprop in this Python file (NAME: its class or function; by default "

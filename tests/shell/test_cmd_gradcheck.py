@@ -44,6 +44,14 @@ def test_no_options_checks_the_tutorials_network(capsys: pytest.CaptureFixture[s
         assert name in out
 
 
+def test_the_tolerance_rule_is_spelled_out_under_explain_only(capsys: pytest.CaptureFixture[str]) -> None:
+    _, short, _ = run(capsys)
+    _, explained, _ = run(capsys, "--explain")
+    assert "Step: h = ε^(1/3)" not in short and "--explain gives the step and the tolerance" in short
+    assert "Step: h = ε^(1/3)" in explained and "Tolerance: |analytic − numerical| ≤" in explained
+    assert len(explained.splitlines()) > len(short.splitlines())
+
+
 def test_exhaustive_on_3_5_2_lists_every_parameter(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--sizes", "3,5,2", "--activation", "tanh,sigmoid", "--mode", "exhaustive")
     assert code == 0
