@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("mypy", reason="mypy is in the dev extra: pip install -e '.[test,dev]'")
+pytest.importorskip("mypy", reason="mypy is in the test extra: pip install -e '.[test]'")
 pytest.importorskip("setuptools", reason="laying the package out as a wheel does needs setuptools's build_py")
 
 ROOT = Path(__file__).resolve().parents[1]
