@@ -12,15 +12,15 @@ check exit 1; under ``--json`` the same message comes as ``{"error": ...}`` on s
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
 
+from backprop_companion import interrupts
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_USAGE, CommandError
+from backprop_companion.interrupts import EXIT_INTERRUPTED
 from backprop_companion.options import COMMANDS, DEFAULT_COMMAND, PROG, build_parser
 from backprop_companion.result import CommandResult
 
@@ -50,38 +50,6 @@ def _is_bad_input(error: Exception) -> bool:
     return validation is not None and isinstance(error, validation.InvalidInput)
 
 
-class _ReaderMayLeave:
-    """stdout that goes quiet when its reader leaves (``| head``) instead of failing the command:
-    the command still ends with its own exit code, and Python does not complain at exit."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.left = False
-
-    def write(self, text: str) -> int:
-        if not self.left:
-            try:
-                self.stream.write(text)
-            except BrokenPipeError:
-                self._leave()
-        return len(text)
-
-    def flush(self) -> None:
-        if not self.left:
-            try:
-                self.stream.flush()
-            except BrokenPipeError:
-                self._leave()
-
-    def _leave(self) -> None:
-        self.left = True
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
-
-
 def _parse(args_list: list[str]) -> argparse.Namespace:
     """The command line, with the default command put in when none is named."""
     parser = build_parser()
@@ -100,16 +68,31 @@ def _run(args: argparse.Namespace) -> CommandResult:
 
 def _print(result: CommandResult, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False, allow_nan=result.json_allows_nan))
+        print(json.dumps(result.as_json(), indent=2, allow_nan=result.json_allows_nan))
     else:
         print(result.as_text())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 done, 1 a check failed, 2 bad usage, 3 a bug)."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if argv is None:  # the real process: stdout is a pipe or terminal that may close early
-        sys.stdout = _ReaderMayLeave(sys.stdout)
+    """Run the command line; return the exit code (0 done, 1 a check failed, 2 bad usage, 3 a bug).
+
+    With no ``argv``, this is the real process: its standard streams and Ctrl-C are made safe for any
+    terminal first (:mod:`backprop_companion.terminal`), and a lost output is exit 1."""
+    if argv is not None:
+        return _main(list(argv))
+    from backprop_companion import terminal
+
+    out, err = terminal.install()
+    try:
+        code = _main(sys.argv[1:])
+    except SystemExit as exit:  # --help and --version end through argparse
+        code = exit.code if isinstance(exit.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:  # in the instant before _main's own handler
+        code = _report("interrupted", EXIT_INTERRUPTED, as_json=False)
+    return terminal.finish(out, err, code)
+
+
+def _main(args_list: list[str]) -> int:
     as_json = "--json" in args_list
     try:
         args = _parse(args_list)
@@ -123,8 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FloatingPointError as error:
         return _report(str(error), EXIT_CHECK_FAILED, as_json)
     except KeyboardInterrupt:
-        return _report("interrupted", 130, as_json)
+        return _report("interrupted", EXIT_INTERRUPTED, as_json)
     except Exception as error:
+        if interrupts.interrupted:  # a KeyboardInterrupt that a library turned into another error
+            return _report("interrupted", EXIT_INTERRUPTED, as_json)
         if _is_bad_input(error):
             return _report(str(error), EXIT_USAGE, as_json)
         if os.environ.get("BACKPROP_COMPANION_DEBUG"):
