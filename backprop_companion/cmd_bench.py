@@ -21,9 +21,15 @@ def plot_target(value: str | None) -> Path | None:
     """The figure's path, refused before anything is measured if it cannot be written."""
     if value is None:
         return None
+    from backprop_companion.output.files import NotAFile, writable_target
+
     target = Path(value)
     if value == "" or target.is_dir():
         raise UsageError(f"--plot {value!r} is not a file name (e.g. --plot fd-cost.svg)")
+    try:
+        writable_target(target)
+    except NotAFile as error:
+        raise UsageError(f"--plot {value}: {error.strerror}; it was left alone") from None
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"--plot {value}: there is no directory {str(folder)!r} to write it in")
