@@ -61,6 +61,9 @@ def _parse(args_list: list[str]) -> argparse.Namespace:
 
 def _run(args: argparse.Namespace) -> CommandResult:
     """Import the command's module, now that it runs, and let it compute its result."""
+    from backprop_companion import budget
+
+    budget.enforce(args)  # before the command's module (numpy, sympy) is even imported
     run: Callable[[argparse.Namespace], CommandResult] = importlib.import_module(RUNS[args.command]).run
     args.cli = main  # the docs run command lines (the bad-input page): handed down, never imported
     return run(args)

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> BenchResult:
     from worked.core import validation
 
     seed = validation.seed(args.seed)
-    progress = Progress(1, "bench", enabled=not args.json)
+    progress = Progress(1, "bench", enabled=not args.quiet)
     try:
         measured = run_suite(
             quick=args.quick, seed=seed, single_thread=single, progress=progress, sweep_4x4=args.sweep_4x4

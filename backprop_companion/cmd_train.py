@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> TrainResult:
     from worked import tutorial
     from worked.core import train
 
-    progress = Progress(args.steps, "training", enabled=not args.json)
+    progress = Progress(args.steps, "training", enabled=not args.quiet)
     try:
         trajectory = train(
             tutorial.network(),
