@@ -54,11 +54,22 @@ COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
     ("gradcheck --l2 -1", "a negative regularisation parameter", 2),
     ("gradcheck --l2 nan", "a regularisation parameter that is not a number", 2),
     ("gradcheck --l2 inf", "an infinite regularisation parameter", 2),
+    (
+        "gradcheck --sizes 1000,1000 --mode directional --directions 1000 --batch 10000",
+        "a check whose estimated memory is over the budget (--max-memory raises it)",
+        2,
+    ),
+    ("gradcheck --sizes 600,600,1", "a check estimated to take over an hour (--force runs it)", 2),
+    ("gradcheck --max-memory 4X", "a memory budget that is not a size", 2),
+    ("train --steps 10000000 --max-memory 1K", "a budget too small for the run", 2),
     ("derive --max-width 4", "a sweep option without --verify", 2),
     ("derive --verify --max-width 9", "a sweep too wide to finish", 2),
     ("derive --verify --latex", "two outputs at once", 2),
+    ("derive --verify --max-width 5 --max-depth 5", "a sweep estimated to take days (--force runs it)", 2),
     ("ex4 --data /nonexistent/ex4", "a folder without the exercise's data files", 2),
     ("docs --out /nonexistent/folder/docs", "a docs folder whose parent does not exist", 2),
+    ("docs --out ''", "no docs folder named", 2),
+    ("bench --plot /dev/null", "a figure onto a device (only regular files are replaced)", 2),
     ("bench --seed x", "a seed that is not a number", 2),
 )
 

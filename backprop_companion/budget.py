@@ -2,8 +2,8 @@
 
 ``cli`` calls :func:`enforce` before it imports the command's module. Above :data:`DEFAULT_MAX_MEMORY`
 (or ``--max-memory``) the command is refused (exit 2) with the estimate and the flag that raises the
-limit; above :data:`CEILING_S` it is refused unless ``--force``; above :data:`ANNOUNCE_AFTER_S` one
-line on stderr says how long it will take (also under ``--json``; ``--quiet`` hides it), and the
+limit; above :data:`CEILING_S` it is refused unless ``--force``; above :data:`ANNOUNCE_AFTER_S`
+:func:`announce` says on stderr how long it will take (also under ``--json``; ``--quiet`` hides it), and the
 command's own progress line counts the time left down on a terminal.
 
 The estimates are upper bounds, not predictions: each constant below says what it was fitted to,
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+import threading
 from dataclasses import dataclass
 
 from backprop_companion.errors import UsageError
@@ -52,12 +53,15 @@ STEP_S = 2.5e-4
 DERIVE_BASE_S = 30.0
 """derive --verify up to widths and depth 3: 19-29 s measured (the controls and lemmas, whatever
 the sweep)."""
-DERIVE_GROWTH = 4.5
-"""Each step of --max-width or --max-depth beyond 3 multiplies the time by 4-5 (cmd_derive.MAX_WIDTH's
-note: 4 x 4 takes minutes, 5 x 5 hours); the expressions, hence the memory, grow as fast."""
+DERIVE_GROWTH = 10.0
+"""Each step of --max-width or --max-depth beyond 3 multiplies the time by this: 4-5 on an idle machine
+(cmd_derive.MAX_WIDTH's note: 4 x 4 minutes, 5 x 5 hours), 31 measured from 3 x 3 to 4 x 3 on a
+machine shared by five jobs (29 s, 911 s)."""
+DERIVE_MEMORY_GROWTH = 2.0
+"""The sweep's memory per step beyond 3: 75 MB resident at 3 x 3, 83 MB at 4 x 3 (x 1.1), doubled."""
 BENCH_S = {False: 600.0, True: 300.0}
 """bench (full, --quick): the quick run took 204 s on a shared machine; the full one about twice."""
-SWEEP_4X4_S = 20 * DERIVE_GROWTH**2
+SWEEP_4X4_S = DERIVE_BASE_S * DERIVE_GROWTH**2
 """bench --sweep-4x4 times derive --verify at 4 x 4 (minutes)."""
 
 
@@ -112,8 +116,7 @@ def derive(args: argparse.Namespace) -> Estimate | None:
     if not args.verify:
         return None
     beyond = max(0, (args.max_width or 3) - 3) + max(0, (args.max_depth or 3) - 3)
-    growth = DERIVE_GROWTH**beyond
-    return Estimate(BASE_BYTES * growth, DERIVE_BASE_S * growth)
+    return Estimate(BASE_BYTES * DERIVE_MEMORY_GROWTH**beyond, DERIVE_BASE_S * DERIVE_GROWTH**beyond)
 
 
 def bench(args: argparse.Namespace) -> Estimate | None:
@@ -133,7 +136,7 @@ def _human(seconds: float) -> str:
 
 
 def enforce(args: argparse.Namespace) -> Estimate | None:
-    """Refuse the command if its estimate is over budget; announce it if it will take long."""
+    """Refuse the command (:class:`UsageError`) if its estimate is over budget; return the estimate."""
     estimate_of = ESTIMATES.get(args.command)
     estimate = None if estimate_of is None else estimate_of(args)
     if estimate is None:
@@ -149,10 +152,24 @@ def enforce(args: argparse.Namespace) -> Estimate | None:
             f"{args.command} would take about {_human(estimate.seconds)}, over the ceiling of "
             f"{_human(CEILING_S)}; use smaller sizes, or run it anyway with --force"
         )
-    if estimate.seconds > ANNOUNCE_AFTER_S and not args.quiet:
-        print(
-            f"backprop-companion: estimate: {args.command} will take up to {_human(estimate.seconds)} "
-            "(--quiet hides this)",
-            file=sys.stderr,
-        )
     return estimate
+
+
+ANNOUNCE_DELAY_S = 1.0
+"""The announcement waits this long, so that a command that refuses its arguments (in milliseconds)
+says only its one line."""
+
+
+def announce(args: argparse.Namespace, estimate: Estimate | None) -> threading.Timer | None:
+    """If the command will take over :data:`ANNOUNCE_AFTER_S`, say so on stderr once it has worked
+    for :data:`ANNOUNCE_DELAY_S`; the caller cancels the returned timer when the command ends."""
+    if estimate is None or estimate.seconds <= ANNOUNCE_AFTER_S or args.quiet:
+        return None
+    line = (
+        f"backprop-companion: estimate: {args.command} will take up to {_human(estimate.seconds)} "
+        "(--quiet hides this)\n"
+    )
+    timer = threading.Timer(ANNOUNCE_DELAY_S, sys.stderr.write, args=(line,))
+    timer.daemon = True
+    timer.start()
+    return timer

@@ -28,10 +28,20 @@ RUNS = {command.name: command.module for command in COMMANDS}
 """Each command's module, imported only when the command runs (``--help`` needs none of them)."""
 
 
+LONGEST_MESSAGE = 500
+"""Characters of a message shown (six lines of a terminal): what a user typed is quoted in messages,
+and a 100,000-character argument is cut in the middle rather than echoed in full."""
+
+
 def one_line(message: str) -> str:
     """The message with every unprintable character escaped (``\\n``, ``\\x85``): what a user typed
-    is quoted in messages, and a line break in it must not break the message's one line."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message)
+    is quoted in messages, and a line break in it must not break the message's one line. A message
+    longer than :data:`LONGEST_MESSAGE` keeps its start and end."""
+    line = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message)
+    if len(line) <= LONGEST_MESSAGE:
+        return line
+    half = LONGEST_MESSAGE // 2
+    return f"{line[:half]}[... {len(line) - 2 * half:,} characters left out ...]{line[-half:]}"
 
 
 def _report(message: str, exit_code: int, as_json: bool) -> int:
@@ -63,10 +73,15 @@ def _run(args: argparse.Namespace) -> CommandResult:
     """Import the command's module, now that it runs, and let it compute its result."""
     from backprop_companion import budget
 
-    budget.enforce(args)  # before the command's module (numpy, sympy) is even imported
-    run: Callable[[argparse.Namespace], CommandResult] = importlib.import_module(RUNS[args.command]).run
-    args.cli = main  # the docs run command lines (the bad-input page): handed down, never imported
-    return run(args)
+    estimate = budget.enforce(args)  # before the command's module (numpy, sympy) is even imported
+    announcement = budget.announce(args, estimate)
+    try:
+        run: Callable[[argparse.Namespace], CommandResult] = importlib.import_module(RUNS[args.command]).run
+        args.cli = main  # the docs run command lines (the bad-input page): handed down, never imported
+        return run(args)
+    finally:
+        if announcement is not None:
+            announcement.cancel()
 
 
 def _print(result: CommandResult, as_json: bool) -> None:
