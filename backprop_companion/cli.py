@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from backprop_companion import interrupts
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_USAGE, CommandError
 from backprop_companion.interrupts import EXIT_INTERRUPTED
-from backprop_companion.options import COMMANDS, DEFAULT_COMMAND, PROG, build_parser
+from backprop_companion.options import COMMANDS, DEFAULT_COMMAND, PROG, build_parser, subparsers
 from backprop_companion.result import CommandResult
 
 RUNS = {command.name: command.module for command in COMMANDS}
@@ -60,9 +60,26 @@ def _is_bad_input(error: Exception) -> bool:
     return validation is not None and isinstance(error, validation.InvalidInput)
 
 
+def _values_attached(parser: argparse.ArgumentParser, words: list[str]) -> list[str]:
+    """``--eta -inf`` as ``--eta=-inf``: argparse takes a value that starts with ``-`` (and is not a
+    plain negative number) for an option, and says "expected one argument"; the value is then judged
+    for what it is. A word that is itself an option of the companion is left alone."""
+    actions = [a for sub in subparsers(parser).values() for a in sub._actions if a.option_strings]
+    options = {flag for action in actions for flag in action.option_strings}
+    takes_value = {flag for action in actions if action.nargs != 0 for flag in action.option_strings}
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in takes_value and word.startswith("-") and word not in options:
+            joined[-1] = f"{joined[-1]}={word}"
+        else:
+            joined.append(word)
+    return joined
+
+
 def _parse(args_list: list[str]) -> argparse.Namespace:
     """The command line, with the default command put in when none is named."""
     parser = build_parser()
+    args_list[:] = _values_attached(parser, args_list)
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, DEFAULT_COMMAND)
     args = parser.parse_args(args_list)
@@ -112,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args_list: list[str]) -> int:
     as_json = "--json" in args_list
+    if args_list[:1] == ["--version"] and as_json:  # argparse's --version prints text only
+        from backprop_companion import __version__
+
+        print(json.dumps({"version": __version__}))
+        return 0
     try:
         args = _parse(args_list)
         result = _run(args)
