@@ -31,3 +31,35 @@ def test_a_seed_is_a_whole_number_of_at_most_63_bits():
     for bad in (-1, validation.MAX_SEED + 1, 1.5, True, "7"):
         with pytest.raises(InvalidInput, match="2\\^63 - 1"):
             validation.seed(bad)
+
+
+@pytest.mark.parametrize(
+    ("value", "what"),
+    [
+        ([1.0 + 2j, 0.5], "complex numbers"),
+        ([True, False], "booleans"),
+        (__import__("numpy").array([1.0, None], dtype=object), "Python objects"),
+    ],
+)
+def test_numbers_that_are_not_real_are_refused_by_type(value, what):
+    with pytest.raises(validation.InvalidType, match=f"x must be real numbers, got {what}"):
+        validation.finite_array("x", value)
+    assert validation.finite_array("x", [1, 0.5]).tolist() == [1.0, 0.5]  # the control passes
+
+
+def test_a_missing_array_says_it_is_missing():
+    with pytest.raises(InvalidInput, match=r"^x is missing$"):
+        validation.finite_array("x", None)
+
+
+@pytest.mark.parametrize("weights", [None, 3, (w for w in [[[1.0]]]), "w"])
+def test_parameters_that_are_not_lists_are_refused_by_type_naming_the_argument(weights):
+    with pytest.raises(validation.InvalidType, match=r"^weights must be a list of arrays"):
+        validation.parameters(weights, [[0.0]])
+
+
+def test_a_layer_of_width_zero_is_refused():
+    with pytest.raises(InvalidInput, match="layer of width 0"):
+        validation.parameters([[[1.0, 2.0]], __import__("numpy").ones((0, 1))], [[0.0], []])
+    ws, _ = validation.parameters([[[1.0, 2.0]]], [[0.0]])  # the control: width 1 is fine
+    assert ws[0].shape == (1, 2)
