@@ -87,6 +87,7 @@ PYTHON_CALLS: tuple[str, ...] = (
     "Network([numpy.ones((0, 2))], [numpy.zeros(0)])",
     "tutorial.network().cost(None, [0.01, 0.99])",
     "tutorial.network().cost([True, False], [0.01, 0.99])",
+    "Network([[[1.0, 2.0]]], [[0.0]], cost='cross-entropy').cost([0.5, 0.5], [1.5])",
     "Network.random([3], numpy.random.default_rng(0))",
     "Network.random([3, -2], numpy.random.default_rng(0))",
     "Network.random([3, 2], 42)",

@@ -63,3 +63,17 @@ def test_a_layer_of_width_zero_is_refused():
         validation.parameters([[[1.0, 2.0]], __import__("numpy").ones((0, 1))], [[0.0], []])
     ws, _ = validation.parameters([[[1.0, 2.0]]], [[0.0]])  # the control: width 1 is fine
     assert ws[0].shape == (1, 2)
+
+
+def test_cross_entropy_targets_are_probabilities():
+    import numpy as np
+
+    from worked.core import Network
+
+    weights, biases, x = [np.array([[1.0, 2.0]])], [np.array([0.0])], np.array([0.5, 0.5])
+    network = Network(weights, biases, cost="cross-entropy")
+    for y in (1.5, -0.1):
+        with pytest.raises(InvalidInput, match=r"y must lie in \[0, 1\] for the cross-entropy cost"):
+            network.cost(x, np.array([y]))
+    assert np.isfinite(network.cost(x, np.array([1.0])))  # the edges are probabilities too
+    assert Network(weights, biases).cost(x, np.array([1.5])) > 0  # the quadratic cost takes any y

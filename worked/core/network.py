@@ -130,6 +130,8 @@ class Network:
             raise InvalidInput(
                 f"x has {validation.count(xs.shape[0], 'example', 'examples')} but y has {ys.shape[0]}"
             )
+        if self.cost_function.name == "cross-entropy":
+            validation.probabilities("y", ys)
         return xs, ys, np.ndim(x) == 1
 
     # -- the forward pass -----------------------------------------------------------------------

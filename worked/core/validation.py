@@ -151,6 +151,18 @@ def finite_array(name: str, value: object) -> Array:
     return array
 
 
+def probabilities(name: str, array: Array) -> Array:
+    """Targets of the cross-entropy cost, −[y ln a + (1 − y) ln(1 − a)]: probabilities in [0, 1]
+    (outside, the cost has no minimum at a = y and can fall below zero)."""
+    outside = (array < 0) | (array > 1)
+    if np.any(outside):
+        at = tuple(int(i) for i in np.argwhere(outside)[0])
+        raise InvalidInput(
+            f"{name} must lie in [0, 1] for the cross-entropy cost (a probability), got {array[at]!r} at {at}"
+        )
+    return array
+
+
 def learning_rate(eta: object) -> float:
     """A learning rate: a finite number in (0, MAX_LEARNING_RATE]."""
     if not isinstance(eta, (int, float, np.floating, np.integer)) or isinstance(eta, bool):
