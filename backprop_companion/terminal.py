@@ -36,6 +36,7 @@ class Stream:
         self.quiet = stream is None
 
     def write(self, text: str) -> int:
+        """Write ``text``, spelt for the stream's encoding; never raises (see the class)."""
         if not self.quiet and self.stream is not None:
             try:
                 self.stream.write(spell(text, self.stream.encoding))
@@ -44,6 +45,7 @@ class Stream:
         return len(text)
 
     def flush(self) -> None:
+        """Flush the stream; a failure is remembered, not raised."""
         if not self.quiet and self.stream is not None:
             try:
                 self.stream.flush()
@@ -51,6 +53,7 @@ class Stream:
                 self._fail(error)
 
     def isatty(self) -> bool:
+        """Whether the stream is a terminal that still takes output (progress is drawn only there)."""
         return self.stream is not None and not self.quiet and self.stream.isatty()
 
     def _fail(self, error: OSError) -> None:
