@@ -77,3 +77,15 @@ def test_cross_entropy_targets_are_probabilities():
             network.cost(x, np.array([y]))
     assert np.isfinite(network.cost(x, np.array([1.0])))  # the edges are probabilities too
     assert Network(weights, biases).cost(x, np.array([1.5])) > 0  # the quadratic cost takes any y
+
+
+@pytest.mark.parametrize("activation", [3, None, [3], ["sigmoid", None]])
+def test_an_activation_that_is_not_a_name_is_refused_by_type_naming_the_argument(activation):
+    import numpy as np
+
+    from worked.core import Network
+
+    weights, biases = [np.array([[1.0, 2.0]])], [np.array([0.0])]
+    with pytest.raises(validation.InvalidType, match=r"^activation must be a name"):
+        Network(weights, biases, activation)
+    assert Network(weights, biases, ["tanh"]).sigmas[0].name == "tanh"  # the control

@@ -63,6 +63,13 @@ class Network:
         if isinstance(activation, (str, Activation)):
             sigmas = [get_activation(activation)] * len(ws)
         else:
+            named = isinstance(activation, Sequence) and all(
+                isinstance(a, (str, Activation)) for a in activation
+            )
+            if not named:
+                raise InvalidType(
+                    f"activation must be a name such as 'sigmoid', or one per layer, got {activation!r:.60}"
+                )
             if len(activation) != len(ws):
                 raise InvalidInput(
                     f"got {len(activation)} activations for {len(ws)} layers; "
