@@ -2,6 +2,6 @@
 
 import sys
 
-from backprop_companion.cli import main
+from backprop_companion.launch import main
 
 sys.exit(main())

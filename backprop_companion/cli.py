@@ -12,26 +12,36 @@ check exit 1; under ``--json`` the same message comes as ``{"error": ...}`` on s
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
 
+from backprop_companion import interrupts
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_USAGE, CommandError
-from backprop_companion.options import COMMANDS, DEFAULT_COMMAND, PROG, build_parser
+from backprop_companion.interrupts import EXIT_INTERRUPTED
+from backprop_companion.options import COMMANDS, DEFAULT_COMMAND, PROG, build_parser, subparsers
 from backprop_companion.result import CommandResult
 
 RUNS = {command.name: command.module for command in COMMANDS}
 """Each command's module, imported only when the command runs (``--help`` needs none of them)."""
 
 
+LONGEST_MESSAGE = 500
+"""Characters of a message shown (six lines of a terminal): what a user typed is quoted in messages,
+and a 100,000-character argument is cut in the middle rather than echoed in full."""
+
+
 def one_line(message: str) -> str:
     """The message with every unprintable character escaped (``\\n``, ``\\x85``): what a user typed
-    is quoted in messages, and a line break in it must not break the message's one line."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message)
+    is quoted in messages, and a line break in it must not break the message's one line. A message
+    longer than :data:`LONGEST_MESSAGE` keeps its start and end."""
+    line = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message)
+    if len(line) <= LONGEST_MESSAGE:
+        return line
+    half = LONGEST_MESSAGE // 2
+    return f"{line[:half]}[... {len(line) - 2 * half:,} characters left out ...]{line[-half:]}"
 
 
 def _report(message: str, exit_code: int, as_json: bool) -> int:
@@ -50,41 +60,26 @@ def _is_bad_input(error: Exception) -> bool:
     return validation is not None and isinstance(error, validation.InvalidInput)
 
 
-class _ReaderMayLeave:
-    """stdout that goes quiet when its reader leaves (``| head``) instead of failing the command:
-    the command still ends with its own exit code, and Python does not complain at exit."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.left = False
-
-    def write(self, text: str) -> int:
-        if not self.left:
-            try:
-                self.stream.write(text)
-            except BrokenPipeError:
-                self._leave()
-        return len(text)
-
-    def flush(self) -> None:
-        if not self.left:
-            try:
-                self.stream.flush()
-            except BrokenPipeError:
-                self._leave()
-
-    def _leave(self) -> None:
-        self.left = True
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
+def _values_attached(parser: argparse.ArgumentParser, words: list[str]) -> list[str]:
+    """``--eta -inf`` as ``--eta=-inf``: argparse takes a value that starts with ``-`` (and is not a
+    plain negative number) for an option, and says "expected one argument"; the value is then judged
+    for what it is. A word that is itself an option of the companion is left alone."""
+    actions = [a for sub in subparsers(parser).values() for a in sub._actions if a.option_strings]
+    options = {flag for action in actions for flag in action.option_strings}
+    takes_value = {flag for action in actions if action.nargs != 0 for flag in action.option_strings}
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] in takes_value and word.startswith("-") and word not in options:
+            joined[-1] = f"{joined[-1]}={word}"
+        else:
+            joined.append(word)
+    return joined
 
 
 def _parse(args_list: list[str]) -> argparse.Namespace:
     """The command line, with the default command put in when none is named."""
     parser = build_parser()
+    args_list[:] = _values_attached(parser, args_list)
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, DEFAULT_COMMAND)
     args = parser.parse_args(args_list)
@@ -93,24 +88,52 @@ def _parse(args_list: list[str]) -> argparse.Namespace:
 
 def _run(args: argparse.Namespace) -> CommandResult:
     """Import the command's module, now that it runs, and let it compute its result."""
-    run: Callable[[argparse.Namespace], CommandResult] = importlib.import_module(RUNS[args.command]).run
-    args.cli = main  # the docs run command lines (the bad-input page): handed down, never imported
-    return run(args)
+    from backprop_companion import budget
+
+    estimate = budget.enforce(args)  # before the command's module (numpy, sympy) is even imported
+    announcement = budget.announce(args, estimate)
+    try:
+        run: Callable[[argparse.Namespace], CommandResult] = importlib.import_module(RUNS[args.command]).run
+        args.cli = main  # the docs run command lines (the bad-input page): handed down, never imported
+        return run(args)
+    finally:
+        if announcement is not None:
+            announcement.cancel()
 
 
 def _print(result: CommandResult, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False, allow_nan=result.json_allows_nan))
+        print(json.dumps(result.as_json(), indent=2, allow_nan=result.json_allows_nan))
     else:
         print(result.as_text())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 done, 1 a check failed, 2 bad usage, 3 a bug)."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if argv is None:  # the real process: stdout is a pipe or terminal that may close early
-        sys.stdout = _ReaderMayLeave(sys.stdout)
+    """Run the command line; return the exit code (0 done, 1 a check failed, 2 bad usage, 3 a bug).
+
+    With no ``argv``, this is the real process: its standard streams and Ctrl-C are made safe for any
+    terminal first (:mod:`backprop_companion.terminal`), and a lost output is exit 1."""
+    if argv is not None:
+        return _main(list(argv))
+    from backprop_companion import terminal
+
+    out, err = terminal.install()
+    try:
+        code = _main(sys.argv[1:])
+    except SystemExit as exit:  # --help and --version end through argparse
+        code = exit.code if isinstance(exit.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:  # in the instant before _main's own handler
+        code = _report("interrupted", EXIT_INTERRUPTED, as_json=False)
+    return terminal.finish(out, err, code)
+
+
+def _main(args_list: list[str]) -> int:
     as_json = "--json" in args_list
+    if args_list[:1] == ["--version"] and as_json:  # argparse's --version prints text only
+        from backprop_companion import __version__
+
+        print(json.dumps({"version": __version__}))
+        return 0
     try:
         args = _parse(args_list)
         result = _run(args)
@@ -123,8 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FloatingPointError as error:
         return _report(str(error), EXIT_CHECK_FAILED, as_json)
     except KeyboardInterrupt:
-        return _report("interrupted", 130, as_json)
+        return _report("interrupted", EXIT_INTERRUPTED, as_json)
     except Exception as error:
+        if interrupts.interrupted:  # a KeyboardInterrupt that a library turned into another error
+            return _report("interrupted", EXIT_INTERRUPTED, as_json)
         if _is_bad_input(error):
             return _report(str(error), EXIT_USAGE, as_json)
         if os.environ.get("BACKPROP_COMPANION_DEBUG"):

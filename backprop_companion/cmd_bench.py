@@ -25,9 +25,15 @@ def plot_target(value: str | None) -> Path | None:
 
     if missing("--plot"):
         raise UsageError(missing("--plot"))
+    from backprop_companion.output.files import NotAFile, writable_target
+
     target = Path(value)
     if value == "" or target.is_dir():
         raise UsageError(f"--plot {value!r} is not a file name (e.g. --plot fd-cost.svg)")
+    try:
+        writable_target(target)
+    except NotAFile as error:
+        raise UsageError(f"--plot {value}: {error.strerror}; it was left alone") from None
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"--plot {value}: there is no directory {str(folder)!r} to write it in")
@@ -56,7 +62,7 @@ def run(args: argparse.Namespace) -> BenchResult:
     from worked.core import validation
 
     seed = validation.seed(args.seed)
-    progress = Progress(1, "bench", enabled=not args.json)
+    progress = Progress(1, "bench", enabled=not args.quiet)
     try:
         measured = run_suite(
             quick=args.quick, seed=seed, single_thread=single, progress=progress, sweep_4x4=args.sweep_4x4

@@ -4,6 +4,7 @@ commands, or check that they are current."""
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,25 +24,42 @@ def _readme(root: Path) -> Path | None:
     return readme if readme.is_file() and START in readme.read_text(encoding="utf-8") else None
 
 
+def docs_folder(out: str, writing: bool) -> Path:
+    """The docs folder ``--out`` names (a symlink's target), refused before any generation when it
+    cannot be one: no name, a name that is not a folder's, a parent that does not exist, or (when
+    writing) a folder or parent that cannot be written (the new set is staged beside the folder)."""
+    if Path(out).name in ("", ".", ".."):
+        raise UsageError(f"--out {out!r}: expected the name of a docs folder (e.g. --out docs)")
+    root = Path(os.path.realpath(out))
+    try:
+        if root.exists() and not root.is_dir():
+            raise UsageError(f"{out} is not a folder")
+        if not root.parent.is_dir():
+            raise UsageError(f"cannot write {out}: the folder {root.parent} does not exist")
+    except OSError as error:  # a name too long, a folder that cannot be searched
+        raise UsageError(f"--out: {error.strerror or error}") from None
+    for folder in (root.parent, root) if writing else ():
+        if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            raise UsageError(f"cannot write {out}: the folder {folder} is not writable")
+    return root
+
+
 def run(args: argparse.Namespace) -> DocsCheck | DocsWritten:
     from backprop_companion.docs import drift, pages
     from backprop_companion.docs.mathml import missing
 
     if missing():
         raise UsageError(missing())
-    root = Path(args.out)
-    if root.exists() and not root.is_dir():
-        raise UsageError(f"{root} is not a folder")
-    if not root.parent.is_dir():
-        raise UsageError(f"cannot write {root}: the folder {root.parent} does not exist")
+    root = docs_folder(args.out, writing=not args.check)
     progress = Progress(0, "docs")
     try:
         wanted = pages(args.cli, progress.stage)
     finally:
         progress.close()
+    shown = Path(args.out)  # as typed, in what is printed
     if args.check:
-        return DocsCheck(root, len(wanted), drift(root, wanted), _readme_drift(_readme(root)))
-    return _write(root, wanted)
+        return DocsCheck(shown, len(wanted), drift(root, wanted), _readme_drift(_readme(root)))
+    return _write(root, wanted, shown)
 
 
 def _readme_drift(readme: Path | None) -> str:
@@ -51,7 +69,7 @@ def _readme_drift(readme: Path | None) -> str:
     return "" if readme is None else readme_drift(readme, build_parser())
 
 
-def _write(root: Path, wanted: dict[str, str]) -> DocsWritten:
+def _write(root: Path, wanted: dict[str, str], shown: Path) -> DocsWritten:
     from backprop_companion.docs import drift, write
     from backprop_companion.docs.readme import command_table, with_table
     from backprop_companion.options import build_parser
@@ -67,10 +85,10 @@ def _write(root: Path, wanted: dict[str, str]) -> DocsWritten:
             if readme_changed:
                 write_atomically(readme, new)
     except OSError as error:
-        raise CommandError(f"could not write {root}: {error.strerror or error}") from None
+        raise CommandError(f"could not write {shown}: {error.strerror or error}") from None
     except ValueError as error:  # README.md with a start marker but no end marker
         raise CommandError(str(error)) from None
-    return DocsWritten(root, len(wanted), tuple(changed), readme_changed, drift(root, wanted))
+    return DocsWritten(shown, len(wanted), tuple(changed), readme_changed, drift(root, wanted))
 
 
 @dataclass(frozen=True)

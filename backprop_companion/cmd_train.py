@@ -18,6 +18,11 @@ TRAINING_SET_SIZE = 1
 """The n of the weight decay (1 − ηλ/n): the tutorial trains on its one example, the full batch."""
 
 
+SATURATED = 1e-8
+"""A sigmoid neuron with σ′(z) = a(1 − a) below this passes back 1e-8 of the most it can (1/4): gradient
+descent has all but stopped moving what feeds it (η = 1e6 drives the hidden layer there in one step)."""
+
+
 def checkpoints(steps: int) -> list[int]:
     """0, 1, 10, 100, ... up to ``steps``, and ``steps`` itself."""
     marks, t = [0], 1
@@ -37,7 +42,7 @@ def run(args: argparse.Namespace) -> TrainResult:
     from worked import tutorial
     from worked.core import train
 
-    progress = Progress(args.steps, "training", enabled=not args.json)
+    progress = Progress(args.steps, "training", enabled=not args.quiet)
     try:
         trajectory = train(
             tutorial.network(),
@@ -84,6 +89,37 @@ class TrainResult(CommandResult):
         _, activations = self.network.feedforward(tutorial.x())
         return {"out_o1": float(activations[-1][0]), "out_o2": float(activations[-1][1])}
 
+    @property
+    def warning(self) -> str | None:
+        """Why the run did not train as gradient descent should, if it did not: the error rose
+        (η too large: divergence), or neurons ended saturated (learning stopped)."""
+        import numpy as np
+
+        from worked import tutorial
+
+        errors = np.asarray(self.errors, dtype=float)
+        if not np.all(np.isfinite(errors)) or errors[-1] > errors[0]:
+            return (
+                f"E_total rose from {errors[0]:.10g} to {errors[-1]:.10g}: η = {self.eta:g}"
+                f"{f' with λ = {self.l2:g}' if self.l2 else ''} makes gradient descent diverge; try a "
+                "smaller --eta"
+            )
+        _, activations = self.network.feedforward(tutorial.x())
+        layers = ["hidden", "output"]
+        stuck = [
+            layers[l]
+            for l, a in enumerate(activations[1:])
+            if np.any(np.asarray(a) * (1 - np.asarray(a)) < SATURATED)
+        ]
+        if stuck:
+            where = f"the {' and '.join(stuck)} layer{'s' * (len(stuck) > 1)}"
+            return (
+                f"{where} ended saturated (σ′ < {SATURATED:g}): "
+                f"learning has stopped at E_total = {errors[-1]:.10g}; η = {self.eta:g} is too large, try a "
+                "smaller --eta"
+            )
+        return None
+
     def weights(self) -> dict[str, float]:
         """Mazur's names, through the one table that maps them onto Nielsen's indices."""
         from worked import mazur
@@ -108,6 +144,7 @@ class TrainResult(CommandResult):
             "targets": {"target_o1": mazur.TARGETS["o1"], "target_o2": mazur.TARGETS["o2"]},
             "weights": self.weights(),
             "biases": self.biases(),
+            "warning": self.warning,
         }
 
     def as_text(self) -> str:
@@ -128,6 +165,7 @@ class TrainResult(CommandResult):
             ),
             "",
             format_table(["step", "E_total"], rows),
+            *([] if self.warning is None else ["", f"warning: {self.warning}"]),
             "",
             "Outputs after training (targets 0.01, 0.99):",
             *(f"  {name} = {value:.9f}" for name, value in outputs.items()),

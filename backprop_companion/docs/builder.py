@@ -1,8 +1,8 @@
 """Generate every file under ``docs/``, write them atomically, or show how the tree has drifted.
 
 :func:`pages` computes the whole documentation in memory: a mapping from a path relative to
-``docs/`` to its text. Nothing is written until every page has been made, and each file is then
-replaced atomically (written to a temporary file beside it, then renamed), so a failed run leaves
+``docs/`` to its text. Nothing is written until every page has been made, and the set is then
+replaced as a whole (:mod:`backprop_companion.docs.replace`), so a failed or interrupted run leaves
 the previous docs as they were. :func:`drift` compares the mapping with a directory and returns a
 unified diff; the test suite calls it, so stale docs fail the tests.
 """
@@ -10,10 +10,10 @@ unified diff; the test suite calls it, so stale docs fail the tests.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from backprop_companion.docs.replace import files_under, replace_set, tidy
 from backprop_companion.output import (
     GENERATE_COMMAND,
     RECORD_COMMAND,
@@ -21,7 +21,6 @@ from backprop_companion.output import (
     RECORDED_PAGE,
     generated_header,
     recorded_header,
-    write_atomically,
 )
 
 COMMAND = GENERATE_COMMAND
@@ -95,28 +94,42 @@ def pages(
     return dict(sorted(made.items()))
 
 
-def _existing(root: Path) -> dict[str, str]:
-    if not root.is_dir():
-        return {}
-    return {
-        str(p.relative_to(root)).replace(os.sep, "/"): p.read_text(encoding="utf-8")
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
+def read_text(path: Path) -> str | None:
+    """The text of a generated file as it is on disk, or ``None`` if it is not there; a file that is
+    not UTF-8 text or cannot be read comes back as a one-line description, which differs from any page."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        return "(not UTF-8 text)\n"
+    except OSError as error:
+        return f"(cannot be read: {error.strerror or error})\n"
+
+
+def _existing(root: Path, wanted: dict[str, str]) -> dict[str, str | None]:
+    """What is on disk for every path ``wanted`` names, and for every other file under ``root``
+    ``None`` (those are never read: a PNG or a file nobody may read is named, not opened)."""
+    have: dict[str, str | None] = {path: None for path in files_under(root)}
+    for path in wanted:
+        text = read_text(root / path)
+        if text is not None:
+            have[path] = text
+    return have
 
 
 def drift(root: Path, wanted: dict[str, str]) -> str:
     """A unified diff from what is under ``root`` to ``wanted``, what the generator writes now
     ('' if none)."""
-    have = _existing(root)
+    have = _existing(root, wanted)
     chunks = []
     for path in sorted(set(wanted) | set(have)):
         old, new = have.get(path), wanted.get(path)
-        if old == new:
+        if new is not None and old == new:
             continue
         if new is None:
             if path in RECORDED:
-                if not (old or "").startswith(recorded_header(path)):
+                if not (read_text(root / path) or "").startswith(recorded_header(path)):
                     chunks.append(
                         f"docs/{path}: a recorded page without its header; run `{RECORD_COMMAND}`\n"
                     )
@@ -135,11 +148,12 @@ def drift(root: Path, wanted: dict[str, str]) -> str:
 
 
 def write(root: Path, wanted: dict[str, str]) -> list[str]:
-    """Write every page under ``root`` atomically; return the paths that changed."""
-    have = _existing(root)
+    """Replace the set under ``root`` with ``wanted`` (see :mod:`backprop_companion.docs.replace`);
+    return the paths that changed."""
+    have = _existing(root, wanted)
     changed = [path for path, text in wanted.items() if have.get(path) != text]
-    for path in changed:
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, wanted[path])
+    if changed:
+        replace_set(root, wanted)
+    else:
+        tidy(root)
     return changed

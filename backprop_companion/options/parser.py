@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from backprop_companion import __version__
 from backprop_companion.errors import UsageError
+from backprop_companion.options.budget import BUDGETED, add_budget_arguments
 from backprop_companion.options.derive import DERIVE_HELP, add_derive_arguments
 from backprop_companion.options.ex4 import EX4_HELP, add_ex4_arguments
 from backprop_companion.options.gradcheck import GRADCHECK_HELP, add_gradcheck_arguments
@@ -70,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
-        command.add_arguments(sub.add_parser(command.name, help=command.help, description=command.help))
+        command_parser = sub.add_parser(command.name, help=command.help, description=command.help)
+        command.add_arguments(command_parser)
+        if command.name in BUDGETED:
+            add_budget_arguments(command_parser)
     return parser
 
 

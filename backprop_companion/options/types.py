@@ -7,6 +7,7 @@ Only the *form* is checked here (is it a whole number?); whether the value is al
 from __future__ import annotations
 
 import argparse
+import re
 
 
 def whole_number(text: str) -> int:
@@ -15,3 +16,14 @@ def whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+
+
+def memory_size(text: str) -> int:
+    """A memory size in bytes: a number, with K, M, G or T for powers of 1024 (500M, 4G, 1.5GiB)."""
+    match = re.fullmatch(r"(\d{1,15}(?:\.\d{1,15})?)([KMGT]?)(?:i?B)?", text.strip(), re.IGNORECASE)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"expected a size such as 500M or 4G, got {text[:40]!r}")
+    return max(1, int(float(match[1]) * UNITS[match[2].upper()]))

@@ -1,4 +1,5 @@
-"""Progress on stderr for long commands: only on a terminal, never under ``--json``."""
+"""Progress on stderr for long commands, with the time left: only on a terminal (stdout, JSON
+included, is never touched); ``--quiet`` turns it off."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ class Progress:
             return
         self.last, self.shown = now, True
         percent = 100.0 * done / self.total if self.total else 100.0
-        sys.stderr.write(f"\r{self.label}: {done:,}/{self.total:,} ({percent:.0f}%)")
+        left = (now - self.start) * (self.total - done) / done if done else None
+        remaining = "" if left is None else f", about {_duration(left)} left"
+        sys.stderr.write(f"\r\033[K{self.label}: {done:,}/{self.total:,} ({percent:.0f}%{remaining})")
         sys.stderr.flush()
 
     def stage(self, text: str) -> None:
@@ -38,3 +41,10 @@ class Progress:
         if self.shown:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
+
+
+def _duration(seconds: float) -> str:
+    """``seconds`` as a reader says it: 42 s, 3 min, 2.5 h."""
+    if seconds >= 3600:
+        return f"{seconds / 3600:.2g} h"
+    return f"{seconds / 60:.2g} min" if seconds >= 60 else f"{seconds:.0f} s"

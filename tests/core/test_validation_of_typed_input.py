@@ -31,3 +31,61 @@ def test_a_seed_is_a_whole_number_of_at_most_63_bits():
     for bad in (-1, validation.MAX_SEED + 1, 1.5, True, "7"):
         with pytest.raises(InvalidInput, match="2\\^63 - 1"):
             validation.seed(bad)
+
+
+@pytest.mark.parametrize(
+    ("value", "what"),
+    [
+        ([1.0 + 2j, 0.5], "complex numbers"),
+        ([True, False], "booleans"),
+        (__import__("numpy").array([1.0, None], dtype=object), "Python objects"),
+    ],
+)
+def test_numbers_that_are_not_real_are_refused_by_type(value, what):
+    with pytest.raises(validation.InvalidType, match=f"x must be real numbers, got {what}"):
+        validation.finite_array("x", value)
+    assert validation.finite_array("x", [1, 0.5]).tolist() == [1.0, 0.5]  # the control passes
+
+
+def test_a_missing_array_says_it_is_missing():
+    with pytest.raises(InvalidInput, match=r"^x is missing$"):
+        validation.finite_array("x", None)
+
+
+@pytest.mark.parametrize("weights", [None, 3, (w for w in [[[1.0]]]), "w"])
+def test_parameters_that_are_not_lists_are_refused_by_type_naming_the_argument(weights):
+    with pytest.raises(validation.InvalidType, match=r"^weights must be a list of arrays"):
+        validation.parameters(weights, [[0.0]])
+
+
+def test_a_layer_of_width_zero_is_refused():
+    with pytest.raises(InvalidInput, match="layer of width 0"):
+        validation.parameters([[[1.0, 2.0]], __import__("numpy").ones((0, 1))], [[0.0], []])
+    ws, _ = validation.parameters([[[1.0, 2.0]]], [[0.0]])  # the control: width 1 is fine
+    assert ws[0].shape == (1, 2)
+
+
+def test_cross_entropy_targets_are_probabilities():
+    import numpy as np
+
+    from worked.core import Network
+
+    weights, biases, x = [np.array([[1.0, 2.0]])], [np.array([0.0])], np.array([0.5, 0.5])
+    network = Network(weights, biases, cost="cross-entropy")
+    for y in (1.5, -0.1):
+        with pytest.raises(InvalidInput, match=r"y must lie in \[0, 1\] for the cross-entropy cost"):
+            network.cost(x, np.array([y]))
+    assert np.isfinite(network.cost(x, np.array([1.0])))  # the edges are probabilities too
+    assert Network(weights, biases).cost(x, np.array([1.5])) > 0  # the quadratic cost takes any y
+
+
+@pytest.mark.parametrize("activation", [3, None, [3], ["sigmoid", None]])
+def test_an_activation_that_is_not_a_name_is_refused_by_type_naming_the_argument(activation):
+    import numpy as np
+
+    from worked.core import Network
+
+    weights, biases = [np.array([[1.0, 2.0]])], [np.array([0.0])]
+    with pytest.raises(validation.InvalidType, match=r"^activation must be a name"):
+        Network(weights, biases, activation)
+    assert Network(weights, biases, ["tanh"]).sigmas[0].name == "tanh"  # the control

@@ -29,3 +29,17 @@ def test_python_call(expression):
     outcome = run_python(expression)
     assert outcome.exit in {"InvalidInput", "InvalidType", "ValueError", "TypeError"}, outcome
     assert outcome.stderr and "\n" not in outcome.stderr
+
+
+def test_version_under_json_is_json(capsys):
+    assert main(["--version", "--json"]) == 0
+    assert set(json.loads(capsys.readouterr().out)) == {"version"}
+
+
+def test_a_long_input_is_quoted_with_its_middle_cut_out(capsys):
+    from backprop_companion.cli import LONGEST_MESSAGE
+
+    assert main(["gradcheck", "--bug", "x" * 100_000]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "characters left out" in err
+    assert len(err) < LONGEST_MESSAGE + 100

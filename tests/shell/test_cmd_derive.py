@@ -86,7 +86,8 @@ def test_verify_json_reports_the_regularised_statements(small_verify):
 
 def test_verify_text(capsys):
     code, out, err = run(capsys, "derive", "--verify", "--max-width", "1", "--max-depth", "2")
-    assert code == 0 and err == ""
+    # stderr holds at most the budget's line saying how long the sweep will take (it takes over 10 s)
+    assert code == 0 and all(line.startswith("backprop-companion: estimate: ") for line in err.splitlines())
     assert "(2 shapes)" in out and "Negative controls" in out and out.rstrip().endswith(".")
     assert "All checks passed in " in out
     assert "With L2 regularisation (C = C_0 + (λ/2m)Σw², biases not penalised): BP3λ ✓" in out

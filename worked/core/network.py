@@ -81,6 +81,13 @@ class Network:
         if isinstance(activation, (str, Activation)):
             sigmas = [get_activation(activation)] * len(ws)
         else:
+            named = isinstance(activation, Sequence) and all(
+                isinstance(a, (str, Activation)) for a in activation
+            )
+            if not named:
+                raise InvalidType(
+                    f"activation must be a name such as 'sigmoid', or one per layer, got {activation!r:.60}"
+                )
             if len(activation) != len(ws):
                 raise InvalidInput(
                     f"got {len(activation)} activations for {len(ws)} layers; "
@@ -152,6 +159,8 @@ class Network:
             raise InvalidInput(
                 f"x has {validation.count(xs.shape[0], 'example', 'examples')} but y has {ys.shape[0]}"
             )
+        if self.cost_function.name == "cross-entropy":
+            validation.probabilities("y", ys)
         return xs, ys, np.ndim(x) == 1
 
     # -- the forward pass -----------------------------------------------------------------------

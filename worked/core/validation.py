@@ -96,8 +96,9 @@ def count(n: int, one: str, many: str) -> str:
 def parameters(weights: Sequence[object], biases: Sequence[object]) -> tuple[list[Array], list[Array]]:
     """Weights and biases as float64 copies, one matrix and one vector per layer, shapes chained:
     ``weights[i]`` is ``(n, k)`` and ``biases[i]`` is ``(n,)`` for layers of ``k`` and then ``n`` neurons."""
-    if isinstance(weights, (str, bytes)) or isinstance(biases, (str, bytes)):
-        raise InvalidType("weights and biases must be lists of arrays, one per layer")
+    for name, value in (("weights", weights), ("biases", biases)):
+        if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)):
+            raise InvalidType(f"{name} must be a list of arrays, one per layer, got {_short(value)}")
     if len(weights) == 0:
         raise InvalidInput("a network needs at least one layer of weights")
     if len(biases) != len(weights):
@@ -115,13 +116,30 @@ def parameters(weights: Sequence[object], biases: Sequence[object]) -> tuple[lis
                 f"weights for layer {l} have shape {w.shape}, but layer {l - 1} has "
                 f"{ws[l - 2].shape[0]} neurons: expected ({w.shape[0]}, {ws[l - 2].shape[0]})"
             )
+        if 0 in w.shape:
+            raise InvalidInput(
+                f"weights for layer {l} have shape {w.shape}: a layer of width 0 computes nothing"
+            )
         if b.shape != (w.shape[0],):
             raise InvalidInput(f"biases for layer {l} have shape {b.shape}, expected ({w.shape[0]},)")
     return ws, bs
 
 
 def finite_array(name: str, value: object) -> Array:
-    """``value`` as a float64 array, refusing text, objects, NaN and infinity (naming the position)."""
+    """``value`` as a float64 array, refusing text, objects, NaN and infinity (naming the position);
+    complex numbers (whose imaginary part numpy would drop) and booleans are not real numbers."""
+    if value is None:
+        raise InvalidInput(f"{name} is missing")
+    kind: str
+    try:
+        kind = np.asarray(value).dtype.kind
+    except (TypeError, ValueError):  # ragged or odd: the conversion below says what is wrong
+        kind = ""
+    if kind in ("c", "b", "O") or isinstance(value, (complex, bool)):
+        what = {"c": "complex numbers", "b": "booleans", "O": "Python objects"}.get(
+            kind, type(value).__name__
+        )
+        raise InvalidType(f"{name} must be real numbers, got {what}")
     try:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
@@ -130,6 +148,18 @@ def finite_array(name: str, value: object) -> Array:
         bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
         where = f" at index {bad if len(bad) != 1 else bad[0]}" if array.ndim else ""
         raise InvalidInput(f"{name} must be finite, but has {array[bad] if bad else array.item()}{where}")
+    return array
+
+
+def probabilities(name: str, array: Array) -> Array:
+    """Targets of the cross-entropy cost, −[y ln a + (1 − y) ln(1 − a)]: probabilities in [0, 1]
+    (outside, the cost has no minimum at a = y and can fall below zero)."""
+    outside = (array < 0) | (array > 1)
+    if np.any(outside):
+        at = tuple(int(i) for i in np.argwhere(outside)[0])
+        raise InvalidInput(
+            f"{name} must lie in [0, 1] for the cross-entropy cost (a probability), got {array[at]!r} at {at}"
+        )
     return array
 
 

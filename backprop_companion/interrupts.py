@@ -1,0 +1,31 @@
+"""Ctrl-C, as the companion handles it: at once with one line while nothing can be half-done
+(start-up, exit), as ``KeyboardInterrupt`` while a command runs. Imports nothing but :mod:`os` and
+:mod:`signal`, so that :mod:`backprop_companion.launch` can set the handler before anything else."""
+
+from __future__ import annotations
+
+import os
+
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, what a shell reports for a program ended by Ctrl-C."""
+
+
+def interrupted_now(signum: int, frame: object) -> None:
+    """The SIGINT handler while nothing can be left half-done (start-up, exit): one line, exit 130."""
+    try:  # noqa: SIM105 - contextlib would be one more import before the handler is set
+        os.write(2, b"backprop-companion: error: interrupted\n")
+    except OSError:  # stderr is gone: silence
+        pass
+    os._exit(EXIT_INTERRUPTED)
+
+
+interrupted = False
+"""Whether Ctrl-C came while a command ran: a library may turn the ``KeyboardInterrupt`` into
+another error (numpy's import makes it an ``ImportError``), which is then still an interrupt."""
+
+
+def raise_interrupt(signum: int, frame: object) -> None:
+    """The SIGINT handler while a command runs: remember it, and raise ``KeyboardInterrupt``."""
+    global interrupted
+    interrupted = True
+    raise KeyboardInterrupt

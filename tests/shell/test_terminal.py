@@ -1,0 +1,117 @@
+"""Output that survives any terminal: the real process, run as a user runs it, with hostile streams.
+
+An ASCII-only stream gets ASCII spellings and the same exit code; a full disk or a closed stdout is
+exit 1 with one line on stderr (silence when stderr is gone too); Ctrl-C at any moment, start-up
+included, is exit 130 with one line. Each case is a fresh interpreter (``python -m
+backprop_companion``), since the streams and the signal handler are the process's own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from backprop_companion.output.encoding import SPELLINGS, spell
+
+COMMAND = [sys.executable, "-m", "backprop_companion"]
+
+COMMANDS = (
+    ["walkthrough"],
+    ["walkthrough", "--json"],
+    ["check", "w5_new=0.35891648", "out_h1=0.6"],
+    ["check", "--list"],
+    ["train", "--steps", "100", "--l2", "0.1"],
+    ["train", "--steps", "100", "--json"],
+    ["gradcheck", "--bug", "all"],
+    ["gradcheck", "--sizes", "3,5,2", "--mode", "equations", "--json"],
+    ["derive"],
+    ["derive", "--mathml"],
+    ["ex4"],
+    ["gradcheck", "--help"],
+    ["train", "--steps", "x"],
+    ["--version"],
+)
+"""A command line of every command but ``docs`` and ``bench`` (which take minutes), each style of
+output (text, JSON, help, a refusal)."""
+
+
+def run(argv, env=None, **streams):
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(COMMAND + argv, env=environment, capture_output=not streams, **streams)
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_an_ascii_terminal_gets_ascii_spellings_and_the_same_exit_code(argv):
+    utf8 = run(argv, env={"PYTHONIOENCODING": "utf-8"})
+    ascii_ = run(argv, env={"PYTHONIOENCODING": "ascii"})
+    assert ascii_.returncode == utf8.returncode, ascii_.stderr
+    assert b"Traceback" not in ascii_.stderr
+    ascii_.stdout.decode("ascii")  # valid in the stream's encoding
+    assert ascii_.stdout == spell(utf8.stdout.decode("utf-8"), "ascii").encode("ascii")
+    if "--json" in argv:
+        assert json.loads(ascii_.stdout) == json.loads(utf8.stdout)
+
+
+def test_every_spelling_is_ascii_and_a_latin_1_stream_keeps_what_it_can_hold():
+    assert all(spelt.isascii() for spelt in SPELLINGS.values())
+    assert spell("σ′(z) → ∂C/∂w, ½", "ascii") == "sigma'(z) -> dC/dw, 1/2"
+    assert spell("σ′(z) → ½", "latin-1") == "sigma'(z) -> ½"
+    assert spell("é ☃", "ascii") == "e \\u2603"  # decomposed, or escaped: never lost silently
+
+
+@pytest.mark.parametrize("argv", [["walkthrough"], ["walkthrough", "--json"], ["--help"], ["train", "-x"]])
+def test_a_full_disk_is_exit_1_with_one_line(argv):
+    with open("/dev/full", "w") as full:
+        done = run(argv, stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == (2 if argv == ["train", "-x"] else 1)
+    assert done.stderr.decode().count("\n") == 1 and b"Traceback" not in done.stderr
+    assert b"No space left on device" in done.stderr or argv == ["train", "-x"]
+
+
+def test_a_closed_stdout_is_exit_1_with_one_line_and_a_closed_stderr_silence():
+    done = run(["walkthrough"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, close_fds=True)
+    assert done.returncode == 0
+    closed = subprocess.run(
+        ["sh", "-c", '"$0" "$@" >&-', *COMMAND, "walkthrough"], capture_output=False, stderr=subprocess.PIPE
+    )
+    assert closed.returncode == 1
+    assert closed.stderr == b"backprop-companion: error: could not write the output: stdout is closed\n"
+    both = subprocess.run(["sh", "-c", '"$0" "$@" >/dev/full 2>&-', *COMMAND, "walkthrough"])
+    assert both.returncode == 1  # nothing to say it on, and no traceback either
+
+
+def test_a_reader_that_leaves_early_is_no_failure():
+    done = subprocess.run(
+        ["sh", "-c", '"$0" "$@" | head -c 10 >/dev/null', *COMMAND, "walkthrough"], stderr=subprocess.PIPE
+    )
+    assert done.returncode == 0 and done.stderr == b""
+
+
+INTERRUPTS = 12
+"""Interrupts at random moments of start-up and of a run (each a fresh interpreter, ~0.5 s)."""
+
+PYTHON_STARTS_S = 0.2
+"""The interpreter's own start-up, before the companion's first line runs (runpy importing the package;
+about 0.05 s idle, up to 0.1 s on a loaded machine, doubled): an interrupt there is Python's to report."""
+
+
+def test_ctrl_c_at_any_moment_is_exit_130_with_one_line(tmp_path: Path):
+    rng = random.Random(18)
+    for _ in range(INTERRUPTS):
+        process = subprocess.Popen(
+            [*COMMAND, "train", "--steps", "10000000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        time.sleep(rng.uniform(PYTHON_STARTS_S, 0.8))  # the companion's imports take about 0.3 s of this
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 130, (process.returncode, err)
+        assert err == b"backprop-companion: error: interrupted\n", err
+        assert out == b""
