@@ -17,13 +17,13 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def clock(monkeypatch):
     now = [100.0]
-    monkeypatch.setattr(progress.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr("time.monotonic", lambda: now[0])
     return now
 
 
 def test_the_time_left_follows_the_share_of_the_work_done(monkeypatch, clock):
     err = Terminal()
-    monkeypatch.setattr(progress.sys, "stderr", err)
+    monkeypatch.setattr("sys.stderr", err)
     bar = progress.Progress(10, "sweep")
     clock[0] += 30.0
     bar.update(1, fraction=0.25)  # a quarter of the work in 30 s: 90 s to go
@@ -35,7 +35,7 @@ def test_the_time_left_follows_the_share_of_the_work_done(monkeypatch, clock):
 
 def test_nothing_is_shown_off_a_terminal(monkeypatch, clock):
     err = io.StringIO()
-    monkeypatch.setattr(progress.sys, "stderr", err)
+    monkeypatch.setattr("sys.stderr", err)
     bar = progress.Progress(10, "sweep")
     clock[0] += 30.0
     bar.update(5)
