@@ -122,7 +122,7 @@ class Verification(CommandResult):
 def verify(args: argparse.Namespace) -> Verification:
     width = args.max_width or DEFAULT_WIDTH
     depth = args.max_depth or DEFAULT_DEPTH
-    progress = Progress(1, "sweep: shapes", enabled=not args.json)
+    progress = Progress(1, "sweep: shapes checked", enabled=not args.json)
     try:
         activation, cost = args.activation or "generic", args.cost or "generic"
         return collect(width, depth, activation, cost, progress, timed=not args.no_timings)
@@ -137,29 +137,38 @@ def collect(
     cost_name: str = "generic",
     progress: Progress | None = None,
     timed: bool = True,
+    workers: int | None = None,
 ) -> Verification:
-    """Run every check (the docs render the same result)."""
+    """Run every check (the docs render the same result).
+
+    The sweep runs in ``workers`` processes (by default one per core) while this process does the
+    other checks; its report does not depend on the number of workers, only its seconds do.
+    """
     from symbolic.controls import SHAPE, run_controls, run_regularised_controls
     from symbolic.functions import get_activation, get_cost
     from symbolic.generic import proofs
     from symbolic.generic_regularised import regularised_proofs
     from symbolic.lemmas import lemmas
     from symbolic.ng import accumulate
-    from symbolic.sweep import shapes, sweep
+    from symbolic.parallel import ParallelSweep
     from symbolic.tutorial import chain_rules, sigmoid_rule
 
     activation, cost = get_activation(activation_name), get_cost(cost_name)
     start = time.perf_counter()
+    running = ParallelSweep(
+        width, depth, activation, cost, workers, progress=None if progress is None else progress.update
+    )
     if progress is not None:
-        progress.total = len(shapes(width, depth))
-    report = sweep(width, depth, activation, cost, progress=None if progress is None else progress.update)
-    generic, controls, lemma_results = tuple(proofs()), tuple(run_controls()), tuple(lemmas())
-    rules = (*chain_rules(), sigmoid_rule())
-    rows, ng, ng_without_mean = _tutorial_rows(), accumulate(), accumulate(mean=False)
+        progress.total = len(running.shapes)
+    with running:
+        generic, controls, lemma_results = tuple(proofs()), tuple(run_controls()), tuple(lemmas())
+        rules = (*chain_rules(), sigmoid_rule())
+        rows, ng, ng_without_mean = _tutorial_rows(), accumulate(), accumulate(mean=False)
+        regularised, regularised_controls = tuple(regularised_proofs()), tuple(run_regularised_controls())
+        ng_regularised = accumulate(regularised=True)
+        ng_decayed_biases = accumulate(regularised=True, decay_biases=True)
+        report = running.report()
     premises = tuple(p for p in (activation.premise, cost.premise) if p)
-    regularised, regularised_controls = tuple(regularised_proofs()), tuple(run_regularised_controls())
-    ng_regularised = accumulate(regularised=True)
-    ng_decayed_biases = accumulate(regularised=True, decay_biases=True)
     seconds = time.perf_counter() - start
     return Verification(
         generic=generic,

@@ -20,13 +20,36 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from sympy import Add, Dummy, Expr, Function, Integer, Max, Rational, exp, log
+from sympy import Add, Basic, Dummy, Expr, Function, Integer, Max, Rational, exp, log
+from sympy.core.assumptions import _assume_defined  # sympy's list of the facts it tracks
+
+UNKNOWN_FACTS = {f"is_{fact}": None for fact in _assume_defined if fact != "commutative"}
+"""Every assumption sympy knows, as unknown (``None``), except that the values commute."""
 
 
 class Named(Function):
-    """An unevaluated function application that knows how the renderers should write it."""
+    """An unevaluated function application that knows how the renderers should write it.
+
+    It also remembers its free symbols. sympy recomputes ``free_symbols`` by walking the whole tree
+    at every level of a derivative (``Derivative`` asks for them before each step), and below an
+    application of a deep network lies the whole forward pass beneath it, so the walks cost the
+    square of the expression's size. An application never changes, so its set is computed once;
+    each caller gets its own copy, since sympy's callers may add to the set they are given.
+    """
 
     display: ClassVar[str] = "f"
+    # Nothing is known about the value of an application (σ(z) may be zero, negative, anything),
+    # and sympy, asked whether a product of them is zero, would otherwise work that out afresh for
+    # every new expression, through every related fact: a third of a sweep's time. Declared
+    # unknown here, each such question is answered at once, with the same answer.
+    vars().update(UNKNOWN_FACTS)
+
+    @property
+    def free_symbols(self) -> set[Basic]:
+        known: set[Basic] | None = self.__dict__.get("_free_symbols")
+        if known is None:
+            known = self.__dict__["_free_symbols"] = super().free_symbols
+        return set(known)
 
 
 class SigmaPrime(Named):

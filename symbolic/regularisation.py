@@ -20,6 +20,8 @@ function of the outputs, and :math:`m` is a symbol (a positive integer); the bat
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sympy import Add, Expr, Symbol
 
 from symbolic.equations import Delta, RightSide, bp3, bp4, positions
@@ -38,7 +40,18 @@ def penalised(squares: Expr, m: Expr = M) -> Expr:
 
 
 def penalty(net: SymbolicNetwork, m: Expr = M) -> Expr:
-    r""":math:`\frac{\lambda}{2m} \sum_{l,j,k} (w^l_{jk})^2` over every weight of ``net``, no bias."""
+    r""":math:`\frac{\lambda}{2m} \sum_{l,j,k} (w^l_{jk})^2` over every weight of ``net``, no bias.
+
+    The same expression object for every network of these sizes (their weights are the same
+    symbols): sympy keeps what it has worked out about an expression on the object, so the sweep's
+    derivatives of one penalty by each weight in turn cost a twentieth of those of fresh copies.
+    """
+    return _penalty(net.sizes, m)
+
+
+@lru_cache(maxsize=64)
+def _penalty(sizes: tuple[int, ...], m: Expr) -> Expr:
+    net = SymbolicNetwork(sizes)
     weights = (w for l in range(1, net.L + 1) for row in net.weights[l] for w in row)
     return penalised(Add(*(w**2 for w in weights)), m)
 

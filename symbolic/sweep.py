@@ -140,6 +140,73 @@ class SweepReport:
         return self.setup_seconds + sum(r.seconds for r in self.kinds.values())
 
 
+@dataclass
+class ShapeTally:
+    """One shape's share of a sweep: what :func:`sweep_shape` returns, from this process or a worker."""
+
+    sizes: tuple[int, ...]
+    setup_seconds: float
+    kinds: dict[str, KindReport]
+    failures: list[Outcome]
+    regularised: dict[str, KindReport]
+    regularised_failures: list[Outcome]
+
+
+def sweep_shape(sizes: tuple[int, ...], activation: SymbolicActivation, cost: SymbolicCost) -> ShapeTally:
+    r"""Check every statement on one shape.
+
+    Setup (the forward pass and the defined :math:`\delta^l` of each layer) is timed apart from
+    the statements; each kind's seconds cover its own left and right sides and the decision.
+    """
+    start = time.perf_counter()
+    net = SymbolicNetwork(sizes, activation, cost)
+    for l in range(1, net.L + 1):
+        net.delta(l, 1)
+    tally = ShapeTally(sizes, time.perf_counter() - start, {}, [], {}, [])
+    for kind in KINDS:
+        tally.kinds[kind] = KindReport(kind)
+        outcomes = (check(net, kind, l, j, k) for l, j, k in positions(net, kind))
+        _tally(tally.kinds[kind], tally.failures, outcomes)
+    for kind in REGULARISED_KINDS:
+        tally.regularised[kind] = KindReport(kind)
+        outcomes = (check(net, kind, l, j, k) for l, j, k in regularised_positions(net, kind))
+        _tally(tally.regularised[kind], tally.regularised_failures, outcomes)
+    return tally
+
+
+def work(sizes: tuple[int, ...]) -> int:
+    """A rough measure of what checking a shape costs, to order and weigh the shapes (never a count
+    that is reported): every parameter's gradient is differentiated through the layers above it."""
+    return sum(n * (k + 1) for k, n in itertools.pairwise(sizes)) * len(sizes) * sizes[-1]
+
+
+def merge(report: SweepReport, tally: ShapeTally) -> None:
+    """Add one shape's tally to ``report`` (in the order of ``report.shapes``, for a stable report)."""
+    report.setup_seconds += tally.setup_seconds
+    for into, kinds in ((report.kinds, tally.kinds), (report.regularised, tally.regularised)):
+        for kind, part in kinds.items():
+            whole = into[kind]
+            whole.proven, whole.failed = whole.proven + part.proven, whole.failed + part.failed
+            whole.seconds += part.seconds
+    report.failures += tally.failures
+    report.regularised_failures += tally.regularised_failures
+
+
+def empty_report(
+    max_width: int,
+    max_depth: int,
+    activation: SymbolicActivation,
+    cost: SymbolicCost,
+    only: Iterable[tuple[int, ...]] | None = None,
+) -> SweepReport:
+    """The report of a sweep before any shape is checked: its shapes, and every tally at zero."""
+    todo = shapes(max_width, max_depth) if only is None else [tuple(s) for s in only]
+    report = SweepReport(activation.name, cost.name, max_width, max_depth, todo)
+    report.kinds = {kind: KindReport(kind) for kind in KINDS}
+    report.regularised = {kind: KindReport(kind) for kind in REGULARISED_KINDS}
+    return report
+
+
 def sweep(
     max_width: int = 3,
     max_depth: int = 3,
@@ -148,27 +215,13 @@ def sweep(
     progress: Callable[[int], None] | None = None,
     only: Iterable[tuple[int, ...]] | None = None,
 ) -> SweepReport:
-    """Check every statement on every shape (or on the shapes in ``only``).
+    """Check every statement on every shape (or on the shapes in ``only``), in this process.
 
-    Setup (the forward pass and the defined :math:`\\delta^l` of each layer) is timed apart from
-    the statements; each kind's seconds cover its own left and right sides and the decision.
+    :mod:`symbolic.parallel` runs the same :func:`sweep_shape` on every core, with the same report.
     """
-    todo = shapes(max_width, max_depth) if only is None else [tuple(s) for s in only]
-    report = SweepReport(activation.name, cost.name, max_width, max_depth, todo)
-    report.kinds = {kind: KindReport(kind) for kind in KINDS}
-    report.regularised = {kind: KindReport(kind) for kind in REGULARISED_KINDS}
-    for done, sizes in enumerate(todo, start=1):
-        start = time.perf_counter()
-        net = SymbolicNetwork(sizes, activation, cost)
-        for l in range(1, net.L + 1):
-            net.delta(l, 1)
-        report.setup_seconds += time.perf_counter() - start
-        for kind in KINDS:
-            outcomes = (check(net, kind, l, j, k) for l, j, k in positions(net, kind))
-            _tally(report.kinds[kind], report.failures, outcomes)
-        for kind in REGULARISED_KINDS:
-            outcomes = (check(net, kind, l, j, k) for l, j, k in regularised_positions(net, kind))
-            _tally(report.regularised[kind], report.regularised_failures, outcomes)
+    report = empty_report(max_width, max_depth, activation, cost, only)
+    for done, sizes in enumerate(report.shapes, start=1):
+        merge(report, sweep_shape(sizes, activation, cost))
         if progress is not None:
             progress(done)
     return report

@@ -8,6 +8,7 @@ entry, so the row doubles as a check against an implementation written by other 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 from collections.abc import Callable
@@ -120,6 +121,51 @@ def framework_gradients(rng: np.random.Generator) -> list[Result]:
                 detail=f"{name} {getattr(module, '__version__', '?')}, float64, one thread: forward "
                 f"{forward * 1e6:.0f} µs, gradient {gradient * 1e6:.0f} µs; its gradient agrees with "
                 f"BP1-BP4 to {agree:.1e} of each layer's largest entry",
+            )
+        )
+    return rows
+
+
+TORCH_GOALS: dict[tuple[tuple[int, ...], int], float] = {
+    ((784, 30, 10), 10): 0.5,
+    ((784, 30, 10), 100): 0.8,
+    ((512, 512, 512, 10), 64): 1.0,
+}
+"""The issue's ceilings on the public ``Network.backprop`` over torch's CPU autograd, per shape and batch."""
+
+
+def _torch_case(sizes: tuple[int, ...], batch: int) -> str:
+    return f"gradient: Network.backprop / torch autograd, {list(sizes)} batch {batch}"
+
+
+def torch_ratios(rng: np.random.Generator) -> list[Result]:
+    """The companion's gradient over torch's, each against its goal; without torch, skipped with why."""
+    if importlib.util.find_spec("torch") is None:
+        return [
+            Result(_torch_case(s, m), None, "×", goal, skipped="torch is not installed here")
+            for (s, m), goal in TORCH_GOALS.items()
+        ]
+    torch = importlib.import_module("torch")
+    rows = []
+    for (sizes, batch), goal in TORCH_GOALS.items():
+        network = Network.random(list(sizes), rng)
+        xs, ys = rng.standard_normal((batch, sizes[0])), rng.uniform(0, 1, (batch, sizes[-1]))
+        try:
+            _, theirs, _ = _torch(torch, network, xs, ys)
+        except Exception as error:  # noqa: BLE001 (someone else's library: report it, finish the bench)
+            rows.append(
+                Result(_torch_case(sizes, batch), None, "×", goal, failed=f"{type(error).__name__}: {error}")
+            )
+            continue
+        ours = median_seconds(functools.partial(network.backprop, xs, ys))
+        rows.append(
+            Result(
+                _torch_case(sizes, batch),
+                ours / theirs,
+                "×",
+                goal,
+                detail=f"torch {torch.__version__}, float64, one thread: {theirs * 1e6:.0f} µs; "
+                f"Network.backprop {ours * 1e6:.0f} µs",
             )
         )
     return rows

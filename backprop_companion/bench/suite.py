@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from backprop_companion.bench import cases, sweep
+from backprop_companion.bench import cases, sweep, tiny
 from backprop_companion.bench.environment import Environment, describe
-from backprop_companion.bench.frameworks import framework_gradients
+from backprop_companion.bench.frameworks import framework_gradients, torch_ratios
 from backprop_companion.bench.timing import Result
 from backprop_companion.output.progress import Progress
 from worked.gradcheck.directions import DIRECTIONS
@@ -87,8 +87,8 @@ def run_suite(
         ),
         ("loop/batch", lambda: [cases.batch_vs_loop(rng)]),
         ("million and one", million_and_one),
-        ("tutorial", lambda: [cases.tutorial_steps()]),
-        ("frameworks", lambda: framework_gradients(rng)),
+        ("tutorial", lambda: [cases.tutorial_steps(), tiny.tutorial_vs_plain_loop()]),
+        ("frameworks", lambda: [*torch_ratios(rng), *framework_gradients(rng)]),
         ("start-up", lambda: cases.startup(repeats=3 if quick else 5)),
         ("derive", lambda: [cases.derive_verify()]),
     ]

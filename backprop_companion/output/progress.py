@@ -19,15 +19,19 @@ class Progress:
         self.start = self.last = time.monotonic()
         self.shown = False
 
-    def update(self, done: int) -> None:
+    def update(self, done: int, fraction: float | None = None) -> None:
+        """Show ``done`` of ``total``, and the time left if ``fraction`` (of the work, when the steps
+        differ in size; by default ``done / total``) has been done at the pace so far."""
         now = time.monotonic()
         if not self.enabled or now - self.start < DELAY_S or now - self.last < 0.2:
             return
         self.last, self.shown = now, True
-        percent = 100.0 * done / self.total if self.total else 100.0
-        left = (now - self.start) * (self.total - done) / done if done else None
-        remaining = "" if left is None else f", about {_duration(left)} left"
-        sys.stderr.write(f"\r\033[K{self.label}: {done:,}/{self.total:,} ({percent:.0f}%{remaining})")
+        if fraction is None:
+            fraction = done / self.total if self.total else 1.0
+        left = _duration((now - self.start) * (1 - fraction) / fraction) if fraction > 0 else "?"
+        sys.stderr.write(
+            f"\r\033[K{self.label}: {done:,}/{self.total:,} ({100 * fraction:.0f}%), about {left} left"
+        )
         sys.stderr.flush()
 
     def stage(self, text: str) -> None:
@@ -44,7 +48,10 @@ class Progress:
 
 
 def _duration(seconds: float) -> str:
-    """``seconds`` as a reader says it: 42 s, 3 min, 2.5 h."""
+    """``7 s``, ``3 min 20 s``, ``2.5 h``: rounded to what a reader waiting on it can use."""
     if seconds >= 3600:
         return f"{seconds / 3600:.2g} h"
-    return f"{seconds / 60:.2g} min" if seconds >= 60 else f"{seconds:.0f} s"
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    minutes, rest = divmod(round(seconds / 10) * 10, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
