@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from backprop_companion.errors import UsageError
+from backprop_companion.plot_option import plot_target
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
@@ -17,35 +17,10 @@ if TYPE_CHECKING:
     from backprop_companion.bench.timing import Result
 
 
-def plot_target(value: str | None) -> Path | None:
-    """The figure's path, refused before anything is measured if it cannot be written."""
-    if value is None:
-        return None
-    from backprop_companion.output.charts import missing
-
-    if missing("--plot"):
-        raise UsageError(missing("--plot"))
-    from backprop_companion.output.files import NotAFile, writable_target
-
-    target = Path(value)
-    if value == "" or target.is_dir():
-        raise UsageError(f"--plot {value!r} is not a file name (e.g. --plot fd-cost.svg)")
-    try:
-        writable_target(target)
-    except NotAFile as error:
-        raise UsageError(f"--plot {value}: {error.strerror}; it was left alone") from None
-    folder = target.parent
-    if not folder.is_dir():
-        raise UsageError(f"--plot {value}: there is no directory {str(folder)!r} to write it in")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"--plot {value}: the directory {str(folder)!r} is not writable")
-    return target
-
-
 def run(args: argparse.Namespace) -> BenchResult:
     from backprop_companion.output.charts import missing
 
-    target = plot_target(args.plot)
+    target = plot_target(args.plot, "fd-cost.svg")
     record = None if args.record is None else Path(args.record)
     if record is not None and not (record / "figures").is_dir():
         raise UsageError(f"--record {args.record}: expected a docs folder with a figures/ folder in it")

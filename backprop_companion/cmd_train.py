@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from backprop_companion.errors import UsageError
 from backprop_companion.output.progress import Progress
 from backprop_companion.output.tables import format_table
+from backprop_companion.plot_option import plot_target
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
@@ -23,8 +26,11 @@ SATURATED = 1e-8
 descent has all but stopped moving what feeds it (η = 1e6 drives the hidden layer there in one step)."""
 
 
-def checkpoints(steps: int) -> list[int]:
-    """0, 1, 10, 100, ... up to ``steps``, and ``steps`` itself."""
+def checkpoints(steps: int, every: int | None = None) -> list[int]:
+    """0, 1, 10, 100, ... up to ``steps``, and ``steps`` itself; with ``every``, 0, N, 2N, ... and
+    ``steps``."""
+    if every is not None:
+        return sorted({*range(0, steps + 1, every), steps})
     marks, t = [0], 1
     while t < steps:
         marks.append(t)
@@ -42,6 +48,11 @@ def run(args: argparse.Namespace) -> TrainResult:
     from worked import tutorial
     from worked.core import train
 
+    if args.every is not None and args.every < 1:
+        raise UsageError(f"--every {args.every}: expected a positive number of steps (e.g. --every 1000)")
+    if args.csv and args.json:
+        raise UsageError("--csv and --json: choose one format")
+    target = plot_target(args.plot, "training.svg")
     progress = Progress(args.steps, "training", enabled=not args.quiet)
     try:
         trajectory = train(
@@ -59,7 +70,7 @@ def run(args: argparse.Namespace) -> TrainResult:
         )
     finally:
         progress.close()
-    return TrainResult(
+    result = TrainResult(
         args.steps,
         args.order,
         args.eta,
@@ -67,7 +78,15 @@ def run(args: argparse.Namespace) -> TrainResult:
         trajectory.errors,
         trajectory.network,
         float(args.l2),
+        args.every,
+        args.csv,
     )
+    if target is not None:
+        from backprop_companion.output.files import write_atomically
+
+        write_atomically(target, result.figure())
+        result = replace(result, plot=str(target))
+    return result
 
 
 @dataclass(frozen=True)
@@ -82,6 +101,28 @@ class TrainResult(CommandResult):
     network: Network
     l2: float = 0.0
     """λ of the weight decay (0: none); with it, ``errors`` are the regularised cost."""
+    every: int | None = None
+    """Checkpoints every this many steps (None: 0, 1, 10, 100, ...)."""
+    csv: bool = False
+    """The checkpoints as CSV, and nothing else."""
+    plot: str | None = None
+    """Where the figure of E_total was written, if it was."""
+
+    def marks(self) -> list[int]:
+        """The steps shown."""
+        return checkpoints(self.steps, self.every)
+
+    def figure(self) -> str:
+        """E_total after every step, on log axes (step 0 is left off the log axis)."""
+        from backprop_companion.output.charts import Axis, Series, line_chart
+
+        steps = range(1, self.steps + 1)
+        return line_chart(
+            f"E_total over {self.steps:,} steps ({self.order}, η = {self.eta:g})",
+            Axis("step (log scale)", log=True),
+            Axis("E_total (log scale)", log=True),
+            [Series("E_total", list(steps), [float(self.errors[t]) for t in steps])],
+        )
 
     def outputs(self) -> dict[str, float]:
         from worked import tutorial
@@ -139,7 +180,7 @@ class TrainResult(CommandResult):
             "eta": self.eta,
             "train_biases": self.train_biases,
             "l2": self.l2,
-            "checkpoints": [{"step": t, "E_total": float(self.errors[t])} for t in checkpoints(self.steps)],
+            "checkpoints": [{"step": t, "E_total": float(self.errors[t])} for t in self.marks()],
             "outputs": self.outputs(),
             "targets": {"target_o1": mazur.TARGETS["o1"], "target_o2": mazur.TARGETS["o2"]},
             "weights": self.weights(),
@@ -148,8 +189,10 @@ class TrainResult(CommandResult):
         }
 
     def as_text(self) -> str:
+        if self.csv:  # full precision for a program to read: repr gives the shortest exact decimal
+            return "\n".join(["step,E_total", *(f"{t},{float(self.errors[t])!r}" for t in self.marks())])
         biases = "updated (one shared bias per layer)" if self.train_biases else "fixed"
-        rows = [[f"{t:,}", f"{float(self.errors[t]):.10g}"] for t in checkpoints(self.steps)]
+        rows = [[f"{t:,}", fixed(float(self.errors[t]))] for t in self.marks()]
         outputs, weights = self.outputs(), list(self.weights().items())
         out = [
             f"Tutorial network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
@@ -174,5 +217,20 @@ class TrainResult(CommandResult):
             "  " + "  ".join(f"{k} = {v:.9f}" for k, v in weights[:4]),
             "  " + "  ".join(f"{k} = {v:.9f}" for k, v in weights[4:]),
             "  " + "  ".join(f"{k} = {v:.9f}" for k, v in self.biases().items()),
+            *([] if self.plot is None else ["", f"Figure written: {self.plot}"]),
         ]
         return "\n".join(out)
+
+
+SIGNIFICANT = 10
+"""Significant figures of E_total in the text, in fixed notation as the post prints it
+(0.0000351085, not 3.51085e-05)."""
+
+
+def fixed(value: float) -> str:
+    """``value`` in fixed notation with :data:`SIGNIFICANT` significant figures (at least 9 decimals,
+    as the post's); scientific only below 1e-12, where fixed notation would be a row of zeros."""
+    if not math.isfinite(value) or value == 0 or abs(value) < 1e-12:
+        return f"{value:.{SIGNIFICANT}g}"
+    decimals = max(9, SIGNIFICANT - 1 - math.floor(math.log10(abs(value))))
+    return f"{value:.{decimals}f}"

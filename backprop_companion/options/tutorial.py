@@ -76,4 +76,14 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
         help="L2 weight decay: descend on E_total + (λ/2) Σ w² (one example; biases not penalised; "
         "default 0)",
     )
+    parser.add_argument(
+        "--every",
+        type=int,
+        metavar="N",
+        help="show E_total every N steps (default: after 0, 1, 10, 100, ... steps)",
+    )
+    parser.add_argument(
+        "--csv", action="store_true", help="print the checkpoints as CSV (step,E_total), nothing else"
+    )
+    parser.add_argument("--plot", metavar="FILE", help="draw E_total over every step as an SVG figure")
     add_json(parser)

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 import pytest
 
 from backprop_companion.cli import main
+from tests import expected
 from worked import mazur
 from worked.mazur.printed import rounds_to
 
@@ -91,6 +92,37 @@ def test_a_table_too_wide_wraps_its_widest_text_column():
     assert max(map(len, table)) <= 50 and len(table) == 1 + 2
     assert table[1].split() == ["w5", "∂E_total/∂out_o1", "·", "0.082167041"]
     assert table[2].split() == ["∂out_o1/∂net_o1", "·", "∂net_o1/∂w5"]
+
+
+def test_train_every_as_csv_gives_one_row_per_checkpoint(capsys):
+    code, out, _ = run(capsys, "train", "--steps", "10000", "--every", "1000", "--csv")
+    header, *rows = out.splitlines()
+    assert code == 0 and header == "step,E_total" and len(rows) == 11
+    assert [int(r.split(",")[0]) for r in rows] == list(range(0, 10001, 1000))
+    assert rounds_to(float(rows[-1].split(",")[1]), expected.STATED_RULE["E_total_after_10000"].value)
+
+
+def test_train_prints_e_total_in_fixed_notation_as_the_post_does(capsys):
+    _, out, _ = run(capsys, "train")
+    table = out.split("\n\n")[1]
+    assert "e-" not in table and "0.0000351" in table
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [(["--every", "0"], "--every 0: expected a positive number"), (["--csv", "--json"], "choose one format")],
+)
+def test_train_refuses_what_it_cannot_show(capsys, argv, message):
+    code, out, err = run(capsys, "train", *argv)
+    assert code == 2 and message in out + err  # under --json the refusal is the JSON document
+
+
+def test_train_plot_writes_the_error_curve(capsys, tmp_path):
+    target = tmp_path / "training.svg"
+    code, out, _ = run(capsys, "train", "--steps", "100", "--plot", str(target))
+    svg = target.read_text(encoding="utf-8")
+    assert code == 0 and f"Figure written: {target}" in out
+    assert svg.startswith("<svg") and "E_total over 100 steps" in svg
 
 
 def test_json_flag_alone_runs_the_walkthrough(capsys):

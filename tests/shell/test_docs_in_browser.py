@@ -60,3 +60,16 @@ def test_the_probe_sees_an_overflow_and_a_clipped_label(tmp_path):
     assert layout["scroll_width"] > PHONE
     assert layout["clipped"] == ["f: cut off"]
     assert layout["tex"] == ["δ^{l+1}"]
+
+
+def test_the_figure_of_train_plot_is_measured_too(tmp_path):
+    from backprop_companion.cli import main
+
+    target = tmp_path / "training.svg"
+    assert main(["train", "--quiet", "--plot", str(target)]) == 0
+    style = "<style>svg { max-width: 100%; height: auto; }</style>"  # as the docs page shows a figure
+    svg = target.read_text(encoding="utf-8")
+    page = f"<!DOCTYPE html><html><head>{style}</head><body>{svg}</body></html>"
+    for width in (DESKTOP, PHONE):
+        layout = measure(page, width, tmp_path)
+        assert layout["clipped"] == [] and layout["scroll_width"] <= width
