@@ -58,6 +58,7 @@ QUICK = (
     ("tests/shell/test_cmd_derive.py", "test_bad_usage"),
     ("tests/diagnosis/test_check.py", "test_check_"),  # the check command, end to end
     ("tests/test_layering.py", ""),
+    ("tests/testing/", ""),  # worked.testing, readers' assertion, on right and buggy fixtures
 )
 """The quick tier, ``pytest -m quick``: (path, test-name prefix) pairs marked ``quick`` at collection."""
 
@@ -68,6 +69,9 @@ NOT_QUICK = (
     "test_train_json_ends_at_the_expected_outputs[output-first",  # the other order; core has both
     "test_ten_thousand_steps[output-first",  # the errata's run; the stated rule's 10,000 steps stay
     "test_importing_",  # layering in fresh interpreters (about 1 s); the import rules themselves stay
+    "test_train_plot_",  # 10,000 steps drawn by matplotlib (1.5 s); the figure writer has its own tests
+    "test_train_prints_e_total_in_fixed",  # 10,000 steps again; test_ten_thousand_steps has the numbers
+    "test_train_every_as_csv",  # 10,000 steps again, as CSV
 )
 """Tests of the quick tier's files left to the full run: each repeats a quicker neighbour, slowly."""
 
