@@ -40,6 +40,7 @@ COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
     ("gradcheck --sizes 100000,100000", "a network too large to check", 2),
     ("gradcheck --sizes 3,5,2 --activation sigmod", "a misspelt activation", 2),
     ("gradcheck --sizes 3,5,2 --activation tanh,tanh,tanh", "one activation too many", 2),
+    ("gradcheck --sizes 3,5,2 --activation ''", "an empty activation", 2),
     (
         "gradcheck --sizes 3,5,2 --cost cross-entropy --activation tanh",
         "cross-entropy without sigmoid outputs",
@@ -85,6 +86,7 @@ PYTHON_CALLS: tuple[str, ...] = (
     "Network([[[1.0, 2.0]]], [[0.0]], activation=3)",
     "Network([[[1.0 + 2j, 2.0]]], [[0.0]])",
     "Network([numpy.ones((0, 2))], [numpy.zeros(0)])",
+    "Network([numpy.full((1, 2), 1e308)], [[0.0]], activation='relu').backprop([1.0, 1.0], [0.0])",
     "tutorial.network().cost(None, [0.01, 0.99])",
     "tutorial.network().cost([True, False], [0.01, 0.99])",
     "Network([[[1.0, 2.0]]], [[0.0]], cost='cross-entropy').cost([0.5, 0.5], [1.5])",

@@ -76,6 +76,8 @@ def _point(args: argparse.Namespace, rng: np.random.Generator, seed: int) -> Che
     else:
         sizes = validation.layer_widths(args.sizes)
         batch = DEFAULT_BATCH if args.batch is None else validation.batch_size(args.batch)
+        if args.activation is not None and not args.activation.strip(" ,"):
+            raise UsageError("--activation '': expected an activation's name (e.g. --activation tanh)")
         activations = (args.activation or "sigmoid").split(",")
         network = Network.random(
             sizes, rng, activations if len(activations) > 1 else activations[0], args.cost or "quadratic"

@@ -89,3 +89,23 @@ def test_an_activation_that_is_not_a_name_is_refused_by_type_naming_the_argument
     with pytest.raises(validation.InvalidType, match=r"^activation must be a name"):
         Network(weights, biases, activation)
     assert Network(weights, biases, ["tanh"]).sigmas[0].name == "tanh"  # the control
+
+
+@pytest.mark.parametrize("activation", ["relu", "identity", "softplus"])
+def test_parameters_too_large_for_float64_are_refused_naming_the_layer(activation):
+    """Weights of 1e300 make z (or the gradient) overflow: refused, not returned as inf or nan."""
+    import numpy as np
+
+    from worked.core import InvalidInput, Network
+
+    network = Network(
+        [np.full((2, 2), 1e300), np.full((2, 2), 1e300)], [np.zeros(2), np.zeros(2)], activation
+    )
+    with pytest.raises(InvalidInput, match="layer 3"):
+        network.backprop(np.array([0.05, 0.1]), np.array([0.01, 0.99]))
+    large_but_fine = Network(
+        [np.full((2, 2), 1e10), np.full((2, 2), 1e10)], [np.zeros(2), np.zeros(2)], activation
+    )
+    assert np.all(
+        np.isfinite(large_but_fine.backprop(np.array([0.05, 0.1]), np.array([0.01, 0.99])).nabla_w[1])
+    )

@@ -44,6 +44,11 @@ def test_no_options_checks_the_tutorials_network(capsys: pytest.CaptureFixture[s
         assert name in out
 
 
+def test_an_empty_activation_is_refused_not_read_as_sigmoid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--sizes", "2,3,1", "--activation", "")
+    assert code == 2 and "--activation '': expected an activation's name" in err
+
+
 def test_the_tolerance_rule_is_spelled_out_under_explain_only(capsys: pytest.CaptureFixture[str]) -> None:
     _, short, _ = run(capsys)
     _, explained, _ = run(capsys, "--explain")

@@ -249,8 +249,22 @@ class Network:
         """The gradient of :meth:`cost` (with the same ``l2``) for every weight and bias, by BP1-BP4."""
         l2 = validation.l2(l2)
         xs, ys, single = self.as_batch(x, y)
-        zs, activations = self.forward_rows(xs)
-        deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2)
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused below, by layer
+            zs, activations = self.forward_rows(xs)
+        for l, z in enumerate(zs):
+            if not np.all(np.isfinite(z)):
+                raise InvalidInput(
+                    f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
+                    "biases or inputs are too large for a gradient to be computed"
+                )
+        with np.errstate(over="ignore", invalid="ignore"):
+            deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2)
+        for l, (w, b) in enumerate(zip(nabla_w, nabla_b, strict=True)):
+            if not (np.all(np.isfinite(w)) and np.all(np.isfinite(b))):
+                raise InvalidInput(
+                    f"the gradient of layer {l + 2}'s weights or biases overflows float64: the weights, "
+                    "biases or inputs are too large for a gradient to be computed"
+                )
         if single:
             zs, activations, deltas = ([v[0] for v in vs] for vs in (zs, activations, deltas))
         return Backprop(zs, activations, deltas, nabla_w, nabla_b)
