@@ -215,8 +215,8 @@ def _own_report(report: OwnReport, detected: bool) -> list[str]:
         verdict = "✓" if run.passed else run.problem or f"✗ first wrong: {wrong.name if wrong else '?'}"
         rows.append([run.described, verdict])
     out += [
-        "Compared with the companion's own backprop, each layer's weights and biases (agreeing to 1e-8 of "
-        "their largest entry):",
+        "Compared with the companion's own backprop, each layer's weights and biases",
+        "(agreeing to 1e-8 of their largest entry):",
         format_table(["network", ""], rows),
     ]
     suspect, first = report.suspect, report.first_failure
