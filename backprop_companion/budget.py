@@ -48,8 +48,9 @@ FLOPS_PER_S = 2e8
 """A cautious rate for numpy's small matrix products on a shared machine (a tenth of one core's peak)."""
 PASS_OVERHEAD_S = 5e-5
 """Python's cost of one forward pass, whatever the size (measured 20-40 µs on the tutorial's network)."""
-STEP_S = 2.5e-4
-"""One training step of the tutorial: 24 µs idle, 243 µs measured on a machine shared by five jobs."""
+STEP_S = 5e-5
+"""One training step of the tutorial: 24 µs idle and 48 µs on a loaded 2-core machine (measured); twice
+the idle figure, so that 10,000,000 steps (the most train takes) estimate about 8 minutes."""
 DERIVE_BASE_S = 30.0
 """derive --verify up to widths and depth 3: 19-29 s measured (the controls and lemmas, whatever
 the sweep)."""
@@ -107,8 +108,11 @@ def gradcheck(args: argparse.Namespace) -> Estimate | None:
 
 def train(args: argparse.Namespace) -> Estimate | None:
     """The tutorial's training: E_total kept for every step."""
-    steps = max(args.steps, 0)
-    return Estimate(BASE_BYTES + WORKING_BYTES + 4 * FLOAT * steps, steps * STEP_S)
+    from worked.core.validation import MAX_STEPS
+
+    if not 0 <= args.steps <= MAX_STEPS:
+        return None  # train's own check refuses it, naming the range
+    return Estimate(BASE_BYTES + WORKING_BYTES + 4 * FLOAT * args.steps, args.steps * STEP_S)
 
 
 def derive(args: argparse.Namespace) -> Estimate | None:
@@ -126,6 +130,13 @@ def bench(args: argparse.Namespace) -> Estimate | None:
 
 ESTIMATES = {"gradcheck": gradcheck, "train": train, "derive": derive, "bench": bench}
 """The commands with a budget (the others take a fixed, small time and memory)."""
+SMALLER = {
+    "gradcheck": "use smaller --sizes, --batch or --directions",
+    "train": "use fewer --steps",
+    "derive": "use a smaller --max-width or --max-depth",
+    "bench": "leave out --sweep-4x4",
+}
+"""What makes each command's work smaller, for the refusal's hint."""
 
 
 def _human(seconds: float) -> str:
@@ -145,12 +156,12 @@ def enforce(args: argparse.Namespace) -> Estimate | None:
     if estimate.memory > limit:
         raise UsageError(
             f"{args.command} would need about {estimate.memory / 2**30:.3g} GiB of memory, over the limit of "
-            f"{limit / 2**30:.3g} GiB; use smaller sizes, or raise the limit with --max-memory"
+            f"{limit / 2**30:.3g} GiB; {SMALLER[args.command]}, or raise the limit with --max-memory"
         )
     if estimate.seconds > CEILING_S and not args.force:
         raise UsageError(
             f"{args.command} would take about {_human(estimate.seconds)}, over the ceiling of "
-            f"{_human(CEILING_S)}; use smaller sizes, or run it anyway with --force"
+            f"{_human(CEILING_S)}; {SMALLER[args.command]}, or run it anyway with --force"
         )
     return estimate
 

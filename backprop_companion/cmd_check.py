@@ -134,12 +134,15 @@ class CheckResult(CommandResult):
         for d in self.diagnoses:
             out += [*DiagnosisView.of(d).text_lines(), ""]
         matched, count = sum(d.passed for d in self.diagnoses), len(self.diagnoses)
-        out.append(f"{matched} of {count} value{'s' if count != 1 else ''} match the stated rule.")
-        imprecise = sum(not d.judged for d in self.diagnoses)
+        verb = "matches" if matched == 1 else "match"
+        out.append(f"{matched} of {count} value{'s' if count != 1 else ''} {verb} the stated rule.")
+        imprecise = [d for d in self.diagnoses if not d.judged]
         if imprecise:
+            needed = sorted({d.min_figures for d in imprecise})
+            figures = " or ".join(map(str, needed))
             out.append(
-                f"{imprecise} too imprecise to judge: type at least {self.diagnoses[0].min_figures} "
-                "significant figures (--min-figures sets how many)."
+                f"{len(imprecise)} too imprecise to judge: type at least {figures} significant figures "
+                "(as many as the post prints, at most --min-figures)."
             )
         return "\n".join(out)
 

@@ -177,12 +177,12 @@ def _own(args: argparse.Namespace) -> OwnCodeResult:
             reports = tuple(check_own(c) for c in checks)
     except OutOfTime:
         return OwnCodeResult(
-            str(path),
+            args.impl,
             args.convention is None,
             (),
             None,
             f"your code did not return within {args.timeout:g} s",
         )
     except ReaderFailure as failure:
-        return OwnCodeResult(str(path), args.convention is None, (), crash(failure.error, path), None)
-    return OwnCodeResult(str(path), args.convention is None, reports, None, None)
+        return OwnCodeResult(args.impl, args.convention is None, (), crash(failure.error, path), None)
+    return OwnCodeResult(args.impl, args.convention is None, reports, None, None)

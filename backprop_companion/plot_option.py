@@ -10,8 +10,8 @@ from backprop_companion.errors import UsageError
 
 def plot_target(value: str | None, example: str) -> Path | None:
     """The path ``--plot`` names (``example``: a name to suggest), refused before any work starts
-    when it cannot be written: matplotlib missing, not a file's name, not a regular file, no folder or
-    an unwritable one."""
+    when it cannot be written: matplotlib missing, not a file's name, not a regular file, a name not
+    ending in ``.svg``, no folder or an unwritable one."""
     if value is None:
         return None
     from backprop_companion.output.charts import missing
@@ -27,6 +27,10 @@ def plot_target(value: str | None, example: str) -> Path | None:
         writable_target(target)
     except NotAFile as error:
         raise UsageError(f"--plot {value}: {error.strerror}; it was left alone") from None
+    if target.suffix.lower() != ".svg":
+        raise UsageError(
+            f"--plot {value!r}: the figure is SVG; give a file name ending in .svg (e.g. {example})"
+        )
     folder = target.parent
     if not folder.is_dir():
         raise UsageError(f"--plot {value}: there is no directory {str(folder)!r} to write it in")

@@ -7,8 +7,8 @@ import argparse
 from backprop_companion.options.tutorial import add_json
 
 DERIVE_HELP = (
-    "derive the four equations of backpropagation (BP1-BP4) in sympy from the definitions; "
-    "with --verify, prove every statement exactly on every small network"
+    "derive the four equations of backpropagation (BP1-BP4) in sympy from the chain rule; "
+    "with --verify, prove every statement exactly from the definitions on every small network"
 )
 
 ACTIVATIONS = ("generic", "sigmoid", "tanh", "softplus", "relu", "identity")

@@ -103,3 +103,13 @@ def test_fits_agrees_with_exact_decimal_rounding(value, places, shift):
     number = Decimal(rounded(value, places))
     nudged = value + shift * 10.0**-places
     assert _fitting(number, places)(nudged) == (Decimal(rounded(nudged, places)) == number)
+
+
+def test_the_posts_own_figure_is_precise_enough_to_judge_at():
+    """w5 = 0.40 is exact with two figures: typed as the post prints it, it is judged (and matches);
+    with fewer figures than the post, it is not; a key the post never prints needs the usual three."""
+    from worked.diagnosis import diagnose
+
+    assert diagnose("dnet_o1_dout_h1", "0.40").passed
+    assert not diagnose("dnet_o1_dout_h1", "0.4").judged
+    assert not diagnose("b1_new", "0.35").judged and diagnose("b1_new", "0.350").passed

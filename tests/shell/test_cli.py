@@ -110,7 +110,11 @@ def test_train_prints_e_total_in_fixed_notation_as_the_post_does(capsys):
 
 @pytest.mark.parametrize(
     ("argv", "message"),
-    [(["--every", "0"], "--every 0: expected a positive number"), (["--csv", "--json"], "choose one format")],
+    [
+        (["--every", "0"], "--every 0: expected a positive number"),
+        (["--csv", "--json"], "choose one format"),
+        (["--plot", "training.png"], "the figure is SVG; give a file name ending in .svg"),
+    ],
 )
 def test_train_refuses_what_it_cannot_show(capsys, argv, message):
     code, out, err = run(capsys, "train", *argv)

@@ -58,10 +58,11 @@ class Network:
     or ``"cross-entropy"`` (which needs a sigmoid output layer).
 
     Two facts of the *model* that training reads as its defaults (:func:`~worked.core.train`):
-    ``shared_biases``, one bias per layer fed to all its neurons (each ``biases[l]`` then holds one
-    value), and ``frozen_biases``, biases that are constants, never updated. Mazur's tutorial has
-    both. Raises :class:`InvalidInput` (or :class:`InvalidType`) for parameters of the wrong shape or
-    kind, a non-finite entry, an unknown activation or cost, or unequal biases declared shared.
+    ``shared_biases``, one bias per layer fed to all its neurons (each ``biases[l]`` then holds that
+    one value in every entry, and training updates them together), and ``frozen_biases``, biases
+    that are constants, never updated. Mazur's tutorial has both. Raises :class:`InvalidInput` (or
+    :class:`InvalidType`) for parameters of the wrong shape or kind, a non-finite entry, an unknown
+    activation or cost, or unequal biases declared shared.
     """
 
     def __init__(

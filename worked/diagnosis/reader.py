@@ -192,7 +192,8 @@ def diagnose(
     """Check the reader's value ``text`` of ``key``; ``mismatched``: other keys they got wrong.
 
     ``key`` may be written in the post's or the books' notation (:mod:`worked.diagnosis.notation`);
-    a value with fewer than ``min_figures`` significant figures is not judged (:data:`IMPRECISE`).
+    a value with fewer than ``min_figures`` significant figures (or than the post prints for ``key``,
+    if fewer) is not judged (:data:`IMPRECISE`).
     Raises :class:`~worked.core.InvalidInput` for an unknown key (naming it, with the keys it may
     mean), a value that is not a bounded finite number (:func:`worked.diagnosis.typed.parse`) or a
     ``min_figures`` below 1.
@@ -202,8 +203,10 @@ def diagnose(
     key = read_key(key)
     typed = parse(text)
     expected = _values(STATED, key)[key]
-    if typed.figures < min_figures:
-        return Diagnosis(key, typed, min_figures, False, expected, quantities.formula(key))
+    # The post's own figure is precise enough to judge at: w5 = 0.40 is exact, with two figures.
+    needed = min(min_figures, parse(mazur.PRINTED[key]).figures) if key in mazur.PRINTED else min_figures
+    if typed.figures < needed:
+        return Diagnosis(key, typed, needed, False, expected, quantities.formula(key))
     number, precision = typed.number, typed.decimals
 
     def shown(value: float) -> Decimal:
@@ -244,7 +247,7 @@ def diagnose(
     return Diagnosis(
         key=key,
         typed=typed,
-        min_figures=min_figures,
+        min_figures=needed,
         matches_stated_rule=matches,
         expected=expected,
         formula=quantities.formula(key),
