@@ -164,7 +164,8 @@ def catch_text(result: CatchResult) -> str:
             _wrap(
                 "Bug catalogue",
                 f"{result.point.name}: sizes {network.sizes}, {activations}, "
-                f"{network.cost_function.name} cost, {result.point.batch} example(s).",
+                f"{network.cost_function.name} cost, {result.point.batch} example"
+                + ("s." if result.point.batch != 1 else "."),
             ),
             "",
             format_table(["bug", *MODES, "per-equation finding"], table),

@@ -43,7 +43,8 @@ def _sweep(sweep: SweepReport, premises: tuple[str, ...], timed: bool) -> list[s
     entries.append(("all", "", sweep.proven, sweep.failed, sweep.seconds))
     out = [
         f"Exhaustive sweep: every network with widths 1-{sweep.max_width} and depth "
-        f"1-{sweep.max_depth} ({len(sweep.shapes)} shapes), activation {sweep.activation}, cost {sweep.cost}"
+        f"1-{sweep.max_depth} ({len(sweep.shapes)} shape{_s(len(sweep.shapes))}), "
+        f"activation {sweep.activation}, cost {sweep.cost}"
         + (f" ({'; '.join(premises)})." if premises else "."),
         "Each component of each equation is one statement, decided exactly against the definitions:",
         "δ^l by cutting the network at layer l, gradients by sympy.diff of the full cost.",
@@ -157,3 +158,8 @@ def verification_text(v: Verification) -> str:
     timing = f" in {v.seconds:.1f} s" if v.timed else ""
     out.append(("All checks passed" if v.passed else "SOME CHECKS FAILED") + timing + ".")
     return "\n".join(out)
+
+
+def _s(count: int) -> str:
+    """The plural ending for ``count`` things."""
+    return "" if count == 1 else "s"
