@@ -177,12 +177,24 @@ def _own(args: argparse.Namespace) -> OwnCodeResult:
             reports = tuple(check_own(c) for c in checks)
     except OutOfTime:
         return OwnCodeResult(
-            args.impl,
+            str(path),
             args.convention is None,
             (),
             None,
             f"your code did not return within {args.timeout:g} s",
+            args.impl,
         )
     except ReaderFailure as failure:
-        return OwnCodeResult(args.impl, args.convention is None, (), crash(failure.error, path), None)
-    return OwnCodeResult(args.impl, args.convention is None, reports, None, None)
+        crashed = crash(failure.error, path)
+        return OwnCodeResult(str(path), args.convention is None, (), crashed, None, args.impl)
+    hint = None
+    if convention == "ng" and not all(r.passed for r in reports):
+        other = 1 - args.labels_from  # the exercise counts labels from 1, its Python ports from 0
+        try:
+            with time_limit(args.timeout), contextlib.redirect_stdout(sys.stderr):
+                relabelled = [check_own(c) for c in conventions_for(obj, convention, vars(module), other)]
+        except (OutOfTime, ReaderFailure):
+            relabelled = []
+        if relabelled and all(r.passed for r in relabelled):
+            hint = f"with --labels-from {other} your code checks out: it counts the labels from {other}"
+    return OwnCodeResult(str(path), args.convention is None, reports, None, None, args.impl, hint)

@@ -192,6 +192,10 @@ class OwnCodeResult(CommandResult):
     reports: tuple[OwnReport, ...]
     crash: Crash | None
     late: str | None
+    impl: str = ""
+    """``--impl`` as given, ``PATH[:NAME]`` (``path`` is the file alone, for its traceback)."""
+    hint: str | None = None
+    """What would make the failing check pass, when the companion found it (e.g. the other labels)."""
 
     @property
     def passed(self) -> bool:
@@ -209,7 +213,8 @@ class OwnCodeResult(CommandResult):
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "impl": self.path,
+            "impl": self.impl or self.path,
+            "hint": self.hint,
             "passed": self.passed,
             "crash": None if self.crash is None else vars(self.crash),
             "timeout": self.late,

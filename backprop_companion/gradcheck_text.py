@@ -189,7 +189,7 @@ def _worst(c: Comparison) -> str:
 def own_code_text(result: OwnCodeResult) -> str:
     """The verdict on the reader's code: the convention (detected or given), each network it ran on,
     and the bug named or the first wrong parameter group."""
-    out = [_wrap("Your code", result.path)]
+    out = [_wrap("Your code", result.impl or result.path)]
     if result.crash is not None:
         return "\n".join(
             [*out, "", result.crash.traceback, "", _wrap("Verdict", "your code raised an exception.")]
@@ -204,6 +204,8 @@ def own_code_text(result: OwnCodeResult) -> str:
 
             shown = crash(raised.error.error, Path(result.path)).traceback
             out += ["", f"What your code raised on {raised.described}:", shown]
+    if result.hint is not None:
+        out += ["", _wrap("Hint", result.hint)]
     return "\n".join(out)
 
 

@@ -264,8 +264,13 @@ def test_an_ng_style_cost_function_regularising_the_bias_column_is_named(
 
 
 def test_labels_from_one_need_the_option(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "--impl", impl("ng_style.py:labels_from_one"))[0] == 1
-    assert run(capsys, "--impl", impl("ng_style.py:labels_from_one"), "--labels-from", "1")[0] == 0
+    code, out, _ = run(capsys, "--impl", impl("ng_style.py:labels_from_one"))
+    assert code == 1 and "Hint: with --labels-from 1 your code checks out" in out
+    assert f"Your code: {impl('ng_style.py:labels_from_one')}" in out  # the name given is kept
+    code, out, _ = run(capsys, "--impl", impl("ng_style.py:labels_from_one"), "--labels-from", "1")
+    assert code == 0 and "Hint" not in out
+    code, out, _ = run(capsys, "--impl", impl("ng_style.py:regularises_bias"))
+    assert code == 1 and "Hint" not in out  # wrong under either labels: no hint
 
 
 def test_the_tutorial_scripts_update_order_is_named_output_first(capsys: pytest.CaptureFixture[str]) -> None:
