@@ -67,7 +67,8 @@ def _point(args: argparse.Namespace, rng: np.random.Generator, seed: int) -> Che
     if args.sizes is None:
         point = CheckedPoint(
             "tutorial",
-            "Mazur's 2-2-2 network at his one example",
+            "Mazur's 2-2-2 network at his one example (each neuron's bias checked on its own; the "
+            "post's shared bias b1 has the sum of the two b^2 entries as its gradient)",
             tutorial.network(),
             tutorial.x(),
             tutorial.y(),
