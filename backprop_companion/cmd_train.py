@@ -196,7 +196,7 @@ class TrainResult(CommandResult):
         outputs, weights = self.outputs(), list(self.weights().items())
         out = [
             f"Tutorial network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
-            f"descent, η = {self.eta}, update order: {self.order}, biases {biases}.",
+            f"descent, η = {self.eta:g}, update order: {self.order}, biases {biases}.",
             *(
                 [
                     f"L2 weight decay, λ = {self.l2:g} on the one example (n = {TRAINING_SET_SIZE}): "

@@ -119,9 +119,10 @@ class Tolerance:
             f"the factors {RTOL_FACTOR:.0e} and {ATOL_FACTOR:.0e} leave room for a steep C''' and for "
             "rounding in the forward pass, while a textbook bug is wrong by a relative O(1). A parameter "
             f"group (one layer's weights or biases) whose largest entry is within {1 / WEAK_FRACTION:.0f}·"
-            "a·N is differenced again with step 2h, and a·N is replaced by "
-            f"{SPREAD_FACTOR:g}·(max|D(h) − D(2h)| over its layer + ε·N/2h) when smaller (the differences' "
-            "own error, N here without its floor of 1)."
+            f"{self.atol:.1e}·N is differenced again with step 2h, and {self.atol:.1e}·N is replaced by "
+            f"{SPREAD_FACTOR:g}·(max|D(h) − D(2h)| over its layer + ε·N/2h) when smaller, where D(h) is the "
+            "central difference with step h (so D(h) − D(2h) is the differences' own error; N here without "
+            "its floor of 1)."
         )
 
 
