@@ -189,7 +189,7 @@ def _worst(c: Comparison) -> str:
 def own_code_text(result: OwnCodeResult) -> str:
     """The verdict on the reader's code: the convention (detected or given), each network it ran on,
     and the bug named or the first wrong parameter group."""
-    out = [_wrap("Your code", result.impl or result.path)]
+    out = [f"Your code: {result.impl or result.path}"]  # not wrapped: a path is copied whole
     if result.crash is not None:
         return "\n".join(
             [*out, "", result.crash.traceback, "", _wrap("Verdict", "your code raised an exception.")]
