@@ -18,14 +18,14 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace) -> BenchResult:
-    from backprop_companion.output.charts import missing
+    from backprop_companion.output.extras import missing
 
     target = plot_target(args.plot, "fd-cost.svg")
     record = None if args.record is None else Path(args.record)
     if record is not None and not (record / "figures").is_dir():
         raise UsageError(f"--record {args.record}: expected a docs folder with a figures/ folder in it")
-    if record is not None and missing("--record"):
-        raise UsageError(missing("--record"))
+    if record is not None and (needs := missing("--record", "matplotlib")):
+        raise UsageError(needs)
     from backprop_companion.bench.environment import single_blas_thread
 
     single = single_blas_thread()  # before numpy is imported

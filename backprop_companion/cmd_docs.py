@@ -46,10 +46,10 @@ def docs_folder(out: str, writing: bool) -> Path:
 
 def run(args: argparse.Namespace) -> DocsCheck | DocsWritten:
     from backprop_companion.docs import drift, pages
-    from backprop_companion.docs.mathml import missing
+    from backprop_companion.output.extras import missing
 
-    if missing():
-        raise UsageError(missing())
+    if needs := missing("making the docs", "latex2mathml", "matplotlib"):
+        raise UsageError(needs)
     root = docs_folder(args.out, writing=not args.check)
     progress = Progress(0, "docs")
     try:

@@ -14,10 +14,10 @@ def plot_target(value: str | None, example: str) -> Path | None:
     ending in ``.svg``, no folder or an unwritable one."""
     if value is None:
         return None
-    from backprop_companion.output.charts import missing
+    from backprop_companion.output.extras import missing
 
-    if missing("--plot"):
-        raise UsageError(missing("--plot"))
+    if needs := missing("--plot", "matplotlib"):
+        raise UsageError(needs)
     from backprop_companion.output.files import NotAFile, writable_target
 
     target = Path(value)

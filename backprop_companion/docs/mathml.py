@@ -13,17 +13,6 @@ new code here (0.2 s for the page against 0.02 s: nothing beside the 60 s of the
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-
-EXTRA = "pip install 'backprop-companion[docs]'"
-"""How a reader gets what the docs need beyond the runtime dependencies."""
-
-
-def missing() -> str | None:
-    """What is missing to make the docs (latex2mathml, matplotlib), as a one-line instruction, or None."""
-    absent = [name for name in ("latex2mathml", "matplotlib") if find_spec(name) is None]
-    return f"making the docs needs {' and '.join(absent)}: {EXTRA}" if absent else None
-
 
 def to_mathml(latex: str, display: bool = False) -> str:
     """``latex`` as a ``<math>`` element: a block with ``display``, else inline."""

@@ -15,11 +15,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from importlib.util import find_spec
 from typing import Any
-
-EXTRA = "pip install 'backprop-companion[docs]'"
-"""How a reader gets matplotlib, for the docs and for ``--plot``."""
 
 SETTINGS: dict[Any, Any] = {
     "svg.hashsalt": "backprop-companion",
@@ -27,11 +23,6 @@ SETTINGS: dict[Any, Any] = {
     "font.family": "DejaVu Sans",
 }
 """matplotlib's settings for deterministic, measurable SVG (DejaVu Sans ships with matplotlib)."""
-
-
-def missing(what: str) -> str | None:
-    """A one-line instruction when matplotlib, needed for ``what``, is not installed; else None."""
-    return None if find_spec("matplotlib") else f"{what} needs matplotlib: {EXTRA}"
 
 
 @dataclass(frozen=True)

@@ -226,9 +226,9 @@ def test_the_ratios_are_the_quotients_the_issue_names():
 
 @pytest.mark.parametrize("argv", [["--plot", "fd-cost.svg"], ["--record", "docs"]])
 def test_a_figure_without_matplotlib_says_how_to_get_it(capsys, monkeypatch, argv):
-    from backprop_companion.output import charts
+    from backprop_companion.output import extras
 
-    monkeypatch.setattr(charts, "find_spec", lambda name: None)
+    monkeypatch.setattr(extras, "find_spec", lambda name: None)
     assert main(["bench", *argv]) == 2
     assert (
         capsys.readouterr().err.strip().endswith("needs matplotlib: pip install 'backprop-companion[docs]'")

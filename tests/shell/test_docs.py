@@ -111,9 +111,9 @@ def test_generation_is_the_same_under_another_hash_seed(generated, under_another
 
 
 def test_without_latex2mathml_docs_says_how_to_get_it(capsys, monkeypatch):
-    from backprop_companion.docs import mathml
+    from backprop_companion.output import extras
 
-    monkeypatch.setattr(mathml, "find_spec", lambda name: None)
+    monkeypatch.setattr(extras, "find_spec", lambda name: None)
     assert main(["docs", "--check"]) == 2
     assert capsys.readouterr().err.strip().endswith("pip install 'backprop-companion[docs]'")
 
