@@ -7,10 +7,10 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.diagnosis_view import WIDTH, DiagnosisView, listed, wrapped
+from backprop_companion.diagnosis_view import DiagnosisView, listed, wrapped
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
 from backprop_companion.output.progress import Progress
-from backprop_companion.output.tables import format_table
+from backprop_companion.output.tables import WIDTH, format_table
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:

@@ -8,14 +8,11 @@ import textwrap
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.output.tables import format_table
+from backprop_companion.output.tables import WIDTH, format_table
 
 if TYPE_CHECKING:
     from worked.diagnosis.reader import Candidate, Diagnosis
     from worked.diagnosis.variant import Variant
-
-WIDTH = 100
-"""Column at which prose is wrapped."""
 
 
 def shown(key: str, variant: Variant | None = None) -> str:

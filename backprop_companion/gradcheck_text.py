@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backprop_companion.options.gradcheck import MODES
-from backprop_companion.output.tables import format_table
+from backprop_companion.output.tables import WIDTH, format_table
 
 if TYPE_CHECKING:
     from backprop_companion.gradcheck_result import CatchResult, GradcheckResult, OwnCodeResult
@@ -15,9 +15,6 @@ if TYPE_CHECKING:
     from worked.gradcheck.bugs import Bug
     from worked.gradcheck.own_code import OwnReport
     from worked.gradcheck.report import Comparison
-
-WIDTH = 100
-"""Column at which prose is wrapped."""
 
 
 def _wrap(label: str, text: str) -> str:

@@ -22,6 +22,11 @@ SHOWN = 4
 significant figures instead, being small (the tables give every digit)."""
 
 
+def _shown(x: float) -> str:
+    """A value or weight on a network figure, at :data:`SHOWN` decimals."""
+    return f"{x:.{SHOWN}f}"
+
+
 def _network(
     title: str,
     neuron_notes: dict[str, list[str]],
@@ -64,12 +69,9 @@ def tutorial_network(stated: Run) -> str:
     """The forward pass: the initial weights and shared biases, each neuron's net and out."""
     from worked import mazur
 
-    def value(x: float) -> str:
-        return f"{x:.{SHOWN}f}"
-
     notes = {name: [f"{name} = {mazur.INPUTS[name]:.2f}"] for name in mazur.NEURONS[0]}
     for name in (*mazur.NEURONS[1], *mazur.NEURONS[2]):
-        notes[name] = [f"net {value(stated.z(name))}", f"out {value(stated.a(name))}"]
+        notes[name] = [f"net {_shown(stated.z(name))}", f"out {_shown(stated.a(name))}"]
     for name in mazur.NEURONS[2]:
         notes[name].append(f"target {mazur.TARGETS[name]:.2f}")
     weights = {name: (f"{name} = {mazur.INITIAL[name]:.2f}", "") for name in mazur.WEIGHTS}
@@ -81,16 +83,13 @@ def tutorial_backward(stated: Run) -> str:
     """The backward pass: δ on each neuron, each weight's gradient and its value after one update."""
     from worked import mazur
 
-    def value(x: float) -> str:
-        return f"{x:.{SHOWN}f}"
-
     notes: dict[str, list[str]] = {name: [] for name in mazur.NEURONS[0]}
     for name in (*mazur.NEURONS[1], *mazur.NEURONS[2]):
         notes[name] = [f"δ = {stated.delta(name):.4g}"]
     weights = {
         name: (
             f"∂E/∂{name} = {stated.nabla_w(name):.3g}",
-            f"{name}: {mazur.INITIAL[name]:.2f} → {value(stated.w(name, stated.after_one))}",
+            f"{name}: {mazur.INITIAL[name]:.2f} → {_shown(stated.w(name, stated.after_one))}",
         )
         for name in mazur.WEIGHTS
     }

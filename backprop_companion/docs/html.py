@@ -44,6 +44,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _section_id(page: str, heading: str) -> str:
+    """The id of a page's section: the table of contents links to what the heading is given."""
+    return f"{page}-{_slug(heading)}"
+
+
 def _href(target: str, pages: list[str]) -> str:
     """Links between pages become links within the one page."""
     if target.startswith("https://") or target.startswith("http://"):
@@ -142,7 +147,7 @@ def markdown_to_html(
         elif heading := re.match(r"(#{1,4}) (.*)", stripped):
             flush()
             level = len(heading.group(1))
-            ident = f"page-{name}" if level == 1 else f"{name}-{_slug(heading.group(2))}"
+            ident = f"page-{name}" if level == 1 else _section_id(name, heading.group(2))
             html.append(f'<h{level} id="{ident}">{inline(heading.group(2), pages, mathml)}</h{level}>')
         elif stripped.startswith("$$"):
             flush()
@@ -178,7 +183,7 @@ def _contents(documents: list[tuple[str, str, str]], names: list[str], mathml: d
     for name, heading, text in documents:
         sections = re.findall(r"^## (.*)$", text, flags=re.MULTILINE)
         links = "".join(
-            f'<li><a href="#{name}-{_slug(section)}">{inline(section, names, mathml)}</a></li>'
+            f'<li><a href="#{_section_id(name, section)}">{inline(section, names, mathml)}</a></li>'
             for section in sections
         )
         items.append(
