@@ -47,6 +47,9 @@ BUGS_FACTOR = 2
 FLOPS_PER_S = 2e8
 """A cautious rate for numpy's small matrix products on a shared machine (a tenth of one core's peak)."""
 PASS_OVERHEAD_S = 5e-5
+TAYLOR_PASSES_PER_GROUP = 30
+"""The Taylor test's forward passes per parameter group: 15 steps, each taken at +h and -h
+(worked.gradcheck.taylor; a test holds the two to agree)."""
 """Python's cost of one forward pass, whatever the size (measured 20-40 µs on the tutorial's network)."""
 STEP_S = 5e-5
 """One training step of the tutorial: 24 µs idle and 48 µs on a loaded 2-core machine (measured); twice
@@ -97,7 +100,8 @@ def gradcheck(args: argparse.Namespace) -> Estimate | None:
     spread = BUGS_FACTOR if args.bug == "all" else 1
     if directional:
         floats += spread * PER_DIRECTION * directions * (activations + parameters)
-    passes = {"exhaustive": 2 * parameters, "directional": 2 * directions, "taylor": 40}.get(
+    taylor = TAYLOR_PASSES_PER_GROUP * 2 * (len(widths) - 1)  # every mode adds the Taylor test
+    passes = taylor + {"exhaustive": 2 * parameters, "directional": 2 * directions, "taylor": 0}.get(
         args.mode or "exhaustive", 2 * (parameters + sum(widths))
     )
     if args.bug == "all":

@@ -25,7 +25,7 @@ _MODE_LINES = {
     "exhaustive": "central differences on each of the {n} parameters",
     "directional": "backprop's slope along {n} random directions against central differences along them",
     "equations": "BP1-BP4 one at a time, perturbing each z^l_j directly ({n} comparisons)",
-    "taylor": "the Taylor remainder along one random direction",
+    "taylor": "the Taylor remainder along one random direction in each parameter group",
 }
 
 
@@ -66,7 +66,8 @@ def _taylor_lines(report: Report) -> list[str]:
     rows = [[f"{p.h:.1e}", f"{p.remainder:.3e}", p.status] for p in taylor.points]
     return [
         "",
-        f"Taylor remainder r(h) = |C(θ + h d) − C(θ) − h⟨∇C, d⟩| (rounding noise below {taylor.floor:.1e}):",
+        "Taylor remainder r(h) = max over ±h of |C(θ ± h d) − C(θ) ∓ h⟨∇C, d⟩|",
+        f"(rounding noise below {taylor.floor:.1e}):",
         format_table(["h", "r(h)", ""], rows),
     ]
 

@@ -118,7 +118,7 @@ def _taylor_figure() -> tuple[str, str]:
         )
         assert any(p.status == FIT for p in points)
     svg = line_chart(
-        "Taylor remainder |C(θ+hd) − C(θ) − h⟨∇C, d⟩|",
+        "Taylor remainder max over ±h of |C(θ±hd) − C(θ) ∓ h⟨∇C, d⟩|",
         Axis("step h (log scale)", log=True),
         Axis("remainder (log scale)", log=True),
         series,

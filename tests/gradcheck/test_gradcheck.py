@@ -98,6 +98,49 @@ def test_taylor_slope_is_one_for_a_wrong_gradient() -> None:
     assert not report.passed
 
 
+def barely_coupled_hidden_biases() -> Point:
+    """A [3, 5, 1] tanh-sigmoid network whose output weights are zero but one (0.066), at x = 0,
+    y = 0: the cost depends on the hidden biases b^2 so little that only five steps of the Taylor
+    test rise above the rounding floor, and along b^2 the h² and h³ terms of the one-sided
+    remainder cancel near h = 0.03. A fit through that dip read this right gradient as slope 1.45
+    (found by a random search of 3,000 such networks; the property test met one like it)."""
+    weights = [
+        np.array(
+            [
+                [-0.38843543025311345, 1.0160941425367334, -1.8748503914213765],
+                [0.767847617139993, -1.3096484064864078, -1.7701874574897074],
+                [0.9119834147169863, 0.37144917080059425, 1.0278620454798566],
+                [1.7593272112942415, -1.249631250356837, -1.229254160337382],
+                [0.7770632866834895, 1.6069471940258677, -0.12782463295934177],
+            ]
+        ),
+        np.array([[0.0, 0.0, 0.06629892438987683, 0.0, 0.0]]),
+    ]
+    biases = [np.array([0.0, 0.0, 0.0, -1.8225111261366962, 0.0]), np.array([1.0196606540457447])]
+    return Network(weights, biases, ["tanh", "sigmoid"]), np.zeros((1, 3)), np.zeros((1, 1))
+
+
+def test_taylor_passes_a_right_gradient_whose_one_sided_remainder_dips() -> None:
+    report = gradcheck(*barely_coupled_hidden_biases(), "taylor", l2=0.1)
+    assert report.passed, report.verdict
+    assert report.taylor is not None and report.taylor.slope is not None
+    assert report.taylor.slope > 1.9, report.taylor.verdict  # the two-sided remainder: 2 and up
+
+
+@pytest.mark.parametrize(
+    "bug", [b for b in BUGS if b not in ("transposed-weight", "off-by-one-layer", "a-and-delta-swapped")]
+)
+def test_taylor_agrees_with_the_exhaustive_mode_on_every_bug_at_the_barely_coupled_point(bug: str) -> None:
+    """The two-sided remainder hides no bug: at this point (m = 1, σ' = 1 wherever the output sees a
+    hidden neuron) some bugs leave the gradient right (σ' dropped, 1/m) and others do not (the cost's
+    sign, the bias axis), and Taylor must say which, as the exhaustive differences do. The three left
+    out need other shapes to run at all."""
+    backward = BUGS[bug].backward
+    exhaustive = gradcheck(*barely_coupled_hidden_biases(), "exhaustive", l2=0.1, backward=backward)
+    taylor = gradcheck(*barely_coupled_hidden_biases(), "taylor", l2=0.1, backward=backward)
+    assert taylor.passed == exhaustive.passed, taylor.verdict
+
+
 def test_per_equation_mode_labels_every_equation_output_first() -> None:
     report = gradcheck(*batch_of_three(), "equations")
     labels = list(dict.fromkeys((c.equation, c.layer) for c in report.comparisons))

@@ -133,3 +133,9 @@ def test_memory_sizes_and_the_documented_default():
     for bad in ("", "4X", "-1G", "1e9", "9" * 40):
         with pytest.raises(Exception, match="expected a size"):
             memory_size(bad)
+
+
+def test_the_taylor_passes_the_budget_counts_are_the_taylor_tests_own() -> None:
+    from worked.gradcheck.taylor import TAYLOR_STEPS
+
+    assert 2 * len(TAYLOR_STEPS) == budget.TAYLOR_PASSES_PER_GROUP  # each step at +h and -h

@@ -90,8 +90,8 @@ def test_directional_on_784_30_10_costs_six_forward_passes_per_parameter_group(
 ) -> None:
     code, facts = run_json(capsys, "--sizes", "784,30,10", "--mode", "directional")
     assert code == 0
-    # 2k = 6 per parameter group (w^2, b^2, w^3, b^3), 15 Taylor steps per group
-    assert facts["forward_passes"] == {"mode": 24, "taylor": 60}
+    # 2k = 6 per parameter group (w^2, b^2, w^3, b^3); 15 Taylor steps per group, each taken ±h
+    assert facts["forward_passes"] == {"mode": 24, "taylor": 120}
     assert facts["network"]["parameters"] == 784 * 30 + 30 + 30 * 10 + 10
     assert facts["compared"] == 3 * 4
 
