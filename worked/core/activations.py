@@ -11,12 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
+from worked.core.validation import Array as Array  # defined once, there; the core's modules import it here
 from worked.core.validation import InvalidInput
-
-Array = NDArray[np.float64]
-"""A float64 numpy array: what every vector, matrix and batch of the numeric side is."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 Array = NDArray[np.float64]
+"""A float64 numpy array: what every vector, matrix and batch of the numeric side is."""
 
 MAX_PARAMETERS = 20_000_000
 """A network larger than this is refused: its float64 parameters, gradient and checker temporaries
