@@ -1,0 +1,242 @@
+"""A worked example as data: a TOML file read with the standard library and checked field by field.
+
+Sections (the schema's reference is rendered into docs/examples.md from :data:`SECTIONS`):
+
+``[network]``
+    ``sizes``; ``activation`` (one name, or one per layer of weights); ``cost`` (``"quadratic"``,
+    ``"squared"`` or ``"cross-entropy"``); ``eta``; ``biases`` (``"shared"``, ``"per-neuron"`` or
+    ``"none"``); ``train_biases`` (default false); ``order`` (``"simultaneous"``, the default, or
+    ``"output-first"``); ``decimals`` (optional: the text's hand rounding).
+``[names]``
+    ``layers``, the neuron names per layer; one ``w5 = ["o1", "h1"]`` (to, from) per weight; one bias
+    entry per layer (``b1 = "h"``, the layer by its neurons' prefix, or ``b1 = 2``, by the books' layer
+    number) when biases are shared, per neuron (``b_h1 = "h1"``) when they are per-neuron.
+``[values]``
+    Every input (by the input neuron's name), every target (``target_o1``), every weight and bias.
+``[printed]``
+    The numbers the text prints, by quantity name (:mod:`worked.examples.grammar`), as strings.
+``[source]``, ``[sections]``, ``[extras]`` (optional)
+    The text cited; where its sections begin (title = first printed key); printed keys that are not
+    names of the grammar, each mapped to the quantity it stands for.
+
+Every problem is an :class:`InvalidExample` naming the file and the key. Pure Python (no numpy), so
+that :mod:`worked.mazur` can read the post's own file.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+BIAS_CHOICES = ("shared", "per-neuron", "none")
+"""How biases enter: one per layer shared by its neurons (Mazur), one per neuron (Nielsen), or none."""
+REQUIRED = ("network", "names", "values")
+"""The sections every example has."""
+OPTIONAL = ("printed", "source", "sections", "extras")
+"""The sections an example may have."""
+NETWORK_KEYS = ("sizes", "activation", "cost", "eta", "biases", "train_biases", "order", "decimals")
+"""The keys of ``[network]``; the first five are required."""
+
+
+class InvalidExample(ValueError):
+    """A worked-example file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One worked example as its file gives it (checked, not yet computed).
+
+    Neurons are named per layer in :attr:`layers` (the input first); :attr:`weights` maps each weight's
+    name to (the neuron it feeds, the neuron it comes from); :attr:`bias_feeds` maps each bias's name to
+    the neurons it feeds (a whole layer when shared). :attr:`values` holds every initial value by name
+    (inputs by the input neuron's name, targets as ``target_<output>``).
+    """
+
+    file: str
+    sizes: tuple[int, ...]
+    activations: tuple[str, ...]
+    cost: str
+    eta: float
+    biases: str
+    train_biases: bool
+    order: str
+    decimals: int | None
+    layers: tuple[tuple[str, ...], ...]
+    weights: dict[str, tuple[str, str]]
+    bias_feeds: dict[str, tuple[str, ...]]
+    values: dict[str, float]
+    printed: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)
+    source: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The input neurons' names."""
+        return self.layers[0]
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """The output neurons' names."""
+        return self.layers[-1]
+
+    @property
+    def neurons(self) -> tuple[str, ...]:
+        """Every neuron's name, layer by layer."""
+        return tuple(n for layer in self.layers for n in layer)
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """Every weight's and bias's name, in the file's order."""
+        return (*self.weights, *self.bias_feeds)
+
+    @property
+    def value_names(self) -> tuple[str, ...]:
+        """Every name :attr:`values` holds: inputs, targets, weights, biases."""
+        return (*self.inputs, *(f"target_{o}" for o in self.outputs), *self.parameters)
+
+    def index(self, neuron: str) -> tuple[int, int]:
+        """``(layer index counting the input as 0, position in the layer)`` of a neuron."""
+        for l, layer in enumerate(self.layers):
+            if neuron in layer:
+                return l, layer.index(neuron)
+        raise KeyError(neuron)
+
+    def weight_index(self, name: str) -> tuple[int, int, int]:
+        """``(index into the general code's weights, row, column)`` of a weight: w^l_jk."""
+        to, source = self.weights[name]
+        (l, j), (_, k) = self.index(to), self.index(source)
+        return l - 1, j, k
+
+
+def read(path: Path, name: str | None = None) -> Example:
+    """Read and check the example file at ``path`` (``name``: how messages call it, default the path)."""
+    where = name or str(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise InvalidExample(f"{where}: no such example file") from None
+    except OSError as error:
+        raise InvalidExample(f"{where}: cannot be read ({error.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InvalidExample(f"{where}: not TOML ({error})") from None
+    return parse(data, where)
+
+
+def parse(data: Mapping[str, Any], where: str) -> Example:
+    """The :class:`Example` in already-read TOML ``data``; ``where`` names the file in messages."""
+    from worked.examples import names as naming
+
+    def fail(key: str, problem: str) -> InvalidExample:
+        return InvalidExample(f"{where}: {key}: {problem}")
+
+    for section in REQUIRED:
+        if not isinstance(data.get(section), dict):
+            raise fail(f"[{section}]", "missing section" if section not in data else "must be a table")
+    if unknown := [s for s in data if s not in REQUIRED + OPTIONAL]:
+        raise fail(f"[{unknown[0]}]", f"unknown section; the sections are {', '.join(REQUIRED + OPTIONAL)}")
+    for section in OPTIONAL:
+        if section in data and not isinstance(data[section], dict):
+            raise fail(f"[{section}]", "must be a table")
+    net = _network(data["network"], fail)
+    layers, weights, bias_feeds = naming.read(data["names"], net["sizes"], net["biases"], fail)
+    values = _values(data["values"], layers, weights, bias_feeds, fail)
+    example = Example(
+        where,
+        net["sizes"],
+        net["activations"],
+        net["cost"],
+        net["eta"],
+        net["biases"],
+        net["train_biases"],
+        net["order"],
+        net["decimals"],
+        layers,
+        weights,
+        bias_feeds,
+        values,
+        source={k: str(v) for k, v in data.get("source", {}).items()},
+    )
+    return naming.with_printed(example, data, fail)
+
+
+def _network(table: Mapping[str, Any], fail: Any) -> dict[str, Any]:
+    for key in NETWORK_KEYS[:5]:
+        if key not in table:
+            raise fail(f"network.{key}", "missing")
+    if unknown := [k for k in table if k not in NETWORK_KEYS]:
+        raise fail(f"network.{unknown[0]}", f"unknown key; the keys are {', '.join(NETWORK_KEYS)}")
+    sizes = table["sizes"]
+    if not (isinstance(sizes, list) and len(sizes) >= 2 and all(_whole(s) and s >= 1 for s in sizes)):
+        raise fail("network.sizes", f"must be a list of two or more positive widths, got {sizes!r}")
+    activation = table["activation"]
+    activations = [activation] * (len(sizes) - 1) if isinstance(activation, str) else activation
+    if not (isinstance(activations, list) and all(isinstance(a, str) and a for a in activations)):
+        raise fail("network.activation", f"must be a name or a list of names, got {activation!r}")
+    if len(activations) != len(sizes) - 1:
+        raise fail("network.activation", f"give one name, or one per layer of weights ({len(sizes) - 1})")
+    for key in ("cost", "order"):
+        if not isinstance(table.get(key, ""), str):
+            raise fail(f"network.{key}", f"must be a name, got {table[key]!r}")
+    if table["biases"] not in BIAS_CHOICES:
+        raise fail("network.biases", f"must be one of {', '.join(BIAS_CHOICES)}; got {table['biases']!r}")
+    if not isinstance(table.get("train_biases", False), bool):
+        raise fail("network.train_biases", f"must be true or false, got {table['train_biases']!r}")
+    places = table.get("decimals")
+    if places is not None and not (_whole(places) and 0 <= places <= 17):
+        raise fail("network.decimals", f"must be a whole number of decimals from 0 to 17, got {places!r}")
+    return {
+        "sizes": tuple(sizes),
+        "activations": tuple(activations),
+        "cost": table["cost"],
+        "eta": number(table["eta"], lambda problem: fail("network.eta", problem), positive=True),
+        "biases": table["biases"],
+        "train_biases": table.get("train_biases", False),
+        "order": table.get("order", "simultaneous"),
+        "decimals": places,
+    }
+
+
+def _values(
+    table: Mapping[str, Any],
+    layers: tuple[tuple[str, ...], ...],
+    weights: Mapping[str, Any],
+    biases: Mapping[str, Any],
+    fail: Any,
+) -> dict[str, float]:
+    names = (*layers[0], *(f"target_{o}" for o in layers[-1]), *weights, *biases)
+    if missing := [n for n in names if n not in table]:
+        raise fail(f"values.{missing[0]}", f"missing (the values are {', '.join(names)})")
+    if unknown := [n for n in table if n not in names]:
+        raise fail(f"values.{unknown[0]}", f"unknown name (the values are {', '.join(names)})")
+    return {n: number(table[n], lambda problem, n=n: fail(f"values.{n}", problem)) for n in names}
+
+
+def number(value: object, fail: Any, positive: bool = False) -> float:
+    """``value`` as a finite float (a TOML integer or float, never a boolean or text); ``fail(problem)``
+    makes the error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise fail(f"must be a number, got {value!r}")
+    if not math.isfinite(value) or (positive and value <= 0):
+        raise fail(f"must be a finite{' positive' if positive else ''} number, got {value!r}")
+    return float(value)
+
+
+def plain_decimal(text: object) -> bool:
+    """Whether ``text`` is a string of printed digits such as ``"0.40"`` or ``"-0.019049119"``."""
+    if not isinstance(text, str) or "e" in text.lower():
+        return False
+    try:
+        return Decimal(text.strip()).is_finite() and text == text.strip()
+    except InvalidOperation:
+        return False
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
