@@ -10,7 +10,10 @@ whenever a field changes meaning or goes away; ``docs/json.md`` is generated fro
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from worked.tutorial.verdicts import Entry
 
 SCHEMA = 1
 """The version of this schema, the top-level ``"schema"`` of both documents."""
@@ -107,3 +110,30 @@ def expected(value: float, decimals: int) -> dict[str, Any]:
     from worked.mazur.printed import rounded
 
     return {"value": value, "rounded": rounded(value, decimals)}
+
+
+def walkthrough_value(e: Entry) -> dict[str, Any]:
+    """One judged printed number as the shared JSON schema has it."""
+    from worked.mazur.printed import IN_WORDS
+
+    erratum = None
+    if e.erratum is not None:
+        erratum = {
+            "name": e.erratum.name,
+            "explanation": e.erratum.explanation,
+            "how": e.erratum.how,
+            "reproduced_value": e.erratum.reproduced_value,
+            "reproduced_exact": str(e.erratum.reproduced),
+            "rounding": IN_WORDS[e.erratum.rounding],
+        }
+    status = "stated rule" if e.matches else "erratum" if e.erratum is not None else "unexplained"
+    return {
+        "key": e.key,
+        "formula": e.formula,
+        "given": given(e.printed),
+        "expected": expected(e.computed, e.decimals),
+        "status": status,
+        "explanation": None if e.erratum is None else f"{e.erratum.name}: {e.erratum.how}",
+        "group": e.group,
+        "erratum": erratum,
+    }

@@ -4,8 +4,10 @@ shipped one, or a TOML file of one's own) as a :class:`Model` and read any quant
 printed number read off a run (the keys), the alternative computations behind the numbers the stated
 rule does not give (the errata), and the walkthrough that compares and judges every one."""
 
+from worked.tutorial.arithmetic import Line, lines, symbol
 from worked.tutorial.errata import ALTERNATIVES, Alternative
 from worked.tutorial.example import network, x, y
+from worked.tutorial.judged import judge, stated_rule
 from worked.tutorial.keys import GROUPS, KEY_NAMES, KEYS, Key, groups, printed_keys, run
 from worked.tutorial.model import Model, load
 from worked.tutorial.verdicts import Entry, Erratum, Extra, UnknownKey, Walkthrough, walkthrough
@@ -20,14 +22,19 @@ __all__ = [
     "Erratum",
     "Extra",
     "Key",
+    "Line",
     "Model",
     "UnknownKey",
     "Walkthrough",
     "groups",
+    "judge",
+    "lines",
     "load",
     "network",
     "printed_keys",
     "run",
+    "stated_rule",
+    "symbol",
     "walkthrough",
     "x",
     "y",
