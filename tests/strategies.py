@@ -138,3 +138,30 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     if command == "derive" and draw(st.booleans()):
         argv += ["--verify", "--latex"]  # refused together, before any sweep starts
     return argv
+
+
+TUTORIAL_VALUE_BOUND = 1.0
+"""Overrides of the tutorial's initial values, |w|, |b| ≤ 1 and inputs, targets in [0, 1]: the post's own
+values (0.05 .. 0.99) lie inside, the sigmoids stay unsaturated (|net| ≤ 3), so 10,000 steps converge
+smoothly and two float64 computations of them stay within a few ulps."""
+
+ETA_RANGE = (0.05, 1.0)
+"""η from 0.05 to 1: the post's 0.5 and the genre's 0.1 and 1 inside; larger η can make the 10,000-step
+run oscillate, where rounding differences between two codes are amplified rather than damped."""
+
+
+@st.composite
+def tutorial_overrides(draw: st.DrawFn) -> dict[str, float]:
+    """Some of the tutorial's initial values (at least one), as ``walkthrough --set`` takes them."""
+    from worked import mazur
+
+    bounded = st.floats(-TUTORIAL_VALUE_BOUND, TUTORIAL_VALUE_BOUND, **FLOATS)
+    unit = st.floats(0.0, 1.0, **FLOATS)
+    choices = {
+        **{name: bounded for name in mazur.INITIAL},
+        **{name: unit for name in mazur.INPUTS},
+        **{f"target_{o}": unit for o in mazur.TARGETS},
+        "eta": st.floats(*ETA_RANGE, **FLOATS),
+    }
+    names = draw(st.lists(st.sampled_from(sorted(choices)), min_size=1, max_size=5, unique=True))
+    return {name: draw(choices[name]) for name in names}
