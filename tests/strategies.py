@@ -155,13 +155,13 @@ def tutorial_overrides(draw: st.DrawFn) -> dict[str, float]:
     """Some of the tutorial's initial values (at least one), as ``walkthrough --set`` takes them."""
     from worked import mazur
 
-    bounded = st.floats(-TUTORIAL_VALUE_BOUND, TUTORIAL_VALUE_BOUND, **FLOATS)
-    unit = st.floats(0.0, 1.0, **FLOATS)
+    bounded = st.floats(-TUTORIAL_VALUE_BOUND, TUTORIAL_VALUE_BOUND, allow_subnormal=False)
+    unit = st.floats(0.0, 1.0, allow_subnormal=False)
     choices = {
         **{name: bounded for name in mazur.INITIAL},
         **{name: unit for name in mazur.INPUTS},
         **{f"target_{o}": unit for o in mazur.TARGETS},
-        "eta": st.floats(*ETA_RANGE, **FLOATS),
+        "eta": st.floats(*ETA_RANGE, allow_subnormal=False),
     }
     names = draw(st.lists(st.sampled_from(sorted(choices)), min_size=1, max_size=5, unique=True))
     return {name: draw(choices[name]) for name in names}

@@ -8,14 +8,17 @@ from backprop_companion.options.types import whole_number
 from worked.mazur import ETA, STEPS
 
 WALKTHROUGH_HELP = (
-    "recompute every number printed in Mazur's step-by-step backpropagation example "
-    "and explain each one the stated rule does not give"
+    "recompute every number printed in Mazur's step-by-step backpropagation example (or another worked "
+    "example, --example) and explain each one the stated rule does not give"
 )
 CHECK_HELP = (
     "check your own numbers for the tutorial (e.g. w5_new=0.35891648 or 'w5+=0.35891648'): compared at "
     "the decimals you typed, against the stated rule and a search over the slips a class makes"
 )
-TRAIN_HELP = "train the tutorial's network by gradient descent and show E_total at checkpoints"
+TRAIN_HELP = (
+    "train the tutorial's network (or another worked example's) by gradient descent and show E_total at "
+    "checkpoints"
+)
 
 MIN_FIGURES = 3
 """As ``worked.diagnosis.typed.MIN_FIGURES`` (a test keeps them equal); written out so that ``--help``

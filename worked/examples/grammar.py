@@ -1,18 +1,4 @@
-"""The one grammar of quantity names, so that any text's intermediate can be named.
-
-=============================  ===================================================================
-``net_<n>``, ``out_<n>``       a neuron's weighted input and output (an input neuron by its own name)
-``E_<o>``, ``E_total``         an output's share of the cost, and the cost
-``w5``, ``b1``                 a parameter's value before training
-``d<A>_d<B>``                  the total derivative of A with respect to B, along every path, where A
-                               and B are any of the names above (``E_total`` and ``E_o1`` written
-                               ``Etotal`` and ``Eo1``): ``dEtotal_dw5``, ``dout_o1_dnet_o1``,
-                               ``dnet_o1_dw5``, ``dEo1_dout_h1``
-``delta_<n>``                  ∂E_total/∂net_<n>
-``<param>_new``                a parameter after one step
-``E_total_after_<k>``          the cost after k steps
-``out_<n>_after_<k>``          a neuron's output after k steps
-=============================  ===================================================================
+"""The one grammar of quantity names, so that any text's intermediate can be named (:data:`GRAMMAR`).
 
 :func:`parse` is the only reader of these names; the numeric side (:mod:`worked.tutorial`) computes a
 :class:`Quantity`, never a string. Pure Python.
@@ -27,6 +13,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from worked.examples.schema import Example
 
+GRAMMAR: tuple[tuple[str, str], ...] = (
+    ("net_<n>, out_<n>", "a neuron's weighted input and output (an input neuron by its own name, i1)"),
+    ("E_<o>, E_total", "an output's share of the cost, and the cost"),
+    ("w5, b1", "a parameter's value before training (the names the file gives)"),
+    (
+        "d<A>_d<B>",
+        "the total derivative of A with respect to B along every path, A and B any of the names above "
+        "(E_total and E_o1 written Etotal and Eo1): dEtotal_dw5, dout_o1_dnet_o1, dnet_o1_dw5, dEo1_dout_h1",
+    ),
+    ("delta_<n>", "δ of neuron n: ∂E_total/∂net_n"),
+    ("<param>_new", "a parameter after one step"),
+    ("E_total_after_<k>", "the cost after k steps"),
+    ("out_<n>_after_<k>", "a neuron's output after k steps"),
+)
+"""Every form of quantity name, with its meaning (the docs render this table)."""
 NODE_KINDS = ("input", "net", "out", "E", "E_total", "weight", "bias")
 """The kinds of scalar in the network's graph: what a derivative's A and B can be."""
 _AFTER = re.compile(r"(?P<what>.+)_after_(?P<steps>[1-9][0-9]*)")

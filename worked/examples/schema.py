@@ -1,23 +1,5 @@
-"""A worked example as data: a TOML file read with the standard library and checked field by field.
-
-Sections (the schema's reference is rendered into docs/examples.md from :data:`SECTIONS`):
-
-``[network]``
-    ``sizes``; ``activation`` (one name, or one per layer of weights); ``cost`` (``"quadratic"``,
-    ``"squared"`` or ``"cross-entropy"``); ``eta``; ``biases`` (``"shared"``, ``"per-neuron"`` or
-    ``"none"``); ``train_biases`` (default false); ``order`` (``"simultaneous"``, the default, or
-    ``"output-first"``); ``decimals`` (optional: the text's hand rounding).
-``[names]``
-    ``layers``, the neuron names per layer; one ``w5 = ["o1", "h1"]`` (to, from) per weight; one bias
-    entry per layer (``b1 = "h"``, the layer by its neurons' prefix, or ``b1 = 2``, by the books' layer
-    number) when biases are shared, per neuron (``b_h1 = "h1"``) when they are per-neuron.
-``[values]``
-    Every input (by the input neuron's name), every target (``target_o1``), every weight and bias.
-``[printed]``
-    The numbers the text prints, by quantity name (:mod:`worked.examples.grammar`), as strings.
-``[source]``, ``[sections]``, ``[extras]`` (optional)
-    The text cited; where its sections begin (title = first printed key); printed keys that are not
-    names of the grammar, each mapped to the quantity it stands for.
+"""A worked example as data: a TOML file read with the standard library and checked field by field
+against :data:`FIELDS` (the schema, which the docs render).
 
 Every problem is an :class:`InvalidExample` naming the file and the key. Pure Python (no numpy), so
 that :mod:`worked.mazur` can read the post's own file.
@@ -33,6 +15,55 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("[network] sizes", "required", "the widths of the layers, the input first: [2, 2, 2]"),
+    (
+        "[network] activation",
+        "required",
+        "one name for every layer, or one per layer of weights: sigmoid, tanh, relu, softplus, identity",
+    ),
+    ("[network] cost", "required", "quadratic (Σ ½(t − o)²), squared (Σ (t − o)², no ½) or cross-entropy"),
+    ("[network] eta", "required", "the learning rate η, a positive number"),
+    ("[network] biases", "required", "shared (one per layer, as in Mazur's post), per-neuron or none"),
+    ("[network] train_biases", "false", "whether gradient descent updates the biases"),
+    (
+        "[network] order",
+        "simultaneous",
+        "the update order: simultaneous, or output-first (hidden deltas "
+        "through the already-updated output weights)",
+    ),
+    ("[network] decimals", "none", "the text's hand rounding, in decimals (for values it does not print)"),
+    ("[names] layers", "required", 'the neuron names per layer: [["i1", "i2"], ["h1", "h2"], ["o1", "o2"]]'),
+    (
+        "[names] <weight>",
+        "one per connection",
+        'the neuron it feeds and the one it comes from: w5 = ["o1", "h1"]',
+    ),
+    (
+        "[names] <bias>",
+        "one per layer or neuron",
+        "shared: the layer by its neurons' prefix or its number "
+        '(b1 = "h", b1 = 2; the input is layer 1); per-neuron: the neuron (b_h1 = "h1")',
+    ),
+    ("[values] <name>", "every one", "each input (i1 = 0.05), target (target_o1 = 0.01), weight and bias"),
+    (
+        "[printed] <quantity>",
+        "optional",
+        'the text\'s digits, as a string, by quantity name: net_h1 = "0.3775"',
+    ),
+    (
+        "[extras] <key>",
+        "optional",
+        'a printed key outside the grammar and the quantity it stands for: out_h1_operand = "out_h1"',
+    ),
+    (
+        "[sections] <title>",
+        "optional",
+        'the text\'s sections by their first printed key: "training" = "E_total_after_1"',
+    ),
+    ("[source] title, author, year, url", "optional", "the text the example comes from"),
+)
+"""Every field of an example file: (where, required or its default, meaning)."""
 BIAS_CHOICES = ("shared", "per-neuron", "none")
 """How biases enter: one per layer shared by its neurons (Mazur), one per neuron (Nielsen), or none."""
 REQUIRED = ("network", "names", "values")
@@ -188,6 +219,8 @@ def _network(table: Mapping[str, Any], fail: Any) -> dict[str, Any]:
         raise fail("network.biases", f"must be one of {', '.join(BIAS_CHOICES)}; got {table['biases']!r}")
     if not isinstance(table.get("train_biases", False), bool):
         raise fail("network.train_biases", f"must be true or false, got {table['train_biases']!r}")
+    if table.get("train_biases") and table["biases"] == "none":
+        raise fail("network.train_biases", 'network.biases is "none": there are no biases to train')
     places = table.get("decimals")
     if places is not None and not (_whole(places) and 0 <= places <= 17):
         raise fail("network.decimals", f"must be a whole number of decimals from 0 to 17, got {places!r}")
