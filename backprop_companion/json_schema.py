@@ -44,6 +44,7 @@ STATUSES: dict[str, tuple[tuple[str, str], ...]] = {
         ("stated rule", "the printed figure is the stated rule's value at the printed digits"),
         ("erratum", "it is not, and an alternative computation (in `erratum`) reproduces it"),
         ("unexplained", "it is not, and nothing reproduces it (a failure of the companion's account)"),
+        ("computed", "values of the reader's own (`--set`): nothing printed to judge, `given` is null"),
     ),
     "check": (
         ("stated rule", "the typed value is the stated rule's at the typed digits: the only pass"),
@@ -51,6 +52,12 @@ STATUSES: dict[str, tuple[tuple[str, str], ...]] = {
         ("as printed in the post", "the post's own figure where the stated rule gives another (`erratum`)"),
         ("mistake", "one slip, or two, of the search reproduces it (`reproduced_by`)"),
         ("not reproduced", "nothing searched reproduces it (`check_first` says where to look)"),
+    ),
+    "check --example": (
+        ("stated rule", "the typed value is the stated rule's at the typed digits: the only pass"),
+        ("too imprecise to judge", "fewer significant figures than `--min-figures` (default 3)"),
+        ("as printed in the text", "the text's own figure where the stated rule gives another"),
+        ("not reproduced", "the stated rule gives another value"),
     ),
 }
 """Each command's values of ``status``."""

@@ -74,3 +74,18 @@ def test_check_grades_any_example_by_the_stated_rule(capsys):
     assert main(["check", "--example", "single-neuron", "out_y=0.4502", "w12_new=-0.3728"]) == 0
     assert main(["check", "--example", "single-neuron", "E_total=0.1511"]) == 1
     assert "as printed in the text" in capsys.readouterr().out
+
+
+def test_check_example_json_has_the_documented_fields_and_uses_every_status(capsys):
+    from backprop_companion import json_schema
+    from worked.diagnosis import graded
+
+    pairs = ["out_y=0.4502", "E_total=0.1511", "delta_y=-0.1", "w11_new=0.5137"]
+    assert main(["check", "--example", "single-neuron", "--json", *pairs]) == 1
+    made = json.loads(capsys.readouterr().out)
+    assert sorted(made) == ["all_match", "example", "schema", "values"]
+    documented = {s for s, _ in json_schema.STATUSES["check --example"]}
+    assert documented == {graded.STATED_RULE, graded.IMPRECISE, graded.AS_PRINTED, graded.NOT_REPRODUCED}
+    assert {v["status"] for v in made["values"]} == documented
+    for value in made["values"]:
+        assert sorted(value) == sorted(name for name, _, _ in json_schema.VALUE_FIELDS)

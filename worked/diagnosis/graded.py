@@ -22,7 +22,8 @@ STATED_RULE, IMPRECISE, AS_PRINTED, NOT_REPRODUCED = (
     "as printed in the text",
     "not reproduced",
 )
-"""The grades: the only pass; too few figures; the text's own figure where the rule gives another; wrong."""
+"""The grades: the only pass; too few figures; the text's own figure where the rule gives another; wrong
+(``backprop_companion.json_schema.STATUSES["check --example"]`` describes them; a test keeps them equal)."""
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 quantity names (:func:`parse`). Pure Python, no numpy: the numbers are computed by
 :mod:`worked.tutorial` (``tutorial.load("mazur").value("dEtotal_dw5")``)."""
 
+from worked.examples.fields import BIAS_CHOICES, number
 from worked.examples.grammar import NODE_KINDS, Node, NotAQuantity, Quantity, known, parse
-from worked.examples.schema import BIAS_CHOICES, Example, InvalidExample, number
+from worked.examples.schema import Example, InvalidExample
 from worked.examples.shipped import SHIPPED, describe, load
 
 __all__ = [

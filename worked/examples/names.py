@@ -129,7 +129,7 @@ def _every_bias_once(
 
 def with_printed(example: Example, data: Mapping[str, Any], fail: Any) -> Example:
     """``example`` with its ``[printed]``, ``[extras]`` and ``[sections]`` checked against the grammar."""
-    from worked.examples.schema import plain_decimal
+    from worked.examples.fields import plain_decimal
 
     extras: dict[str, str] = {}
     for key, value in data.get("extras", {}).items():

@@ -10,19 +10,13 @@ erratum find the route a text took by hand (:mod:`worked.tutorial.judged`).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-import numpy as np
-
-from worked.core import get_activation
 from worked.examples import Example, Node, known, parse
 from worked.mazur import rounded
 from worked.tutorial.model import Model
-
-Number = Any  # a float, or a Decimal when a text's printed digits are combined exactly
+from worked.tutorial.written import ACTIVATION_TEXT, COST_TEXT, GRADIENT_TEXT, PRIME_TEXT, Number, activate
 
 
 @dataclass(frozen=True)
@@ -138,7 +132,7 @@ def _value(ex: Example, key: str, n: Node) -> tuple[Line, ...]:
         shape = ACTIVATION_TEXT.get(activation)
         if shape is None:
             return ()
-        return (Line(key, (f"net_{n.name}",), shape, lambda v: _activate(activation, v[0])),)
+        return (Line(key, (f"net_{n.name}",), shape, lambda v: activate(activation, v[0])),)
     if n.kind == "E" or (n.kind == "E_total" and len(ex.outputs) == 1):
         o = n.name or ex.outputs[0]
         return (Line(key, (f"target_{o}", f"out_{o}"), *COST_TEXT[ex.cost]),)
@@ -229,40 +223,3 @@ def _into(ex: Example, key: str, a: str, by: Node) -> tuple[Line, ...]:
         factors += [f"d{a}_dnet_{n}", w]
     terms = " + ".join(f"{{{i}}} × {{{i + 1}}}" for i in range(0, len(factors), 2))
     return (Line(key, tuple(factors), terms, _sum_of_products),)
-
-
-def _activate(name: str, z: Number) -> float:
-    return float(get_activation(name).value(np.array([float(z)]))[0])
-
-
-ACTIVATION_TEXT = {
-    "sigmoid": "1/(1 + e^(−{0}))",
-    "tanh": "tanh({0})",
-    "identity": "{0}",
-    "relu": "max({0}, 0)",
-}
-"""How a line writes each activation applied to a net input (softplus has no line)."""
-PRIME_TEXT: dict[str, tuple[str, Callable[[Sequence[Number]], Number]]] = {
-    "sigmoid": ("{0} × (1 − {0})", lambda v: v[0] * (1 - v[0])),
-    "tanh": ("1 − {0}²", lambda v: 1 - v[0] * v[0]),
-}
-"""σ' written in the neuron's output, for the activations where the texts do so."""
-COST_TEXT: dict[str, tuple[str, Callable[[Sequence[Number]], Number]]] = {
-    "quadratic": ("½ × ({0} − {1})²", lambda v: (v[0] - v[1]) * (v[0] - v[1]) / 2),
-    "squared": ("({0} − {1})²", lambda v: (v[0] - v[1]) * (v[0] - v[1])),
-    "cross-entropy": (
-        "−({0} × ln {1} + (1 − {0}) × ln(1 − {1}))",
-        lambda v: _cross_entropy(float(v[0]), float(v[1])),
-    ),
-}
-"""One output's share of each cost, from its target and output."""
-GRADIENT_TEXT: dict[str, tuple[str, Callable[[Sequence[Number]], Number]]] = {
-    "quadratic": ("−({0} − {1})", lambda v: -(v[0] - v[1])),
-    "squared": ("−2 × ({0} − {1})", lambda v: -2 * (v[0] - v[1])),
-    "cross-entropy": ("({1} − {0}) / ({1} × (1 − {1}))", lambda v: (v[1] - v[0]) / (v[1] * (1 - v[1]))),
-}
-"""∂E/∂out of an output neuron for each cost, from its target and output."""
-
-
-def _cross_entropy(t: float, a: float) -> float:
-    return -(t * math.log(a) + (1 - t) * math.log(1 - a))

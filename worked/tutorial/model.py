@@ -36,9 +36,9 @@ from worked.core import (
     step,
     train,
 )
-from worked.examples import Example, Node, Quantity
+from worked.examples import Example
 from worked.mazur import decimals as printed_decimals
-from worked.tutorial import chain
+from worked.tutorial import quantities
 
 
 def load(source: str | Path) -> Model:
@@ -209,7 +209,7 @@ class Model:
             quantity = examples.parse(name, self.example)
         except examples.NotAQuantity as error:
             raise InvalidInput(str(error)) from None
-        return self.quantity(quantity)
+        return quantities.value(self, quantity)
 
     def values(self) -> dict[str, float]:
         """Every printed key of the example (extras included) with its value, in the file's order."""
@@ -220,39 +220,3 @@ class Model:
         if key in self.example.printed:
             return printed_decimals(self.example.printed[key])
         return 9 if self.example.decimals is None else self.example.decimals
-
-    def quantity(self, q: Quantity) -> float:
-        """The value of a parsed :class:`~worked.examples.Quantity`."""
-        if q.kind == "value":
-            return self.node(q.of)
-        if q.kind == "delta":
-            return self.delta(q.of.name)
-        if q.kind == "new":
-            return (self.w if q.of.kind == "weight" else self.b)(q.of.name, self.after_one)
-        if q.kind == "after" and q.of.kind == "E_total":
-            return self.error_after(q.steps)
-        if q.kind == "after":
-            _, activations = self.trajectory(q.steps).network.feedforward(self.x)
-            l, j = self.example.index(q.of.name)
-            return float(activations[l][j])
-        assert q.by is not None  # a derivative
-        return chain.derivative(self, q.of, q.by)
-
-    def node(self, n: Node) -> float:
-        """The value of one scalar of the graph before training."""
-        if n.kind == "net":
-            return self.z(n.name)
-        if n.kind in ("out", "input"):
-            return self.a(n.name)
-        if n.kind == "E_total":
-            return self.network.cost(self.x, self.y)
-        if n.kind == "E":
-            return self.cost_term(n.name)
-        return (self.w if n.kind == "weight" else self.b)(n.name)
-
-    def cost_term(self, output: str) -> float:
-        """The output neuron's own share of the cost, e.g. E_o1."""
-        _, j = self.example.index(output)
-        bp, sigma = self.backprop, self.network.sigmas[-1]
-        terms = self.network.cost_function.output_terms(bp.zs[-1], bp.activations[-1], self.y, sigma)
-        return float(terms[j])
