@@ -19,7 +19,7 @@ def run(model: Model, pairs: list[str], min_figures: int) -> ExampleCheckResult:
     """Grade every ``KEY=VALUE``; a key outside the example's grammar or a value that is no bounded
     number is exit 2."""
     from worked.core import InvalidInput
-    from worked.diagnosis import grade
+    from worked.diagnosis import grade, typed
 
     if not pairs:
         raise UsageError("give at least one KEY=VALUE, e.g. 'check --example single-neuron out_y=0.4502'")
@@ -27,7 +27,7 @@ def run(model: Model, pairs: list[str], min_figures: int) -> ExampleCheckResult:
     for pair in pairs:
         name, sep, text = pair.partition("=")
         if not sep or not name.strip() or not text.strip():
-            raise UsageError(f"expected KEY=VALUE, got {pair[:40]!r}")
+            raise UsageError(f"expected KEY=VALUE, got {typed.quoted(pair)}")
         try:
             grades.append(grade(model, name.strip(), text.strip(), min_figures))
         except InvalidInput as error:

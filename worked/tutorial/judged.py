@@ -5,7 +5,8 @@ A printed number that the stated rule (the file's network, cost, η and update o
 is tried against the ways a text works by hand, in order, each run in full on exact decimals:
 
 1. *hand arithmetic*: the quantity's last step (:mod:`worked.tutorial.arithmetic`, every way the
-   grammar writes it) applied to its operands **as the text prints them**, rounded half away from zero;
+   grammar writes it) applied to its operands **as the text prints them** (one it does not print at the
+   file's ``decimals``, else 9), rounded half away from zero;
 2. *hand arithmetic, cut*: the same, cut (truncated) at the printed decimals instead of rounded;
 3. *cut*: the stated rule's own value, cut at the printed decimals.
 
@@ -59,9 +60,8 @@ def explain(model: Model, key: str, printed: str) -> Erratum | None:
             if rounds_to(value, printed, rounding):
                 how = f"{symbol(key, model.example)} = {shown} = {value}, {IN_WORDS[rounding]}"
                 why = (
-                    f"The text works on from the numbers it printed before ({how}), not from the "
-                    f"unrounded values; the stated rule's value, {stated}, "
-                    "differs in the last printed place."
+                    "The text works on from the numbers it printed before, not from the unrounded values; "
+                    f"the stated rule's value, {stated}, differs in the last printed place."
                 )
                 return Erratum(f"{name}: {symbol(key, model.example)}", why, how, value, rounding)
     exact = Decimal(model.value(key))
@@ -75,7 +75,7 @@ def explain(model: Model, key: str, printed: str) -> Erratum | None:
 
 def _by_hand(model: Model, line: Line) -> tuple[Decimal, str]:
     """``line`` computed on exact decimals from each operand as the text prints it (a given value as
-    given, a computed one not printed at its exact value)."""
+    given, a computed one the text does not print at the text's decimals)."""
     ex = model.example
     values = []
     for name in line.operands:
@@ -83,8 +83,8 @@ def _by_hand(model: Model, line: Line) -> tuple[Decimal, str]:
             values.append(Decimal(ex.printed[name]))
         elif name in model.initial:
             values.append(Decimal(repr(model.initial[name])))
-        else:
-            values.append(Decimal(operand(model, name)))
+        else:  # worked out by hand and carried at the text's decimals (9 when it does not say)
+            values.append(Decimal(rounded(operand(model, name), model.decimals(name))))
     shown = line.template.format(*(f"({v})" if v < 0 else str(v) for v in values))
     return Decimal(line.combine(values)), shown
 
