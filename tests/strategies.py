@@ -91,18 +91,24 @@ SIZES_TEXT = st.lists(st.integers(-1, 4), min_size=0, max_size=4).map(lambda xs:
 
 KEYS = st.sampled_from(["out_h1", "E_total", "w5_new", "w1_new", "net_h1", "delta_o1", "nope", "E_TOTAL"])
 CHECK_VALUES = st.one_of(ODD_WORDS, st.floats(-2, 2, allow_nan=False).map(lambda v: f"{v:.6f}"))
+EXAMPLES = st.sampled_from(["mazur", "single-neuron", "nope", "/nonexistent/x.toml", "", "README.md"])
+"""--example: the shipped names, an unknown one, a missing file, an empty name and a file that is not TOML."""
+SETS = st.one_of(
+    ODD_WORDS, st.sampled_from(["w1=0.1", "eta=1", "eta=0", "w9=1", "b=0.2", "target_o1=2", "w1=nan", "i1="])
+)
+"""--set: values of the post and of the second example, unknown names, a bad η, non-finite, empty."""
 
 # Options per command, each with values that are sometimes valid and sometimes not. Options that
 # start expensive work are confined to cheap values: no `bench` run, no sweep, no docs regeneration
 # (those commands appear only with an option that is refused before any work starts). ex4's --data
 # names folders that do not hold the exercise's files: its real data take a second a run.
 OPTIONS: dict[str, list[tuple[str, st.SearchStrategy[str] | None]]] = {
-    "walkthrough": [("--json", None)],
+    "walkthrough": [("--json", None), ("--example", EXAMPLES), ("--set", SETS), ("--arithmetic", None)],
     "train": [("--steps", SMALL_INTS), ("--order", st.sampled_from(["simultaneous", "output-first", "x"])),
               ("--eta", st.one_of(ODD_WORDS, st.sampled_from(["0.5", "1e7", "-2"]))),
-              ("--train-biases", None), ("--json", None),
+              ("--train-biases", None), ("--json", None), ("--example", EXAMPLES), ("--set", SETS),
               ("--l2", st.one_of(ODD_WORDS, st.sampled_from(["0", "0.1", "-1"])))],
-    "check": [("--json", None), ("--list", None)],
+    "check": [("--json", None), ("--list", None), ("--example", EXAMPLES), ("--set", SETS)],
     "gradcheck": [("--sizes", SIZES_TEXT),
                   ("--activation", st.sampled_from(["tanh", "relu,sigmoid", "x", ""])),
                   ("--cost", st.sampled_from(["quadratic", "cross-entropy", "mse"])), ("--batch", SMALL_INTS),
