@@ -8,7 +8,7 @@ from worked.tutorial.arithmetic import Line, lines, symbol
 from worked.tutorial.errata import ALTERNATIVES, Alternative
 from worked.tutorial.example import network, x, y
 from worked.tutorial.judged import judge, stated_rule
-from worked.tutorial.keys import GROUPS, KEY_NAMES, KEYS, Key, groups, printed_keys, run
+from worked.tutorial.keys import GROUPS, KEY_NAMES, KEYS, Key, groups, run
 from worked.tutorial.model import Model, load
 from worked.tutorial.verdicts import Entry, Erratum, Extra, UnknownKey, Walkthrough, walkthrough
 
@@ -31,7 +31,6 @@ __all__ = [
     "lines",
     "load",
     "network",
-    "printed_keys",
     "run",
     "stated_rule",
     "symbol",

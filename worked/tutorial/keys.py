@@ -43,7 +43,7 @@ class Key:
 
     key: str
     group: str
-    formula: str = ""
+    formula: str
 
     def value(self, model: Model) -> float:
         """The key's value in ``model``."""
@@ -65,15 +65,14 @@ def groups(example: Example) -> dict[str, str]:
     return found
 
 
-def printed_keys(example: Example) -> tuple[Key, ...]:
-    """Every printed number of ``example`` as a :class:`Key`, in the text's order; the formula is the
-    post's own text for Mazur's example (:mod:`worked.mazur.formulas`)."""
+def _posts_keys(example: Example) -> tuple[Key, ...]:
+    """Every printed number of the post as a :class:`Key`, in its order, with the post's own formula
+    text (:mod:`worked.mazur.formulas`; another example's formulas are its arithmetic lines')."""
     group = groups(example)
-    own = example.file == "mazur.toml"
-    return tuple(Key(k, group[k], formulas.formula(k) if own else "") for k in example.printed)
+    return tuple(Key(k, group[k], formulas.formula(k)) for k in example.printed)
 
 
-KEYS: tuple[Key, ...] = printed_keys(mazur().example)
+KEYS: tuple[Key, ...] = _posts_keys(mazur().example)
 """Every printed number of the post as a :class:`Key`."""
 
 KEY_NAMES = tuple(k.key for k in KEYS)

@@ -8,6 +8,11 @@ quantity of the grammar (:mod:`worked.examples`) read off a run under one update
     mine = model.with_values({"w1": 0.1, "eta": 1.0})    # override initial values (and η) by name
     mine.values()                                        # every printed key -> its value, by mine
     model.example.printed["w5_new"], model.decimals("w5_new")   # the text's digits, their decimals
+    full = model.with_values(drawn, complete=True)       # every initial value given (a worksheet's)
+    tutorial.lines(model, "dEtotal_dw5")[0].filled(model)  # the line with the numbers filled in
+
+A typed value for any key is graded by the stated rule with ``worked.diagnosis.grade(model, key, text)``
+(the search over slips, ``worked.diagnosis.diagnose``, knows the post with its own values only).
 
 Everything is computed by the core (:class:`~worked.core.Network`, its BP1-BP4 backprop, its costs,
 :func:`~worked.core.step` and :func:`~worked.core.train`); the total derivatives of intermediates the
