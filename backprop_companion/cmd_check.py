@@ -14,6 +14,7 @@ from backprop_companion.output.tables import WIDTH, format_table
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
+    from backprop_companion.check_example import ExampleCheckResult
     from worked.diagnosis.reader import Diagnosis
     from worked.diagnosis.sheet import Sheet
 
@@ -43,11 +44,20 @@ def _split(pairs: list[str]) -> list[tuple[str, str]]:
     return split
 
 
-def run(args: argparse.Namespace) -> CheckResult | CatalogueResult:
+def run(args: argparse.Namespace) -> CheckResult | CatalogueResult | ExampleCheckResult:
     if args.list:
         if args.pairs:
             raise UsageError("--list takes no KEY=VALUE")
         return CatalogueResult()
+    if args.example is not None or args.set:
+        from backprop_companion import check_example
+        from backprop_companion.example_option import is_the_post, model
+
+        found = model(args)
+        if not is_the_post(found):
+            if args.min_figures < 1:
+                raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
+            return check_example.run(found, args.pairs, args.min_figures)
     from worked.diagnosis.runs import TRAINING_KEYS
     from worked.diagnosis.sheet import judge
 

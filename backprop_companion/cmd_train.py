@@ -15,6 +15,7 @@ from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
     from worked.core import Array, Network
+    from worked.tutorial import Model
 
 
 TRAINING_SET_SIZE = 1
@@ -43,9 +44,10 @@ def checkpoints(steps: int, every: int | None = None) -> list[int]:
 def run(args: argparse.Namespace) -> TrainResult:
     """Train in one call; ``worked.core.train`` validates the steps, η, the order and λ (exit 2 if refused).
 
-    With λ > 0 it is weight decay on the full batch, the tutorial's one example (n = 1).
+    With λ > 0 it is weight decay on the full batch, the tutorial's one example (n = 1). ``--example``
+    and ``--set`` choose the network and its values; η and the order default to the example's.
     """
-    from worked import tutorial
+    from backprop_companion.example_option import model
     from worked.core import train
 
     if args.every is not None and args.every < 1:
@@ -53,17 +55,22 @@ def run(args: argparse.Namespace) -> TrainResult:
     if args.csv and args.json:
         raise UsageError("--csv and --json: choose one format")
     target = plot_target(args.plot, "training.svg")
+    found = model(args)
+    eta = found.eta if args.eta is None else args.eta
+    order = args.order or found.order
+    train_biases = args.train_biases or found.example.train_biases
+    if args.train_biases and found.example.biases == "none":
+        raise UsageError(f"--train-biases: {found.example.file} has no biases")
     progress = Progress(args.steps, "training", enabled=not args.quiet)
     try:
         trajectory = train(
-            tutorial.network(),
-            tutorial.x(),
-            tutorial.y(),
-            args.eta,
+            found.network,
+            found.x,
+            found.y,
+            eta,
             args.steps,
-            order=args.order,
-            train_biases=args.train_biases,
-            shared_biases=True,
+            order=order,
+            train_biases=train_biases,
             progress=progress.update,
             l2=args.l2,
             n=TRAINING_SET_SIZE,
@@ -72,14 +79,15 @@ def run(args: argparse.Namespace) -> TrainResult:
         progress.close()
     result = TrainResult(
         args.steps,
-        args.order,
-        args.eta,
-        args.train_biases,
+        order,
+        eta,
+        train_biases,
         trajectory.errors,
         trajectory.network,
         float(args.l2),
         args.every,
         args.csv,
+        model=found,
     )
     if target is not None:
         from backprop_companion.output.files import write_atomically
@@ -107,6 +115,15 @@ class TrainResult(CommandResult):
     """The checkpoints as CSV, and nothing else."""
     plot: str | None = None
     """Where the figure of E_total was written, if it was."""
+    model: Model | None = None
+    """The worked example trained (None: Mazur's post)."""
+
+    @property
+    def example(self) -> Model:
+        """The worked example trained."""
+        from worked.tutorial import run
+
+        return self.model or run("simultaneous")
 
     def marks(self) -> list[int]:
         """The steps shown."""
@@ -125,18 +142,16 @@ class TrainResult(CommandResult):
         )
 
     def outputs(self) -> dict[str, float]:
-        from worked import tutorial
-
-        _, activations = self.network.feedforward(tutorial.x())
-        return {"out_o1": float(activations[-1][0]), "out_o2": float(activations[-1][1])}
+        _, activations = self.network.feedforward(self.example.x)
+        return {
+            f"out_{o}": float(a) for o, a in zip(self.example.example.outputs, activations[-1], strict=True)
+        }
 
     @property
     def warning(self) -> str | None:
         """Why the run did not train as gradient descent should, if it did not: the error rose
         (η too large: divergence), or neurons ended saturated (learning stopped)."""
         import numpy as np
-
-        from worked import tutorial
 
         errors = np.asarray(self.errors, dtype=float)
         if not np.all(np.isfinite(errors)) or errors[-1] > errors[0]:
@@ -145,8 +160,9 @@ class TrainResult(CommandResult):
                 f"{f' with λ = {self.l2:g}' if self.l2 else ''} makes gradient descent diverge; try a "
                 "smaller --eta"
             )
-        _, activations = self.network.feedforward(tutorial.x())
-        layers = ["hidden", "output"]
+        _, activations = self.network.feedforward(self.example.x)
+        count = len(activations) - 1
+        layers = ["hidden", "output"] if count == 2 else [f"layer {l + 2}" for l in range(count)]
         stuck = [
             layers[l]
             for l, a in enumerate(activations[1:])
@@ -162,18 +178,15 @@ class TrainResult(CommandResult):
         return None
 
     def weights(self) -> dict[str, float]:
-        """Mazur's names, through the one table that maps them onto Nielsen's indices."""
-        from worked import mazur
-
-        indices = {name: mazur.weight_index(name) for name in mazur.WEIGHTS}
-        return {name: float(self.network.weights[l][j, k]) for name, (l, j, k) in indices.items()}
+        """The example's names, through the one table that maps them onto Nielsen's indices."""
+        return {name: self.example.w(name, self.network) for name in self.example.example.weights}
 
     def biases(self) -> dict[str, float]:
-        return {"b1": float(self.network.biases[0][0]), "b2": float(self.network.biases[1][0])}
+        """Each bias by the example's name."""
+        return {name: self.example.b(name, self.network) for name in self.example.example.bias_feeds}
 
     def as_json(self) -> dict[str, Any]:
-        from worked import mazur
-
+        targets = {f"target_{o}": self.example.initial[f"target_{o}"] for o in self.example.example.outputs}
         return {
             "steps": self.steps,
             "order": self.order,
@@ -182,7 +195,7 @@ class TrainResult(CommandResult):
             "l2": self.l2,
             "checkpoints": [{"step": t, "E_total": float(self.errors[t])} for t in self.marks()],
             "outputs": self.outputs(),
-            "targets": {"target_o1": mazur.TARGETS["o1"], "target_o2": mazur.TARGETS["o2"]},
+            "targets": targets,
             "weights": self.weights(),
             "biases": self.biases(),
             "warning": self.warning,
@@ -191,17 +204,25 @@ class TrainResult(CommandResult):
     def as_text(self) -> str:
         if self.csv:  # full precision for a program to read: repr gives the shortest exact decimal
             return "\n".join(["step,E_total", *(f"{t},{float(self.errors[t])!r}" for t in self.marks())])
-        biases = "updated (one shared bias per layer)" if self.train_biases else "fixed"
+        from backprop_companion.example_option import is_the_post
+
+        kind = {"shared": "one shared bias per layer", "per-neuron": "one bias per neuron"}
+        biases = f"updated ({kind.get(self.example.example.biases)})" if self.train_biases else "fixed"
+        if self.example.example.biases == "none":
+            biases = "none"
         rows = [[f"{t:,}", fixed(float(self.errors[t]))] for t in self.marks()]
-        outputs, weights = self.outputs(), list(self.weights().items())
+        outputs, weights = self.outputs(), list(self.weights().items()) + list(self.biases().items())
+        name = "Tutorial" if is_the_post(self.example) else f"{self.example.example.file}:"
+        targets = ", ".join(f"{self.example.initial[f'target_{o}']:g}" for o in self.example.example.outputs)
         out = [
-            f"Tutorial network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
+            f"{name} network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
             f"descent, η = {self.eta:g}, update order: {self.order}, biases {biases}.",
             *(
                 [
                     f"L2 weight decay, λ = {self.l2:g} on the one example (n = {TRAINING_SET_SIZE}): "
                     "E_total below is the regularised cost,",
-                    "  E_total + (λ/2) Σ w² over the eight weights (biases not penalised).",
+                    f"  E_total + (λ/2) Σ w² over the {_count(len(self.weights()))} weights (biases not "
+                    "penalised).",
                 ]
                 if self.l2
                 else []
@@ -210,13 +231,11 @@ class TrainResult(CommandResult):
             format_table(["step", "E_total"], rows),
             *([] if self.warning is None else ["", f"warning: {self.warning}"]),
             "",
-            "Outputs after training (targets 0.01, 0.99):",
+            f"Outputs after training (targets {targets}):",
             *(f"  {name} = {value:.9f}" for name, value in outputs.items()),
             "",
             "Parameters after training:",
-            "  " + "  ".join(f"{k} = {v:.9f}" for k, v in weights[:4]),
-            "  " + "  ".join(f"{k} = {v:.9f}" for k, v in weights[4:]),
-            "  " + "  ".join(f"{k} = {v:.9f}" for k, v in self.biases().items()),
+            *("  " + "  ".join(f"{k} = {v:.9f}" for k, v in row) for row in _rows(self.example, weights)),
             *([] if self.plot is None else ["", f"Figure written: {self.plot}"]),
         ]
         return "\n".join(out)
@@ -234,3 +253,19 @@ def fixed(value: float) -> str:
         return f"{value:.{SIGNIFICANT}g}"
     decimals = max(9, SIGNIFICANT - 1 - math.floor(math.log10(abs(value))))
     return f"{value:.{decimals}f}"
+
+
+def _count(n: int) -> str:
+    """A small count in words, as the text writes it ("the eight weights")."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[n] if n < len(words) else f"{n:,}"
+
+
+def _rows(model: Model, parameters: list[tuple[str, float]]) -> list[list[tuple[str, float]]]:
+    """Parameters in lines: the weights into each layer, then the biases (Mazur's: w1-w4, w5-w8, b1 b2)."""
+    ex = model.example
+    rows: list[list[tuple[str, float]]] = []
+    for layer in ex.layers[1:]:
+        rows.append([(k, v) for k, v in parameters if k in ex.weights and ex.weights[k][0] in layer])
+    rows.append([(k, v) for k, v in parameters if k in ex.bias_feeds])
+    return [row for row in rows if row]

@@ -12,66 +12,67 @@ from backprop_companion.output.tables import WIDTH, format_table, terminal_width
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
-    from worked.tutorial.verdicts import Entry, Walkthrough
+    from worked.tutorial import Model
+    from worked.tutorial.verdicts import Walkthrough
 
 
 def run(args: argparse.Namespace) -> WalkthroughResult:
-    from worked.tutorial.verdicts import walkthrough
+    """The example (Mazur's post by default) judged number by number; with ``--set``, the reader's own."""
+    from backprop_companion.example_option import is_the_post, model
+    from worked.tutorial import judge, walkthrough
 
-    return WalkthroughResult(walkthrough())
+    found = model(args)
+    if found.overridden:
+        return WalkthroughResult(None, found, args.arithmetic)
+    return WalkthroughResult(walkthrough() if is_the_post(found) else judge(found), found, args.arithmetic)
 
 
 @dataclass(frozen=True)
 class WalkthroughResult(CommandResult):
-    """Every printed number judged; exit 1 if a printed number is neither reproduced nor explained."""
+    """Every printed number judged (``walkthrough``; None for the reader's own values, where nothing is
+    printed to judge); exit 1 if a printed number is neither reproduced nor explained."""
 
-    walkthrough: Walkthrough
+    walkthrough: Walkthrough | None
+    model: Model
+    arithmetic: bool = False
 
     @property
     def exit_status(self) -> int:
-        return EXIT_CHECK_FAILED if self.walkthrough.unexplained else EXIT_OK
+        return EXIT_CHECK_FAILED if self.walkthrough and self.walkthrough.unexplained else EXIT_OK
 
     def as_json(self) -> dict[str, Any]:
-        return as_json(self.walkthrough)
+        from backprop_companion import example_text
+        from backprop_companion.example_option import is_the_post
+
+        if self.walkthrough is not None and is_the_post(self.model):
+            document = as_json(self.walkthrough)
+            if self.arithmetic:
+                document["arithmetic"] = example_text.arithmetic(self.model, list(self.model.example.printed))
+            return document
+        return example_text.as_json(self.walkthrough, self.model, self.arithmetic)
 
     def as_text(self) -> str:
-        return as_text(self.walkthrough, terminal_width())
+        from backprop_companion import example_text
+        from backprop_companion.example_option import is_the_post
+
+        width = terminal_width()
+        if self.walkthrough is None:
+            return example_text.own_text(self.model, width, self.arithmetic)
+        if is_the_post(self.model):
+            return as_text(self.walkthrough, width, self.model if self.arithmetic else None)
+        return example_text.walkthrough_text(self.walkthrough, self.model, width, self.arithmetic)
 
 
 def as_json(result: Walkthrough) -> dict[str, Any]:
     """The walkthrough as the shared JSON schema (:mod:`backprop_companion.json_schema`) has it."""
     from backprop_companion import json_schema
     from worked import mazur
-    from worked.mazur.printed import IN_WORDS
-
-    def entry(e: Entry) -> dict[str, Any]:
-        erratum = None
-        if e.erratum is not None:
-            erratum = {
-                "name": e.erratum.name,
-                "explanation": e.erratum.explanation,
-                "how": e.erratum.how,
-                "reproduced_value": e.erratum.reproduced_value,
-                "reproduced_exact": str(e.erratum.reproduced),
-                "rounding": IN_WORDS[e.erratum.rounding],
-            }
-        status = "stated rule" if e.matches else "erratum" if e.erratum is not None else "unexplained"
-        return {
-            "key": e.key,
-            "formula": e.formula,
-            "given": json_schema.given(e.printed),
-            "expected": json_schema.expected(e.computed, e.decimals),
-            "status": status,
-            "explanation": None if e.erratum is None else f"{e.erratum.name}: {e.erratum.how}",
-            "group": e.group,
-            "erratum": erratum,
-        }
 
     return {
         "schema": json_schema.SCHEMA,
         "source": "Matt Mazur, A Step by Step Backpropagation Example (2015)",
         "rule": mazur.STATED_RULE,
-        "values": [entry(e) for e in result.entries],
+        "values": [json_schema.walkthrough_value(e) for e in result.entries],
         "not_printed": [{"key": x.key, "formula": x.formula, "computed": x.computed} for x in result.extras],
         "names": [
             {"mazur": n.mazur, **n.indices(), "symbols": {"nielsen": n.nielsen, "ng": n.ng}, "code": n.python}
@@ -81,9 +82,11 @@ def as_json(result: Walkthrough) -> dict[str, Any]:
     }
 
 
-def as_text(result: Walkthrough, width: int = WIDTH) -> str:
-    """The walkthrough for a terminal ``width`` columns wide: prose wrapped, tables' formulas too."""
-    from backprop_companion.present import GUARD_DIGITS, errata_numbers, explanations, shown, summary, verdict
+def as_text(result: Walkthrough, width: int = WIDTH, arithmetic: Model | None = None) -> str:
+    """The walkthrough for a terminal ``width`` columns wide: prose wrapped, tables' formulas too; with
+    ``arithmetic`` (the post's model), each group's lines with the numbers filled in."""
+    from backprop_companion import example_text
+    from backprop_companion.present import GUARD_DIGITS, errata_block, errata_numbers, shown, summary, verdict
     from worked import mazur
     from worked.tutorial.keys import GROUPS
 
@@ -111,24 +114,10 @@ def as_text(result: Walkthrough, width: int = WIDTH) -> str:
             group.capitalize(),
             format_table(["key", "formula", "computed", "printed", ""], rows, width=width),
         ]
-    if numbers:
-        out += [
-            "",
-            wrapped("Errata: printed numbers the stated rule does not give, and the computation that does"),
-        ]
-        rows = []
-        for e in entries:
-            if e.erratum is not None:
-                reproduced = e.erratum.rounded(e.decimals)
-                rows.append(
-                    [f"[{numbers[e.key]}]", e.key, e.printed, e.computed_rounded, e.erratum.name, reproduced]
-                )
-        headers = ["", "key", "printed", "stated rule", "reproduced by", "which gives"]
-        out.append(format_table(headers, rows, width=width))
-        for x in explanations(entries):
-            out += ["", f"  {x.name} ({x.label})"]
-            for label, text in (("How", x.how + "."), ("Why", x.why)):
-                out.append(wrapped(f"{label}: {text}", "    "))
+        if arithmetic is not None:
+            keys = [e.key for e in entries if e.group == group]
+            out += [wrapped(line, "  ") for line in example_text.arithmetic(arithmetic, keys)]
+    out += errata_block(entries, width)
     out += [
         "",
         wrapped(

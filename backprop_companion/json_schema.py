@@ -10,7 +10,10 @@ whenever a field changes meaning or goes away; ``docs/json.md`` is generated fro
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from worked.tutorial.verdicts import Entry
 
 SCHEMA = 1
 """The version of this schema, the top-level ``"schema"`` of both documents."""
@@ -41,6 +44,7 @@ STATUSES: dict[str, tuple[tuple[str, str], ...]] = {
         ("stated rule", "the printed figure is the stated rule's value at the printed digits"),
         ("erratum", "it is not, and an alternative computation (in `erratum`) reproduces it"),
         ("unexplained", "it is not, and nothing reproduces it (a failure of the companion's account)"),
+        ("computed", "values of the reader's own (`--set`): nothing printed to judge, `given` is null"),
     ),
     "check": (
         ("stated rule", "the typed value is the stated rule's at the typed digits: the only pass"),
@@ -48,6 +52,12 @@ STATUSES: dict[str, tuple[tuple[str, str], ...]] = {
         ("as printed in the post", "the post's own figure where the stated rule gives another (`erratum`)"),
         ("mistake", "one slip, or two, of the search reproduces it (`reproduced_by`)"),
         ("not reproduced", "nothing searched reproduces it (`check_first` says where to look)"),
+    ),
+    "check --example": (
+        ("stated rule", "the typed value is the stated rule's at the typed digits: the only pass"),
+        ("too imprecise to judge", "fewer significant figures than `--min-figures` (default 3)"),
+        ("as printed in the text", "the text's own figure where the stated rule gives another"),
+        ("not reproduced", "the stated rule gives another value"),
     ),
 }
 """Each command's values of ``status``."""
@@ -107,3 +117,30 @@ def expected(value: float, decimals: int) -> dict[str, Any]:
     from worked.mazur.printed import rounded
 
     return {"value": value, "rounded": rounded(value, decimals)}
+
+
+def walkthrough_value(e: Entry) -> dict[str, Any]:
+    """One judged printed number as the shared JSON schema has it."""
+    from worked.mazur.printed import IN_WORDS
+
+    erratum = None
+    if e.erratum is not None:
+        erratum = {
+            "name": e.erratum.name,
+            "explanation": e.erratum.explanation,
+            "how": e.erratum.how,
+            "reproduced_value": e.erratum.reproduced_value,
+            "reproduced_exact": str(e.erratum.reproduced),
+            "rounding": IN_WORDS[e.erratum.rounding],
+        }
+    status = "stated rule" if e.matches else "erratum" if e.erratum is not None else "unexplained"
+    return {
+        "key": e.key,
+        "formula": e.formula,
+        "given": given(e.printed),
+        "expected": expected(e.computed, e.decimals),
+        "status": status,
+        "explanation": None if e.erratum is None else f"{e.erratum.name}: {e.erratum.how}",
+        "group": e.group,
+        "erratum": erratum,
+    }

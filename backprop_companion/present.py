@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from backprop_companion.output.tables import WIDTH, format_table
 
 if TYPE_CHECKING:
     from worked.tutorial.verdicts import Entry
@@ -65,3 +68,32 @@ def summary(entries: tuple[Entry, ...], unexplained: int) -> str:
         f"{errata} errata, each reproduced by another computation"
     )
     return text + (f", {unexplained} UNEXPLAINED." if unexplained else ".")
+
+
+def errata_block(entries: tuple[Entry, ...], width: int = WIDTH) -> list[str]:
+    """The errata table and, for each alternative computation, how and why (nothing when none)."""
+    numbers = errata_numbers(entries)
+    if not numbers:
+        return []
+
+    def wrapped(text: str, indent: str = "") -> str:
+        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)
+
+    out = [
+        "",
+        wrapped("Errata: printed numbers the stated rule does not give, and the computation that does"),
+    ]
+    rows = []
+    for e in entries:
+        if e.erratum is not None:
+            reproduced = e.erratum.rounded(e.decimals)
+            rows.append(
+                [f"[{numbers[e.key]}]", e.key, e.printed, e.computed_rounded, e.erratum.name, reproduced]
+            )
+    headers = ["", "key", "printed", "stated rule", "reproduced by", "which gives"]
+    out.append(format_table(headers, rows, width=width))
+    for x in explanations(entries):
+        out += ["", f"  {x.name} ({x.label})"]
+        for label, text in (("How", x.how + "."), ("Why", x.why)):
+            out.append(wrapped(f"{label}: {text}", "    "))
+    return out

@@ -91,18 +91,24 @@ SIZES_TEXT = st.lists(st.integers(-1, 4), min_size=0, max_size=4).map(lambda xs:
 
 KEYS = st.sampled_from(["out_h1", "E_total", "w5_new", "w1_new", "net_h1", "delta_o1", "nope", "E_TOTAL"])
 CHECK_VALUES = st.one_of(ODD_WORDS, st.floats(-2, 2, allow_nan=False).map(lambda v: f"{v:.6f}"))
+EXAMPLES = st.sampled_from(["mazur", "single-neuron", "nope", "/nonexistent/x.toml", "", "README.md"])
+"""--example: the shipped names, an unknown one, a missing file, an empty name and a file that is not TOML."""
+SETS = st.one_of(
+    ODD_WORDS, st.sampled_from(["w1=0.1", "eta=1", "eta=0", "w9=1", "b=0.2", "target_o1=2", "w1=nan", "i1="])
+)
+"""--set: values of the post and of the second example, unknown names, a bad η, non-finite, empty."""
 
 # Options per command, each with values that are sometimes valid and sometimes not. Options that
 # start expensive work are confined to cheap values: no `bench` run, no sweep, no docs regeneration
 # (those commands appear only with an option that is refused before any work starts). ex4's --data
 # names folders that do not hold the exercise's files: its real data take a second a run.
 OPTIONS: dict[str, list[tuple[str, st.SearchStrategy[str] | None]]] = {
-    "walkthrough": [("--json", None)],
+    "walkthrough": [("--json", None), ("--example", EXAMPLES), ("--set", SETS), ("--arithmetic", None)],
     "train": [("--steps", SMALL_INTS), ("--order", st.sampled_from(["simultaneous", "output-first", "x"])),
               ("--eta", st.one_of(ODD_WORDS, st.sampled_from(["0.5", "1e7", "-2"]))),
-              ("--train-biases", None), ("--json", None),
+              ("--train-biases", None), ("--json", None), ("--example", EXAMPLES), ("--set", SETS),
               ("--l2", st.one_of(ODD_WORDS, st.sampled_from(["0", "0.1", "-1"])))],
-    "check": [("--json", None), ("--list", None)],
+    "check": [("--json", None), ("--list", None), ("--example", EXAMPLES), ("--set", SETS)],
     "gradcheck": [("--sizes", SIZES_TEXT),
                   ("--activation", st.sampled_from(["tanh", "relu,sigmoid", "x", ""])),
                   ("--cost", st.sampled_from(["quadratic", "cross-entropy", "mse"])), ("--batch", SMALL_INTS),
@@ -138,3 +144,30 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     if command == "derive" and draw(st.booleans()):
         argv += ["--verify", "--latex"]  # refused together, before any sweep starts
     return argv
+
+
+TUTORIAL_VALUE_BOUND = 1.0
+"""Overrides of the tutorial's initial values, |w|, |b| ≤ 1 and inputs, targets in [0, 1]: the post's own
+values (0.05 .. 0.99) lie inside, the sigmoids stay unsaturated (|net| ≤ 3), so 10,000 steps converge
+smoothly and two float64 computations of them stay within a few ulps."""
+
+ETA_RANGE = (0.05, 1.0)
+"""η from 0.05 to 1: the post's 0.5 and the genre's 0.1 and 1 inside; larger η can make the 10,000-step
+run oscillate, where rounding differences between two codes are amplified rather than damped."""
+
+
+@st.composite
+def tutorial_overrides(draw: st.DrawFn) -> dict[str, float]:
+    """Some of the tutorial's initial values (at least one), as ``walkthrough --set`` takes them."""
+    from worked import mazur
+
+    bounded = st.floats(-TUTORIAL_VALUE_BOUND, TUTORIAL_VALUE_BOUND, allow_subnormal=False)
+    unit = st.floats(0.0, 1.0, allow_subnormal=False)
+    choices = {
+        **{name: bounded for name in mazur.INITIAL},
+        **{name: unit for name in mazur.INPUTS},
+        **{f"target_{o}": unit for o in mazur.TARGETS},
+        "eta": st.floats(*ETA_RANGE, allow_subnormal=False),
+    }
+    names = draw(st.lists(st.sampled_from(sorted(choices)), min_size=1, max_size=5, unique=True))
+    return {name: draw(choices[name]) for name in names}

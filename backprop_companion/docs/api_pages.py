@@ -26,6 +26,7 @@ PACKAGES = (
     "worked.core",
     "worked.gradcheck",
     "worked.testing",
+    "worked.examples",
     "worked.mazur",
     "worked.tutorial",
     "worked.diagnosis",

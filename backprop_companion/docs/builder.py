@@ -30,6 +30,7 @@ RECORDED = (RECORDED_PAGE, RECORDED_FIGURE)
 DOCUMENTS = (
     ("walkthrough", "The tutorial, number by number"),
     ("errata", "Errata"),
+    ("examples", "Worked examples as data"),
     ("derivation", "BP1-BP4, derived and proved"),
     ("gradient-checking", "Gradient checking"),
     ("own-code", "Check your own code"),
@@ -54,6 +55,7 @@ def pages(
         bad_input_pages,
         derivation_pages,
         ex4_pages,
+        example_pages,
         gradcheck_pages,
         html,
         json_pages,
@@ -72,6 +74,7 @@ def pages(
     generators = (
         ("derivation.md: BP1-BP4 derived and verified in sympy", derivation),
         ("walkthrough.md, errata.md: the tutorial", tutorial_pages.pages),
+        ("examples.md: worked examples as data", example_pages.pages),
         ("gradient-checking.md: the checker and its bug catalogue", gradcheck_pages.pages),
         ("own-code.md: checking a reader's own backprop", own_code_pages.pages),
         ("ex4.md: Ng's exercise 4, its prints recomputed", ex4_pages.pages),

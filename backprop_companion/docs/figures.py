@@ -8,7 +8,7 @@ from backprop_companion.output.charts import Axis, Series, line_chart
 from backprop_companion.output.svg import Canvas
 
 if TYPE_CHECKING:
-    from worked.tutorial.keys import Run
+    from worked.tutorial import Model
 
 SAMPLE_STEPS = sorted({*range(1, 100), *(round(10 ** (2 + i / 100)) for i in range(201))})
 """Steps 1..99, then 100 points a decade up to 10,000: even spacing on the log axis."""
@@ -65,7 +65,7 @@ def _network(
     return canvas.render()
 
 
-def tutorial_network(stated: Run) -> str:
+def tutorial_network(stated: Model) -> str:
     """The forward pass: the initial weights and shared biases, each neuron's net and out."""
     from worked import mazur
 
@@ -79,7 +79,7 @@ def tutorial_network(stated: Run) -> str:
     return _network("The forward pass: initial weights, each neuron's net and out", notes, weights, biases)
 
 
-def tutorial_backward(stated: Run) -> str:
+def tutorial_backward(stated: Model) -> str:
     """The backward pass: δ on each neuron, each weight's gradient and its value after one update."""
     from worked import mazur
 
@@ -88,7 +88,7 @@ def tutorial_backward(stated: Run) -> str:
         notes[name] = [f"δ = {stated.delta(name):.4g}"]
     weights = {
         name: (
-            f"∂E/∂{name} = {stated.nabla_w(name):.3g}",
+            f"∂E/∂{name} = {stated.value(f'dEtotal_d{name}'):.3g}",
             f"{name}: {mazur.INITIAL[name]:.2f} → {_shown(stated.w(name, stated.after_one))}",
         )
         for name in mazur.WEIGHTS
@@ -98,7 +98,7 @@ def tutorial_backward(stated: Run) -> str:
     return _network(title, notes, weights, biases)
 
 
-def error_curves(stated: Run, output_first: Run) -> str:
+def error_curves(stated: Model, output_first: Model) -> str:
     """E_total over the training run, for both update orders, on a log scale."""
     return line_chart(
         "E_total over 10,000 steps, both update orders",
@@ -116,7 +116,7 @@ def error_curves(stated: Run, output_first: Run) -> str:
     )
 
 
-def error_gap(stated: Run, output_first: Run) -> str:
+def error_gap(stated: Model, output_first: Model) -> str:
     """How far apart the two update orders are, relative to the error, step by step."""
     steps = SAMPLE_STEPS
     gap = [abs(output_first.error_after(t) - stated.error_after(t)) / stated.error_after(t) for t in steps]

@@ -32,5 +32,6 @@ def pages() -> dict[str, str]:
             sheet_fields=_fields(json_schema.SHEET_FIELDS),
             check_fields=_fields(json_schema.COMMAND_FIELDS["check"]),
             check_statuses=_statuses("check"),
+            example_statuses=_statuses("check --example"),
         )
     }

@@ -55,7 +55,8 @@ def _walkthrough_page(result: Walkthrough) -> str:
 
 def _group_tables(entries: tuple[Entry, ...]) -> list[str]:
     """One section per group of the walkthrough, each value exact, computed, printed and judged."""
-    from worked.tutorial.keys import GROUPS
+    from backprop_companion.example_text import arithmetic
+    from worked.tutorial.keys import GROUPS, run
 
     numbers, exact = errata_numbers(entries), _exact_values()
     headers = ["key", "formula", "exact (sympy)", "computed (numpy)", "printed", "verdict"]
@@ -73,7 +74,16 @@ def _group_tables(entries: tuple[Entry, ...]) -> list[str]:
             for e in entries
             if e.group == group
         ]
-        sections.append(f"## {group.capitalize()}\n\n" + markdown_table(headers, rows))
+        lines = arithmetic(run("simultaneous"), [e.key for e in entries if e.group == group])
+        written = (
+            "\n\nThe arithmetic written out (`walkthrough --arithmetic`): each operand is the computed "
+            "value at the digits the post prints, each result is computed from them.\n\n```\n"
+            + "\n".join(lines)
+            + "\n```"
+            if lines
+            else ""
+        )
+        sections.append(f"## {group.capitalize()}\n\n" + markdown_table(headers, rows) + written)
     return sections
 
 

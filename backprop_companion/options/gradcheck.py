@@ -18,7 +18,7 @@ MODES = ("exhaustive", "directional", "equations", "taylor")
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "softplus", "identity")
 """As ``worked.core.ACTIVATIONS``, for the help text (a test keeps them equal)."""
 
-COSTS = ("quadratic", "cross-entropy")
+COSTS = ("quadratic", "squared", "cross-entropy")
 """As ``worked.core.COSTS`` (a test keeps them equal)."""
 
 LIST_ALL_UP_TO = 60

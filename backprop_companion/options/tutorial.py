@@ -8,14 +8,17 @@ from backprop_companion.options.types import whole_number
 from worked.mazur import ETA, STEPS
 
 WALKTHROUGH_HELP = (
-    "recompute every number printed in Mazur's step-by-step backpropagation example "
-    "and explain each one the stated rule does not give"
+    "recompute every number printed in Mazur's step-by-step backpropagation example (or another worked "
+    "example, --example) and explain each one the stated rule does not give"
 )
 CHECK_HELP = (
     "check your own numbers for the tutorial (e.g. w5_new=0.35891648 or 'w5+=0.35891648'): compared at "
     "the decimals you typed, against the stated rule and a search over the slips a class makes"
 )
-TRAIN_HELP = "train the tutorial's network by gradient descent and show E_total at checkpoints"
+TRAIN_HELP = (
+    "train the tutorial's network (or another worked example's) by gradient descent and show E_total at "
+    "checkpoints"
+)
 
 MIN_FIGURES = 3
 """As ``worked.diagnosis.typed.MIN_FIGURES`` (a test keeps them equal); written out so that ``--help``
@@ -30,11 +33,36 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the same facts as JSON")
 
 
+def add_example_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--example NAME|FILE`` and ``--set KEY=VALUE``: which worked example, and the reader's own values."""
+    parser.add_argument(
+        "--example",
+        metavar="NAME|FILE",
+        help="a shipped worked example (mazur, the default; single-neuron) or a TOML file of one "
+        "(its schema: docs/examples.md)",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an initial value (input, target_<output>, weight, bias) or eta of your own, e.g. --set w1=0.1; "
+        "repeatable; the printed numbers then no longer apply",
+    )
+
+
 def add_walkthrough_arguments(parser: argparse.ArgumentParser) -> None:
+    add_example_arguments(parser)
+    parser.add_argument(
+        "--arithmetic",
+        action="store_true",
+        help="write each number's last step out with the numbers filled in, as the post does",
+    )
     add_json(parser)
 
 
 def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    add_example_arguments(parser)
     parser.add_argument(
         "pairs",
         nargs="*",
@@ -54,19 +82,21 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_train_arguments(parser: argparse.ArgumentParser) -> None:
+    add_example_arguments(parser)
     parser.add_argument("--steps", type=int, default=STEPS, help=f"number of updates (default {STEPS})")
     parser.add_argument(
         "--order",
         choices=UPDATE_ORDERS,
-        default="simultaneous",
-        help="simultaneous: the tutorial's stated rule (default); output-first: the tutorial "
-        "script's first version, hidden deltas taken through the already-updated output weights",
+        help="simultaneous: the tutorial's stated rule (default: the example's); output-first: the "
+        "tutorial script's first version, hidden deltas taken through the already-updated output weights",
     )
-    parser.add_argument("--eta", type=float, default=ETA, help=f"learning rate η (default {ETA})")
+    parser.add_argument(
+        "--eta", type=float, help=f"learning rate η (default: the example's, {ETA} for the tutorial)"
+    )
     parser.add_argument(
         "--train-biases",
         action="store_true",
-        help="also update the shared biases b1, b2 (the tutorial keeps them fixed)",
+        help="also update the biases (the tutorial keeps its shared b1, b2 fixed)",
     )
     parser.add_argument(
         "--l2",

@@ -20,7 +20,7 @@ from worked.diagnosis.runs import TRAINING_KEYS
 from worked.diagnosis.variant import STATED, Variant
 from worked.mazur.printed import rounded, rounds_to
 from worked.tutorial import walkthrough
-from worked.tutorial.keys import KEY_NAMES, KEYS, Run
+from worked.tutorial.keys import KEY_NAMES, KEYS, run
 
 FIRST_STEP_RTOL = 1e-14
 """One step is a few dozen float64 operations on numbers of order 0.01-1, done in a different
@@ -48,10 +48,10 @@ def test_stated_rule_by_hand_agrees_with_the_general_network(general, key):
 
 @pytest.fixture(scope="module")
 def output_first_run():
-    return Run("output-first")
+    return run("output-first")
 
 
-# Run reads the intermediates off the plain backward pass; the order shows in what it reads off the
+# The model reads the intermediates off the plain backward pass; the order shows in what it reads off the
 # step and the training run: the updated weights and the training keys.
 ORDERED_KEYS = [k for k in KEYS if k.key.endswith("_new") or k.key in TRAINING_KEYS]
 

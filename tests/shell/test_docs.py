@@ -139,8 +139,10 @@ def test_an_option_added_to_the_parser_without_regenerating_is_drift():
     parser = build_parser()
     subparsers(parser)["walkthrough"].add_argument("--colour", help="an option the README does not know")
     diff = readme_drift(ROOT / "README.md", parser)
-    assert "-| `backprop-companion walkthrough [--json]`" in diff
-    assert "+| `backprop-companion walkthrough [--json] [--colour COLOUR]`" in diff
+    usage = "`backprop-companion walkthrough [--example NAME\\|FILE] [--set KEY=VALUE] [--arithmetic] "
+    usage += "[--json]"
+    assert f"-| {usage}`" in diff
+    assert f"+| {usage} [--colour COLOUR]`" in diff
 
 
 def test_every_command_and_option_of_the_parser_is_in_the_readme_table():

@@ -69,6 +69,21 @@ class Quadratic(Cost):
 
 
 @dataclass(frozen=True)
+class Squared(Cost):
+    r""":math:`C = \lVert a - y \rVert^2`, :math:`\sum (target - out)^2` without the ½: the error many
+    step-by-step examples use, whose gradient carries a factor 2."""
+
+    name: str = "squared"
+    description: str = "‖a − y‖² per example, no ½ (Σ(target − out)²)"
+
+    def terms(self, a: Array, y: Array) -> Array:
+        return (a - y) ** 2
+
+    def nabla_a(self, a: Array, y: Array) -> Array:
+        return 2.0 * (a - y)
+
+
+@dataclass(frozen=True)
 class CrossEntropy(Cost):
     r""":math:`C = -\sum_j [y_j \ln a_j + (1 - y_j) \ln(1 - a_j)]`, for outputs in (0, 1).
 
@@ -100,12 +115,13 @@ class CrossEntropy(Cost):
 
 
 QUADRATIC = Quadratic()
+SQUARED = Squared()
 CROSS_ENTROPY = CrossEntropy()
 r"""The cross-entropy cost :math:`-\sum_j [y_j \ln a_j + (1 - y_j) \ln(1 - a_j)]` per example; it
 needs a sigmoid output layer, where BP1 becomes :math:`\delta^L = a^L - y`."""
 
-COSTS: dict[str, Cost] = {c.name: c for c in (QUADRATIC, CROSS_ENTROPY)}
-"""Every cost by name (quadratic, cross-entropy): what ``cost=`` accepts."""
+COSTS: dict[str, Cost] = {c.name: c for c in (QUADRATIC, SQUARED, CROSS_ENTROPY)}
+"""Every cost by name (quadratic, squared, cross-entropy): what ``cost=`` accepts."""
 
 
 def get_cost(name: str | Cost) -> Cost:

@@ -4,9 +4,10 @@ from; the slips a student makes as single edits of that computation (:data:`EDIT
 in pairs; and a reader's typed numbers judged against all of them, one by one (:func:`diagnose`) or as a
 sheet with one root cause (:func:`judge`). Keys are read in the post's and the books' notation
 (:func:`key`); typed numbers are bounded and judged only with enough significant figures
-(:func:`parse`)."""
+(:func:`parse`). Any other worked example is graded by the stated rule alone (:func:`grade`)."""
 
 from worked.diagnosis.edits import EDITS, FAMILIES, Edit
+from worked.diagnosis.graded import Grade, grade
 from worked.diagnosis.mistakes import MISTAKES, Mistake, common_mistakes, get_mistake
 from worked.diagnosis.notation import key
 from worked.diagnosis.reader import STATUSES, Diagnosis, diagnose, diagnose_all
@@ -23,6 +24,7 @@ __all__ = [
     "STATUSES",
     "Diagnosis",
     "Edit",
+    "Grade",
     "Mistake",
     "Sheet",
     "Typed",
@@ -31,6 +33,7 @@ __all__ = [
     "diagnose",
     "diagnose_all",
     "get_mistake",
+    "grade",
     "judge",
     "key",
     "parse",

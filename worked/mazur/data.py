@@ -20,24 +20,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-INPUTS = {"i1": 0.05, "i2": 0.10}
+from worked import examples
+
+_POST = examples.load("mazur")
+"""The post as shipped: ``worked/examples/files/mazur.toml``, the one copy of its numbers."""
+INPUTS = {i: _POST.values[i] for i in _POST.inputs}
 """The input, by Mazur's names: i1 = 0.05, i2 = 0.10."""
-TARGETS = {"o1": 0.01, "o2": 0.99}
+TARGETS = {o: _POST.values[f"target_{o}"] for o in _POST.outputs}
 """The targets of the output neurons o1 and o2."""
-INITIAL = {
-    "w1": 0.15,
-    "w2": 0.20,
-    "w3": 0.25,
-    "w4": 0.30,
-    "w5": 0.40,
-    "w6": 0.45,
-    "w7": 0.50,
-    "w8": 0.55,
-    "b1": 0.35,
-    "b2": 0.60,
-}
+INITIAL = {p: _POST.values[p] for p in _POST.parameters}
 """Every parameter before training, by Mazur's names: w1..w8 and the shared biases b1, b2."""
-ETA = 0.5
+ETA = _POST.eta
 """The learning rate η of the post's gradient descent."""
 STEPS = 10_000
 """The length of the training run whose result the post quotes."""
@@ -106,31 +99,26 @@ class Name:
         return f"activations[{self.layer - 1}][{self.j - 1}]"
 
 
-NAMES: dict[str, Name] = {
-    n.mazur: n
-    for n in (
-        Name("i1", "a", 1, 1),
-        Name("i2", "a", 1, 2),
-        Name("w1", "w", 2, 1, 1),
-        Name("w2", "w", 2, 1, 2),
-        Name("w3", "w", 2, 2, 1),
-        Name("w4", "w", 2, 2, 2),
-        Name("b1", "b", 2, 0),
-        Name("net_h1", "z", 2, 1),
-        Name("net_h2", "z", 2, 2),
-        Name("out_h1", "a", 2, 1),
-        Name("out_h2", "a", 2, 2),
-        Name("w5", "w", 3, 1, 1),
-        Name("w6", "w", 3, 1, 2),
-        Name("w7", "w", 3, 2, 1),
-        Name("w8", "w", 3, 2, 2),
-        Name("b2", "b", 3, 0),
-        Name("net_o1", "z", 3, 1),
-        Name("net_o2", "z", 3, 2),
-        Name("out_o1", "a", 3, 1),
-        Name("out_o2", "a", 3, 2),
-    )
-}
+def _names() -> dict[str, Name]:
+    """The table read from the file's ``[names]``: per layer, the weights into it, its bias, its net
+    inputs and its outputs (the inputs alone for layer 1)."""
+    table = [Name(i, "a", 1, j) for j, i in enumerate(_POST.inputs, 1)]
+    for layer, neurons in enumerate(_POST.layers[1:], 2):
+        for w, (to, source) in _POST.weights.items():
+            if to in neurons:
+                table.append(
+                    Name(w, "w", layer, neurons.index(to) + 1, _POST.layers[layer - 2].index(source) + 1)
+                )
+        table += [Name(b, "b", layer, 0) for b, fed in _POST.bias_feeds.items() if fed == neurons]
+        table += [
+            Name(f"{kind}_{n}", "a" if kind == "out" else "z", layer, j)
+            for kind in ("net", "out")
+            for j, n in enumerate(neurons, 1)
+        ]
+    return {n.mazur: n for n in table}
+
+
+NAMES: dict[str, Name] = _names()
 """Mazur's name → :class:`Name`: the one table from the post's names to Nielsen's indices."""
 
 WEIGHTS = tuple(name for name, n in NAMES.items() if n.kind == "w")
@@ -178,45 +166,5 @@ def weight_index(name: str) -> tuple[int, int, int]:
     return n.layer - 2, n.j - 1, n.k - 1
 
 
-PRINTED: dict[str, str] = {
-    # forward pass
-    "net_h1": "0.3775",
-    "out_h1": "0.593269992",
-    "out_h2": "0.596884378",
-    "net_o1": "1.105905967",
-    "out_o1": "0.75136507",
-    "out_o2": "0.772928465",
-    "E_o1": "0.274811083",
-    "E_o2": "0.023560026",
-    "E_total": "0.298371109",
-    # output layer
-    "dEtotal_dout_o1": "0.74136507",
-    "dout_o1_dnet_o1": "0.186815602",
-    "dnet_o1_dw5": "0.593269992",
-    "dEtotal_dw5": "0.082167041",
-    "w5_new": "0.35891648",
-    "w6_new": "0.408666186",
-    "w7_new": "0.511301270",
-    "w8_new": "0.561370121",
-    # hidden layer
-    "delta_o1": "0.138498562",
-    "dnet_o1_dout_h1": "0.40",
-    "dEo1_dout_h1": "0.055399425",
-    "dEo2_dout_h1": "-0.019049119",
-    "dEtotal_dout_h1": "0.036350306",
-    "out_h1_operand": "0.59326999",
-    "dout_h1_dnet_h1": "0.241300709",
-    "dnet_h1_dw1": "0.05",
-    "dEtotal_dw1": "0.000438568",
-    "w1_new": "0.149780716",
-    "w2_new": "0.19956143",
-    "w3_new": "0.24975114",
-    "w4_new": "0.29950229",
-    # training
-    "E_total_after_1": "0.291027924",
-    "E_total_after_10000": "0.0000351085",
-    "E_total_after_10000_2017": "0.000035085",
-    "out_o1_after_10000": "0.015912196",
-    "out_o2_after_10000": "0.984065734",
-}
+PRINTED: dict[str, str] = dict(_POST.printed)
 """Every number the post prints, by key, as the exact string it prints (quoted, never computed with)."""

@@ -8,9 +8,9 @@ the tolerance "half a unit in the last printed place", stated without a magic nu
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
-IN_WORDS = {ROUND_HALF_EVEN: "half to even", ROUND_HALF_UP: "half away from zero"}
+IN_WORDS = {ROUND_HALF_EVEN: "half to even", ROUND_HALF_UP: "half away from zero", ROUND_DOWN: "truncated"}
 """The rounding modes used here, as a reader would name them."""
 
 

@@ -14,7 +14,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from worked import mazur
 from worked.mazur import decimals, rounded
-from worked.tutorial.keys import KEYS, Run
+from worked.tutorial.keys import KEYS
+from worked.tutorial.model import Model
 
 
 @dataclass(frozen=True)
@@ -24,14 +25,14 @@ class Alternative:
     name: str
     key: str
     how: str
-    explanation: str | Callable[[Run, Run], str]  # words, or words made from the runs' numbers
-    value: Callable[[Run, Run], float | Decimal]  # (stated-rule run, output-first run) -> value
+    explanation: str | Callable[[Model, Model], str]  # words, or words made from the runs' numbers
+    value: Callable[[Model, Model], float | Decimal]  # (stated-rule run, output-first run) -> value
     rounding: str = ROUND_HALF_EVEN
     """How the alternative's value is rounded to the printed digits: half-to-even, like every
     comparison here, unless the alternative is a hand calculation (then half away from zero)."""
 
 
-def _same_key_output_first(key: str) -> Callable[[Run, Run], float]:
+def _same_key_output_first(key: str) -> Callable[[Model, Model], float]:
     spec = next(k for k in KEYS if k.key == key)
     return lambda stated, output_first: spec.value(output_first)
 
@@ -47,7 +48,7 @@ _OUTPUT_FIRST_WHY = (
 )
 
 
-def _output_first_explained(stated: Run, output_first: Run) -> str:
+def _output_first_explained(stated: Model, output_first: Model) -> str:
     """The output-first explanation, and why the error after one step is no line the first script
     printed."""
     places = decimals(mazur.PRINTED["E_total_after_1"])
@@ -59,7 +60,7 @@ def _output_first_explained(stated: Run, output_first: Run) -> str:
     )
 
 
-def _double_rounded_path(stated: Run, output_first: Run) -> Decimal:
+def _double_rounded_path(stated: Model, output_first: Model) -> Decimal:
     # The post prints ∂E_o1/∂net_o1 to 9 decimals and works on with the printed figure; doing the
     # same for ∂E_o2/∂net_o2 and multiplying by w7 in exact decimal arithmetic, as by hand.
     delta_o2 = Decimal(rounded(stated.delta("o2"), _PLACES))
@@ -69,7 +70,7 @@ def _double_rounded_path(stated: Run, output_first: Run) -> Decimal:
 _PLACES = decimals(mazur.PRINTED["delta_o1"])
 
 
-def _double_rounding_explained(stated: Run, output_first: Run) -> str:
+def _double_rounding_explained(stated: Model, output_first: Model) -> str:
     places = _PLACES
     delta_o2, w7 = stated.delta("o2"), stated.w("w7")
     factor = rounded(delta_o2, places)

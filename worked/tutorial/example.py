@@ -1,4 +1,4 @@
-"""The tutorial's network and its one example, built by the general code from :mod:`worked.mazur`'s data."""
+"""The tutorial's network and its one example: Mazur's shipped example (:func:`worked.tutorial.load`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from collections.abc import Mapping
 import numpy as np
 
 from worked.core import Array, InvalidInput, InvalidType, Network
-from worked.mazur import INITIAL, INPUTS, TARGETS, WEIGHTS, weight_index
+from worked.mazur import INITIAL
+from worked.tutorial import keys
 
 
 def network(values: Mapping[str, float] | None = None) -> Network:
@@ -32,12 +33,7 @@ def network(values: Mapping[str, float] | None = None) -> Network:
         allowed = ", ".join(INITIAL)
         raise InvalidInput(f"{'; '.join(problems)} (the tutorial's network takes exactly {allowed})")
     number = {name: _number(name, values[name]) for name in INITIAL}
-    weights = [np.zeros((2, 2)), np.zeros((2, 2))]
-    for name in WEIGHTS:
-        l, j, k = weight_index(name)
-        weights[l][j, k] = number[name]
-    biases = [np.full(2, number["b1"]), np.full(2, number["b2"])]
-    return Network(weights, biases, "sigmoid", "quadratic", shared_biases=True, frozen_biases=True)
+    return keys.mazur().with_values(number).network
 
 
 def _number(name: str, value: object) -> float:
@@ -50,9 +46,9 @@ def _number(name: str, value: object) -> float:
 
 def x() -> Array:
     """The input vector (i1, i2), shape ``(2,)``."""
-    return np.array([INPUTS["i1"], INPUTS["i2"]])
+    return keys.mazur().x.copy()
 
 
 def y() -> Array:
     """The target vector (target_o1, target_o2), shape ``(2,)``."""
-    return np.array([TARGETS["o1"], TARGETS["o2"]])
+    return keys.mazur().y.copy()

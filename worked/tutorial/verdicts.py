@@ -181,7 +181,6 @@ def walkthrough() -> Walkthrough:
                     break
         entries.append(Entry(spec.key, spec.group, spec.formula, printed, computed, erratum))
     extras = tuple(
-        Extra(key, formulas.formula(key), stated.shared_bias_gradient(layer))
-        for layer, key in ((1, "dEtotal_db1"), (2, "dEtotal_db2"))
+        Extra(key, formulas.formula(key), stated.value(key)) for key in ("dEtotal_db1", "dEtotal_db2")
     )
     return Walkthrough(tuple(entries), extras)

@@ -1,0 +1,25 @@
+"""Worked examples as data: a TOML file per example (Mazur's post and others of its genre, shipped in
+``worked/examples/files``), read and checked field by field (:func:`load`), and the one grammar of
+quantity names (:func:`parse`). Pure Python, no numpy: the numbers are computed by
+:mod:`worked.tutorial` (``tutorial.load("mazur").value("dEtotal_dw5")``)."""
+
+from worked.examples.fields import BIAS_CHOICES, number
+from worked.examples.grammar import NODE_KINDS, Node, NotAQuantity, Quantity, known, parse
+from worked.examples.schema import Example, InvalidExample
+from worked.examples.shipped import SHIPPED, describe, load
+
+__all__ = [
+    "BIAS_CHOICES",
+    "NODE_KINDS",
+    "SHIPPED",
+    "Example",
+    "InvalidExample",
+    "Node",
+    "NotAQuantity",
+    "Quantity",
+    "describe",
+    "known",
+    "load",
+    "number",
+    "parse",
+]
