@@ -15,6 +15,7 @@ from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
     from backprop_companion.check_example import ExampleCheckResult
+    from backprop_companion.sheet_check import SheetResult
     from worked.diagnosis.reader import Diagnosis
     from worked.diagnosis.sheet import Sheet
 
@@ -44,11 +45,39 @@ def _split(pairs: list[str]) -> list[tuple[str, str]]:
     return split
 
 
-def run(args: argparse.Namespace) -> CheckResult | CatalogueResult | ExampleCheckResult:
+def _worksheet(args: argparse.Namespace) -> SheetResult:
+    """``--from FILE`` (a whole filled sheet) or ``--seed N KEY=VALUE ...`` (some cells of variant N)."""
+    from backprop_companion import sheet_check
+
+    if args.min_figures < 1:
+        raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
+    if args.set:
+        raise UsageError("a worksheet's values are drawn from its seed: give no --set with --from or --seed")
+    if args.sheet is not None:
+        if args.pairs or args.seed is not None:
+            raise UsageError(
+                "--from reads the seed and the values from the sheet: give no --seed or KEY=VALUE"
+            )
+        return sheet_check.grade(sheet_check.read(args.sheet), args.min_figures, whole=True)
+    if not args.pairs:
+        raise UsageError("--seed N needs KEY=VALUE pairs to check, e.g. 'check --seed 7 net_h1=1.2770'")
+    typed = {}
+    for pair in args.pairs:
+        key, sep, text = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"expected KEY=VALUE, got {pair[:40]!r}")
+        typed[key.strip()] = text.strip()
+    filled = sheet_check.Filled(getattr(args, "example", None) or "mazur", args.seed, typed)
+    return sheet_check.grade(filled, args.min_figures, whole=False)
+
+
+def run(args: argparse.Namespace) -> CheckResult | CatalogueResult | ExampleCheckResult | SheetResult:
     if args.list:
         if args.pairs:
             raise UsageError("--list takes no KEY=VALUE")
         return CatalogueResult()
+    if args.sheet is not None or args.seed is not None:
+        return _worksheet(args)
     if args.example is not None or args.set:
         from backprop_companion import check_example
         from backprop_companion.example_option import is_the_post, model

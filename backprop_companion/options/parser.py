@@ -27,6 +27,7 @@ from backprop_companion.options.tutorial import (
     add_train_arguments,
     add_walkthrough_arguments,
 )
+from backprop_companion.options.worksheet import WORKSHEET_HELP, add_worksheet_arguments
 
 PROG = "backprop-companion"
 
@@ -45,6 +46,7 @@ COMMANDS = (
     Command("walkthrough", WALKTHROUGH_HELP, add_walkthrough_arguments, "backprop_companion.cmd_walkthrough"),
     Command("check", CHECK_HELP, add_check_arguments, "backprop_companion.cmd_check"),
     Command("train", TRAIN_HELP, add_train_arguments, "backprop_companion.cmd_train"),
+    Command("worksheet", WORKSHEET_HELP, add_worksheet_arguments, "backprop_companion.cmd_worksheet"),
     Command("gradcheck", GRADCHECK_HELP, add_gradcheck_arguments, "backprop_companion.cmd_gradcheck"),
     Command("derive", DERIVE_HELP, add_derive_arguments, "backprop_companion.cmd_derive"),
     Command("ex4", EX4_HELP, add_ex4_arguments, "backprop_companion.cmd_ex4"),

@@ -71,6 +71,19 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--list", action="store_true", help="list the mistakes and the keys, then stop")
     parser.add_argument(
+        "--from",
+        dest="sheet",
+        metavar="FILE",
+        help="grade a filled worksheet (the CSV of 'worksheet --format csv', or TOML; - for standard input)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=whole_number,
+        metavar="N",
+        help="check KEY=VALUE against the worksheet variant N of --example (default mazur) "
+        "instead of the text's own numbers",
+    )
+    parser.add_argument(
         "--min-figures",
         type=whole_number,
         default=MIN_FIGURES,

@@ -7,10 +7,12 @@ from worked.examples.fields import BIAS_CHOICES, number
 from worked.examples.grammar import NODE_KINDS, Node, NotAQuantity, Quantity, known, parse
 from worked.examples.schema import Example, InvalidExample
 from worked.examples.shipped import SHIPPED, describe, load
+from worked.examples.variants import RANGES, variant
 
 __all__ = [
     "BIAS_CHOICES",
     "NODE_KINDS",
+    "RANGES",
     "SHIPPED",
     "Example",
     "InvalidExample",
@@ -22,4 +24,5 @@ __all__ = [
     "load",
     "number",
     "parse",
+    "variant",
 ]
