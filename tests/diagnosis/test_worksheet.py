@@ -1,0 +1,115 @@
+"""Worksheets for a class: the variant drawn from a seed, its answer key, and a filled sheet graded."""
+
+from __future__ import annotations
+
+import hashlib
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from worked import examples
+from worked.core import InvalidInput
+from worked.diagnosis.worksheet import BLANK, IMPRECISE, RIGHT, WRONG, worksheet
+from worked.examples.variants import MAX_SEED, RANGES, role, variant
+
+MAZUR = examples.load("mazur")
+
+SEED_7 = {
+    "i1": 0.87, "i2": 0.16, "target_o1": 0.71, "target_o2": 0.84,
+    "w1": 0.74, "w2": 0.77, "w3": 0.59, "w4": 0.43, "w5": 0.67, "w6": 0.16, "w7": 0.50, "w8": 0.56,
+    "b1": 0.51, "b2": 0.45,
+}  # fmt: skip
+"""Seed 7's values as drawn on the machine that wrote this test: the draw is pinned, so any machine
+or Python that draws other values fails here."""
+
+
+def test_a_seed_draws_the_pinned_values() -> None:
+    assert variant(MAZUR, 7) == SEED_7
+
+
+def test_the_draw_is_sha256_of_the_names_read_as_the_module_says() -> None:
+    """An independent reading of the documented rule: the first 8 bytes of SHA-256, modulo the range."""
+    for name, value in variant(MAZUR, 12345).items():
+        low, high = RANGES[role(MAZUR, name)]
+        digest = hashlib.sha256(f"mazur|12345|{name}".encode()).digest()
+        assert value == (low + int.from_bytes(digest[:8], "big") % (high - low + 1)) / 100
+
+
+@given(seed=st.integers(0, MAX_SEED))
+def test_every_drawn_value_is_two_decimals_in_its_roles_range(seed: int) -> None:
+    drawn = variant(MAZUR, seed)
+    assert set(drawn) == set(MAZUR.value_names)
+    for name, value in drawn.items():
+        low, high = RANGES[role(MAZUR, name)]
+        hundredths = Fraction(value).limit_denominator(100) * 100
+        assert hundredths.denominator == 1 and low <= hundredths <= high
+        assert value == float(f"{value:.2f}")  # the float Python reads from the two decimals
+
+
+def test_roles_are_read_from_the_example() -> None:
+    assert [role(MAZUR, n) for n in ("i1", "target_o2", "w8", "b2")] == ["input", "target", "weight", "bias"]
+
+
+@pytest.mark.parametrize("seed", [-1, MAX_SEED + 1, 1.5, True, "7"])
+def test_a_seed_that_is_not_a_whole_number_in_range_is_refused(seed: object) -> None:
+    with pytest.raises(InvalidInput, match="seed"):
+        worksheet("mazur", seed)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def sheet():
+    return worksheet("mazur", 7)
+
+
+def test_the_sheet_has_every_printed_key_but_the_posts_own_extras(sheet) -> None:
+    assert sheet.keys == tuple(k for k in MAZUR.printed if k not in MAZUR.extras)
+    assert "out_h1_operand" not in sheet.keys and "E_total_after_10000" in sheet.keys
+    assert sheet.given == {**SEED_7, "eta": MAZUR.eta}
+
+
+def test_the_answers_are_the_general_codes_values_for_the_variant(sheet) -> None:
+    """net_h1 and the new w5 by hand from the drawn values, in plain floats (not the code under test)."""
+    import math
+
+    v = SEED_7
+    net_h1 = v["w1"] * v["i1"] + v["w2"] * v["i2"] + v["b1"]
+    assert sheet.answers()["net_h1"] == pytest.approx(net_h1, rel=1e-15)  # a sum of three: a few ε
+    sig = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    out_h1, out_h2 = sig(net_h1), sig(v["w3"] * v["i1"] + v["w4"] * v["i2"] + v["b1"])
+    out_o1 = sig(v["w5"] * out_h1 + v["w6"] * out_h2 + v["b2"])
+    w5_new = v["w5"] - 0.5 * (out_o1 - v["target_o1"]) * out_o1 * (1 - out_o1) * out_h1
+    assert sheet.answers()["w5_new"] == pytest.approx(w5_new, rel=1e-14)  # ~20 roundings, each ≤ ε
+
+
+def test_the_answer_key_passes_its_own_grading(sheet) -> None:
+    cells = sheet.grade({k: sheet.answer_text(k) for k in sheet.keys})
+    assert {c.grade for c in cells} == {RIGHT} and len(cells) == len(sheet.keys)
+
+
+def test_answers_carry_enough_figures_to_be_judged(sheet) -> None:
+    assert sheet.answer_text("dnet_o1_dout_h1") == "0.670"  # w5 = 0.67: one more decimal than the post's 0.40
+    assert sheet.answer_text("E_total_after_10000").endswith("e-31")  # 4e-31: scientific, 9 figures
+    assert sheet.answer_text("w5_new") == "0.66712826"  # the post prints w5+ to 8 decimals
+
+
+def test_one_wrong_cell_fails_on_that_cell_only(sheet) -> None:
+    typed = {k: sheet.answer_text(k) for k in sheet.keys}
+    typed["w5_new"] = "0.66712827"  # one unit in the last place
+    cells = {c.key: c for c in sheet.grade(typed)}
+    assert [k for k, c in cells.items() if c.grade != RIGHT] == ["w5_new"]
+    assert cells["w5_new"].grade == WRONG and cells["w5_new"].expected == "0.66712826"
+
+
+def test_blank_and_imprecise_cells_are_not_passes(sheet) -> None:
+    cells = {c.key: c for c in sheet.grade({"w5_new": "0.67", "net_h1": "1.277"})}
+    assert cells["w5_new"].grade == IMPRECISE  # two figures decide nothing
+    assert cells["net_h1"].grade == RIGHT and cells["out_h1"].grade == BLANK
+
+
+def test_a_key_not_on_the_sheet_or_a_value_not_a_number_is_refused(sheet) -> None:
+    with pytest.raises(InvalidInput, match="not on the sheet: w9_new"):
+        sheet.grade({"w9_new": "0.1"})
+    with pytest.raises(InvalidInput, match="w5_new"):
+        sheet.grade({"w5_new": "zero point six"})
