@@ -74,8 +74,13 @@ def again(sheet: Worksheet) -> str:
 
 
 def _rows(sheet: Worksheet, answers: bool) -> list[list[str]]:
+    """``#``, the quantity in the text's notation, its key (what the CSV and ``check`` take), the value."""
+    from worked.tutorial import symbol
+
+    example = sheet.model.example
     return [
-        [str(i), key, sheet.answer_text(key) if answers else ""] for i, key in enumerate(sheet.keys, start=1)
+        [str(i), symbol(key, example), key, sheet.answer_text(key) if answers else ""]
+        for i, key in enumerate(sheet.keys, start=1)
     ]
 
 
@@ -95,7 +100,7 @@ def markdown(sheet: Worksheet, answers: bool) -> str:
             "## "
             + ("Answers" if answers else "Your answers")
             + "\n\n"
-            + markdown_table(["#", "quantity", "value"], _rows(sheet, answers)),
+            + markdown_table(["#", "quantity", "key", "value"], _rows(sheet, answers)),
             f"Grade a filled sheet: `{again(sheet)} --format csv > sheet.csv`, fill in the value column, "
             "then `backprop-companion check --from sheet.csv`.",
         ]
@@ -108,7 +113,7 @@ body { font-family: system-ui, sans-serif; font-size: 11pt; max-width: 180mm; ma
 h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: 1.2em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #888; padding: 2mm 3mm; text-align: left; }
-td.value { width: 45%; font-family: ui-monospace, monospace; }
+td.value { width: 35%; font-family: ui-monospace, monospace; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .given { width: auto; }
 """
@@ -147,7 +152,7 @@ def page(sheet: Worksheet, answers: bool) -> str:
 {rows(_given(sheet), "")}
 </table>
 <h2>{"Answers" if answers else "Your answers"}</h2>
-<table><tr><th>#</th><th>quantity</th><th>value</th></tr>
+<table><tr><th>#</th><th>quantity</th><th>key</th><th>value</th></tr>
 {rows(_rows(sheet, answers), "value")}
 </table>
 </body>
@@ -162,6 +167,6 @@ def table(sheet: Worksheet, answers: bool) -> str:
     writer.writerow(["key", "value"])
     writer.writerow(["example", sheet.example_name])
     writer.writerow(["seed", sheet.seed])
-    for _, key, value in _rows(sheet, answers):
+    for _, _, key, value in _rows(sheet, answers):
         writer.writerow([key, value])
     return out.getvalue().rstrip("\n")

@@ -53,7 +53,11 @@ def test_the_blank_sheet_names_the_seed_the_values_and_a_cell_per_key(capsys) ->
     code, out, _ = run(capsys, "worksheet", "--seed", "7")
     assert code == 0
     assert "variant 7" in out and "--seed 7" in out and "| w5 | 0.67 |" in out
-    assert "| 14 | w5_new |  |" in out and "0.66712826" not in out
+    assert (
+        "| 14 | w5⁺ | w5_new |  |" in out
+        and "| 13 | ∂E_total/∂w5 | dEtotal_dw5 |  |" in out
+        and "0.66712826" not in out
+    )
 
 
 def test_the_answer_key_graded_by_check_from_passes(tmp_path: Path, answer_key: str, capsys) -> None:
