@@ -34,6 +34,7 @@ DOCUMENTS = (
     ("derivation", "BP1-BP4, derived and proved"),
     ("gradient-checking", "Gradient checking"),
     ("own-code", "Check your own code"),
+    ("worksheets", "Worksheets for a class"),
     ("ex4", "Ng's exercise 4"),
     ("bad-input", "Bad input"),
     ("json", "The JSON"),
@@ -61,6 +62,7 @@ def pages(
         json_pages,
         own_code_pages,
         tutorial_pages,
+        worksheet_pages,
     )
 
     made: dict[str, str] = {}
@@ -77,6 +79,7 @@ def pages(
         ("examples.md: worked examples as data", example_pages.pages),
         ("gradient-checking.md: the checker and its bug catalogue", gradcheck_pages.pages),
         ("own-code.md: checking a reader's own backprop", own_code_pages.pages),
+        ("worksheets.md: worksheets for a class", lambda: worksheet_pages.pages(run_cli)),
         ("ex4.md: Ng's exercise 4, its prints recomputed", ex4_pages.pages),
         ("bad-input.md: the catalogue of bad input", lambda: bad_input_pages.pages(run_cli)),
         ("api.md: the Python API, from its docstrings", api_pages.pages),
