@@ -113,3 +113,15 @@ def test_a_key_not_on_the_sheet_or_a_value_not_a_number_is_refused(sheet) -> Non
         sheet.grade({"w9_new": "0.1"})
     with pytest.raises(InvalidInput, match="w5_new"):
         sheet.grade({"w5_new": "zero point six"})
+
+
+def test_an_example_that_prints_nothing_makes_no_sheet(tmp_path) -> None:
+    path = tmp_path / "bare.toml"
+    path.write_text(
+        '[network]\nsizes = [1, 1]\nactivation = "sigmoid"\ncost = "quadratic"\neta = 0.5\nbiases = "none"\n'
+        '[names]\nlayers = [["i"], ["o"]]\nw1 = ["o", "i"]\n'
+        "[values]\ni = 0.5\ntarget_o = 0.1\nw1 = 0.3\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInput, match="prints no numbers"):
+        worksheet(path, 1)

@@ -126,4 +126,9 @@ def worksheet(example: str | Path, seed: int) -> Worksheet:
         drawn = variant(model.example, seed)
     except examples.InvalidExample as error:
         raise InvalidInput(str(error)) from None
-    return Worksheet(str(example), seed, model.with_values(drawn, complete=True))
+    sheet = Worksheet(str(example), seed, model.with_values(drawn, complete=True))
+    if not sheet.keys:
+        raise InvalidInput(
+            f"{model.example.file}: printed: the example prints no numbers: a sheet has no cells"
+        )
+    return sheet
