@@ -2,7 +2,8 @@
 
 The search over slips (:func:`~worked.diagnosis.diagnose`) knows Mazur's post by hand; for any other
 example (or the post with a reader's own values) a value is graded by the rule alone: judged only with
-enough significant figures (as many as the text prints for that key, if fewer than ``min_figures``), it
+enough significant figures (as many as the text prints for that key, if fewer than ``min_figures``,
+with the reader's own values too), it
 passes when the stated rule's value rounded to the typed decimals is the typed number, and a text's own
 printed figure is recognised as such.
 """
@@ -54,13 +55,15 @@ def grade(model: Model, key: str, text: str, min_figures: int = MIN_FIGURES) -> 
         raise InvalidInput(f"min_figures must be a whole number >= 1, got {min_figures!r}")
     expected = model.value(key)
     typed = parse(text)
-    printed = model.example.printed.get(key) if not model.overridden else None
+    printed = model.example.printed.get(key)
+    # The text's precision for a key holds for a reader's own values too: the post prints w5 as 0.40,
+    # so a drawn w5 typed as 0.67 (exact) is judged at its 2 figures, not refused as imprecise.
     needed = min(min_figures, parse(printed).figures) if printed else min_figures
     if typed.figures < needed:
         status = IMPRECISE
     elif rounded(expected, typed.decimals) == rounded(typed.number, typed.decimals):
         status = STATED_RULE
-    elif printed is not None and typed.number == parse(printed).number:
+    elif printed is not None and not model.overridden and typed.number == parse(printed).number:
         status = AS_PRINTED
     else:
         status = NOT_REPRODUCED

@@ -22,9 +22,10 @@ from pathlib import Path
 
 from worked import examples
 from worked.core import InvalidInput
+from worked.diagnosis.graded import IMPRECISE as GRADED_IMPRECISE
+from worked.diagnosis.graded import STATED_RULE, grade
 from worked.diagnosis.typed import MIN_FIGURES, parse
 from worked.examples import variant
-from worked.mazur import rounded
 from worked.tutorial import Model, load
 
 MAX_FIXED_DECIMALS = 12
@@ -101,21 +102,19 @@ class Cell:
 
 
 def grade_cell(sheet: Worksheet, key: str, text: str, min_figures: int = MIN_FIGURES) -> Cell:
-    """Grade one cell of ``sheet`` (see the module); a text that is not a number is
-    :class:`~worked.core.InvalidInput`, naming the key."""
+    """Grade one cell of ``sheet`` as :func:`~worked.diagnosis.grade` grades any typed value; a text
+    that is not a number is :class:`~worked.core.InvalidInput`, naming the key."""
     if not text.strip():
         return Cell(key, "", BLANK, "")
     try:
-        typed = parse(text)
+        found = grade(sheet.model, key, text, min_figures)
     except InvalidInput as error:
         raise InvalidInput(f"{key}: {error}") from None
-    expected = rounded(sheet.model.value(key), typed.decimals)
-    printed = sheet.model.example.printed[key]
-    needed = min(min_figures, parse(printed).figures)
-    grade = IMPRECISE if typed.figures < needed else RIGHT if Decimal(expected) == typed.number else WRONG
-    if "e" in typed.text.lower():  # shown as typed: 3.94e-31 beside 3.94e-31, not 31 zeros
-        expected = format(Decimal(expected), f".{max(typed.figures, 1) - 1}e")
-    return Cell(key, typed.text, grade, expected)
+    expected = found.expected_rounded
+    if "e" in found.typed.text.lower():  # shown as typed: 3.94e-31 beside 3.94e-31, not 31 zeros
+        expected = format(Decimal(expected), f".{max(found.typed.figures, 1) - 1}e")
+    verdict = {STATED_RULE: RIGHT, GRADED_IMPRECISE: IMPRECISE}.get(found.status, WRONG)
+    return Cell(key, found.typed.text, verdict, expected)
 
 
 def worksheet(example: str | Path, seed: int) -> Worksheet:
