@@ -129,6 +129,7 @@ def test_an_example_that_prints_nothing_makes_no_sheet(tmp_path) -> None:
 
 def test_an_exact_value_is_judged_at_the_figures_the_text_prints_for_its_key(sheet) -> None:
     """The drawn w5 is 0.67, and ∂net_o1/∂out_h1 is w5 exactly; the post prints it as 0.40 (two figures),
-    so 0.67 is judged (right), as the post's own 0.40 would be, and 0.6 (one figure) is not."""
-    cells = {c.key: c.grade for c in sheet.grade({"dnet_o1_dout_h1": "0.67", "dnet_h1_dw1": "0.9"})}
-    assert cells["dnet_o1_dout_h1"] == RIGHT and cells["dnet_h1_dw1"] == IMPRECISE
+    so 0.67 is judged (right), as the post's own 0.40 would be, and 0.7 (one figure) is not."""
+    assert sheet.grade({"dnet_o1_dout_h1": "0.67"})[18].grade == RIGHT
+    assert sheet.grade({"dnet_o1_dout_h1": "0.7"})[18].grade == IMPRECISE
+    assert sheet.keys[18] == "dnet_o1_dout_h1"
