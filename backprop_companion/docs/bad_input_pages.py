@@ -10,8 +10,9 @@ from backprop_companion.output.tables import code, markdown_table
 
 
 def _message(text: str) -> str:
-    """The one line a case printed, without the program's name."""
-    return text.strip().removeprefix("backprop-companion: error: ")
+    """The one line a case printed, without the program's name, as code: program output, and read
+    literally on a code-hosting site (``net_<neuron>`` would be an HTML tag there, ``_`` emphasis)."""
+    return code(text.strip().removeprefix("backprop-companion: error: "))
 
 
 def pages(run_cli: Callable[[Sequence[str]], int]) -> dict[str, str]:
@@ -30,7 +31,7 @@ def pages(run_cli: Callable[[Sequence[str]], int]) -> dict[str, str]:
     calls = []
     for expression in PYTHON_CALLS:
         outcome = run_python(expression)
-        calls.append([code(expression), f"`{outcome.exit}`", outcome.stderr])
+        calls.append([code(expression), f"`{outcome.exit}`", _message(outcome.stderr)])
     return {
         "bad-input.md": fill(
             "bad-input.md",

@@ -198,3 +198,31 @@ def test_the_network_figures_carry_the_tutorials_numbers(generated):
     assert f"out {at('out_h1', 4)}" in forward and f"net {at('net_o1', 4)}" in forward
     assert f"w5: 0.40 → {at('w5_new', 4)}" in backward and f"w1: 0.15 → {at('w1_new', 4)}" in backward
     assert f"∂E/∂w5 = {at('dEtotal_dw5', 4)}" in backward and f"δ = {at('delta_o1', 4)}" in backward
+
+
+# -- the Markdown as a code-hosting site renders it: text outside code is Markdown, so a
+# ``<neuron>`` there is an HTML tag the site drops.
+
+ALLOWED_TAGS = re.compile(r"</?a( id=\"[a-z0-9-]+\")?>")
+"""The one tag the pages write on purpose: anchors that the errata and derivation link to."""
+
+
+def stray_tags(markdown: str) -> set[str]:
+    """Tags in the text outside fenced blocks and code spans, other than :data:`ALLOWED_TAGS`."""
+    text = re.sub(r"```.*?```", "", markdown, flags=re.S)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    return {t for t in re.findall(r"<[A-Za-z/][^>\n]{0,60}>", text) if not ALLOWED_TAGS.fullmatch(t)}
+
+
+def test_the_probe_finds_a_placeholder_outside_code_and_not_inside() -> None:
+    assert stray_tags('d<A>_d<B> and `d<A>_d<B>` and <a id="x">') == {"<A>", "<B>"}
+    assert stray_tags("```\nnet_<neuron>\n```") == set()
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["walkthrough.md", "errata.md", "derivation.md", "gradient-checking.md", "own-code.md", "examples.md",
+     "worksheets.md", "ex4.md", "bad-input.md", "api.md", "json.md"],
+)  # fmt: skip
+def test_no_text_of_a_page_reads_as_an_html_tag(generated: dict[str, str], page: str) -> None:
+    assert stray_tags(generated[page]) == set()
