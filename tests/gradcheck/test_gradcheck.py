@@ -267,3 +267,18 @@ def test_multi_digit_indices_are_separated() -> None:
     assert weight_names(3, 10, 3) == ("w^3_(10,3)", "Θ^(2)_(10,3)")
     assert bias_names(2, 12) == ("b^2_12", "Θ^(1)_(12,0)")
     assert delta_names(3, 3) == ("δ^3_3", "δ^(3)_3")
+
+
+def underflowing_cost() -> Point:
+    """A [1, 1, 1] network whose output is 6e-161: the cost, ½a² = 1.8e-321, is subnormal, and the
+    gradient of b^2 (1.5e-321) moves it by less than the smallest float at any usable step, so central
+    differences read 0 where the gradient is right (property-test find, a deeper network alike)."""
+    weights = [np.zeros((1, 1)), np.array([[1e-160]])]
+    biases = [np.zeros(1), np.array([1e-161])]
+    return Network(weights, biases, ["sigmoid", "identity"]), np.zeros((1, 1)), np.zeros((1, 1))
+
+
+@pytest.mark.parametrize("mode", ["exhaustive", "directional", "equations", "taylor"])
+def test_a_gradient_below_what_differences_resolve_is_no_false_alarm(mode: str) -> None:
+    report = gradcheck(*underflowing_cost(), mode)
+    assert report.passed, report.verdict

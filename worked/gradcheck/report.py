@@ -58,10 +58,13 @@ estimate: 10 leaves a margin of 15."""
 
 def own_error(spread: float, noise: float, step: float, precision: str = "float64") -> float:
     r"""The finite differences' own error estimate in a refined layer: the largest spread
-    :math:`|D(h) - D(2h)|` plus the last rounding of the two costs, :math:`\epsilon N / 2h`, with
+    :math:`|D(h) - D(2h)|` plus the last rounding of the two costs, :math:`(\epsilon N + t) / 2h`, with
     ``noise`` the cost's scale :math:`N` *without* the floor of 1 (a cost of 1e-3 rounds at
-    1e-3·ε) and ``step`` the layer's smallest :math:`h`."""
-    return spread + machine_epsilon(precision) * noise / (2.0 * step)
+    1e-3·ε) and ``step`` the layer's smallest :math:`h`. :math:`t` is the smallest normal number
+    (2.2e-308 in float64): a cost below it has lost its relative precision to underflow, and one of
+    2e-321 differenced at h = 6e-6 reads 0 where the gradient is 1.5e-321, which is right."""
+    tiny = float(np.finfo(np.dtype(precision)).tiny)
+    return spread + (machine_epsilon(precision) * noise + tiny) / (2.0 * step)
 
 
 @dataclass(frozen=True)
@@ -120,9 +123,10 @@ class Tolerance:
             "rounding in the forward pass, while a textbook bug is wrong by a relative O(1). A parameter "
             f"group (one layer's weights or biases) whose largest entry is within {1 / WEAK_FRACTION:.0f}·"
             f"{self.atol:.1e}·N is differenced again with step 2h, and {self.atol:.1e}·N is replaced by "
-            f"{SPREAD_FACTOR:g}·(max|D(h) − D(2h)| over its layer + ε·N/2h) when smaller, where D(h) is the "
-            "central difference with step h (so D(h) − D(2h) is the differences' own error; N here without "
-            "its floor of 1)."
+            f"{SPREAD_FACTOR:g}·(max|D(h) − D(2h)| over its layer + (ε·N + t)/2h) when smaller, where D(h) "
+            "is the central difference with step h (so D(h) − D(2h) is the differences' own error; N here "
+            "without its floor of 1; t the smallest normal number, below which a cost has lost its "
+            "precision to underflow)."
         )
 
 
