@@ -23,6 +23,7 @@ import pytest
 from worked.core.activations import ACTIVATIONS
 from worked.core.equations import BACKPROP, Equations, bp4
 from worked.core.network import Backprop, Network
+from worked.core.validation import InvalidInput
 
 INTERPRETER_SLACK = 4096
 """Bytes of the interpreter's own small objects (frames, tuples, ints) that one bytecode step may
@@ -109,6 +110,17 @@ def test_a_dropped_gradient_is_written_again_and_a_loop_alternates_between_two_s
         result = network.backprop(*_batch(rng))
         sets.append([weakref.ref(w) for w in result.nabla_w])
     assert all(a() is b() is not c() for a, b, c in zip(sets[0], sets[2], sets[1], strict=True))
+
+
+def test_a_sum_that_overflows_is_no_refusal_and_an_infinite_entry_is_one_without_a_warning() -> None:
+    # z^2 = (1e308, 1e308): finite, though its sum overflows; sigmoid saturates, so the gradient is 0.
+    network = Network([np.array([[1e308], [1e308]]), np.array([[1.0, 1.0]])], [np.zeros(2), np.zeros(1)])
+    result = network.backprop(np.array([1.0]), np.array([0.5]))
+    assert all(np.all(np.isfinite(w)) for w in result.nabla_w)
+    # z^2 = (+inf, -inf): the sum is NaN (an 'invalid' operation, which must not warn), and refused.
+    network = Network([np.array([[1e308], [-1e308]]), np.array([[1.0, 1.0]])], [np.zeros(2), np.zeros(1)])
+    with pytest.raises(InvalidInput, match="z of layer 2 overflows"):
+        network.backprop(np.array([10.0]), np.array([0.5]))
 
 
 def test_a_copy_of_a_network_starts_with_no_kept_arrays() -> None:

@@ -293,6 +293,7 @@ def _finite(a: Array) -> bool:
     """Whether every entry is finite, without an array of flags as large as ``a``. An infinite or NaN
     entry makes the sum infinite or NaN, so a finite sum settles it in one pass; only a sum that
     overflowed from finite entries needs the extremes (NaN if any entry is, ±inf if any is infinite)."""
-    if np.isfinite(np.add.reduce(a, axis=None)):
-        return True
+    with np.errstate(over="ignore", invalid="ignore"):  # a sum that overflows is looked at below
+        if np.isfinite(np.add.reduce(a, axis=None)):
+            return True
     return bool(np.isfinite(a.min()) and np.isfinite(a.max()))
