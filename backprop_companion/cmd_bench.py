@@ -29,9 +29,6 @@ def run(args: argparse.Namespace) -> BenchResult:
     from backprop_companion.bench.environment import single_blas_thread
 
     single = single_blas_thread()  # before numpy is imported
-    from backprop_companion.allocator import keep_freed_memory
-
-    allocator = keep_freed_memory()
     from backprop_companion.bench.suite import run_suite
     from backprop_companion.output.progress import Progress
     from worked.core import validation
@@ -44,7 +41,7 @@ def run(args: argparse.Namespace) -> BenchResult:
         )
     finally:
         progress.close()
-    result = BenchResult(measured, allocator)
+    result = BenchResult(measured)
     if target is not None:
         _write(target, measured.figure(), f"--plot {args.plot}")
         result = replace(result, plot=str(target))
@@ -61,7 +58,6 @@ class BenchResult(CommandResult):
     json_allows_nan: ClassVar[bool] = False  # a ratio that could not be measured is null, never NaN
 
     run: BenchRun
-    allocator: str
     plot: str | None = None
     recorded: tuple[str, ...] = ()
 
@@ -72,7 +68,7 @@ class BenchResult(CommandResult):
             "quick": self.run.quick,
             "seed": self.run.seed,
             "blas_threads": self.run.blas_threads,
-            "environment": {**self.run.environment.as_json(), "allocator": self.allocator},
+            "environment": self.run.environment.as_json(),
             "results": [r.as_dict() for r in self.run.results],
             "million_and_one": sweep.as_json(self.run.timings),
             "notes": list(self.run.notes),
@@ -92,7 +88,7 @@ class BenchResult(CommandResult):
             f"backprop-companion bench{' --quick' if run.quick else ''}: medians after warm-up; "
             "ratios are of timings taken in this run.",
             f"Python {env.python}, numpy {env.numpy}, {env.blas} (kernel {env.openblas_kernel}), "
-            f"{env.cpus} cpus; BLAS threads: {run.blas_threads}; allocator: {self.allocator}.",
+            f"{env.cpus} cpus; BLAS threads: {run.blas_threads}.",
             "",
             format_table(["case", "measured", "target", "ideal", "verdict"], rows),
         ]
@@ -118,7 +114,7 @@ def _record(folder: Path, result: BenchResult, args: argparse.Namespace) -> Benc
 
     flags = " --quick" * args.quick + " --sweep-4x4" * args.sweep_4x4
     command = f"backprop-companion bench{flags} --record {args.record}"
-    page = record.page(result.run, result.allocator, result.as_text(), command)
+    page = record.page(result.run, result.as_text(), command)
     _write(
         folder / record.FIGURE,
         recorded_header(record.FIGURE) + result.run.figure(),

@@ -27,7 +27,6 @@ loaded machine must not turn that into a flaky failure. An unknown profile name 
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests import hash_seed
+from tests import hash_seed, once
 
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.register_profile(
@@ -97,25 +96,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def _another_hash_seed_child() -> Iterator[subprocess.Popen[str]]:
-    child = hash_seed.start()
-    yield child
-    if child.poll() is None:  # a run that never asked for the result: stop the child
-        child.kill()
-        child.communicate()
+def _hash_seed_result(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
+    """Where the run under another hash seed leaves its result, and the child if this process started
+    it (one child per run: under pytest-xdist, the first worker to need it starts it)."""
+    folder = once.shared_folder(tmp_path_factory) or tmp_path_factory.mktemp("hash-seed")
+    result = folder / "hash-seed.json"
+    child = hash_seed.start(result) if once.claim(folder, "hash-seed") else None
+    yield result, child
+    if child is not None and child.poll() is None:
+        if once.shared_folder(tmp_path_factory) is not None:
+            child.wait(timeout=once.WAIT_S)  # another worker may still be waiting for its result
+        else:  # a run that never asked for the result: stop it
+            child.kill()
+            child.wait()
 
 
 @pytest.fixture(scope="session")
-def under_another_hash_seed(_another_hash_seed_child: subprocess.Popen[str]) -> dict[str, Any]:
-    """The docs' digests and ``derive``'s outputs, computed once per session under another hash seed."""
-    return hash_seed.finish(_another_hash_seed_child)
+def under_another_hash_seed(_hash_seed_result: tuple[Path, Any]) -> dict[str, Any]:
+    """The docs' digests and ``derive``'s outputs, computed once per run under another hash seed."""
+    result, child = _hash_seed_result
+    found: dict[str, Any] = once.wait_for(result, lambda: child is None or child.poll() is None)
+    return found
 
 
 @pytest.fixture(scope="session")
-def generated(_another_hash_seed_child: subprocess.Popen[str]) -> dict[str, str]:
-    """The docs as the generator writes them now, made once per session (tens of seconds); the run
-    under another hash seed goes on meanwhile, on the other core."""
+def generated(
+    _hash_seed_result: tuple[Path, Any], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
+    """The docs as the generator writes them now, made once per run (tens of seconds); the run under
+    another hash seed goes on meanwhile, on the other core."""
     from backprop_companion.cli import main
     from backprop_companion.docs import pages
 
-    return pages(main)
+    made: dict[str, str] = once.once(tmp_path_factory, "generated", lambda: pages(main))
+    return made

@@ -4,7 +4,8 @@ Python salts ``str`` hashes per process (``PYTHONHASHSEED``), so iterating a set
 order from run to run; generated docs and ``derive`` output must not. Regenerating the docs costs
 tens of seconds, so a single child process, started once per test session under a seed other than
 this process's, computes everything those tests compare: the docs' digests and ``derive`` in every
-style. It runs while this process does its own work (two cores, two processes).
+style. It runs while this process does its own work (two cores, two processes). Under pytest-xdist
+one child serves every worker of the run (:mod:`tests.once`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import json
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
+
+from tests import once
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,27 +56,27 @@ def other_seed() -> str:
     return "4242" if os.environ.get("PYTHONHASHSEED") != "4242" else "1"
 
 
-def start() -> subprocess.Popen[str]:
-    """The child process: it prints one JSON document, ``{"pages": digests, "derive": outputs}``."""
-    code = (
-        "import json; from backprop_companion.docs import pages; from backprop_companion.cli import main; "
-        "from tests import hash_seed; "
-        "print(json.dumps({'pages': hash_seed.digests(pages(main)), 'derive': hash_seed.derive_outputs()}))"
-    )
+def run_child(out: str) -> None:
+    """What the child does: ``{"value": {"pages": digests, "derive": outputs}}`` written to ``out`` as
+    JSON (or ``{"failed": traceback}``), for :func:`tests.once.wait_for` in any worker of the run."""
+    try:
+        from backprop_companion.cli import main
+        from backprop_companion.docs import pages
+
+        found: dict[str, Any] = {"value": {"pages": digests(pages(main)), "derive": derive_outputs()}}
+    except BaseException:  # noqa: BLE001 -- whatever it is, the waiting workers must hear of it
+        found = {"failed": traceback.format_exc()[-4000:]}
+    once.write(Path(out), found)
+
+
+def start(out: Path) -> subprocess.Popen[bytes]:
+    """The child process, under another hash seed; it leaves its result at ``out`` (see :func:`run_child`)."""
+    code = f"from tests import hash_seed; hash_seed.run_child({str(out)!r})"
     env = {**os.environ, "PYTHONHASHSEED": other_seed()}
     return subprocess.Popen(
         [sys.executable, "-c", code],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         cwd=ROOT,
         env=env,
     )
-
-
-def finish(child: subprocess.Popen[str]) -> dict[str, Any]:
-    out, err = child.communicate(timeout=600)
-    if child.returncode != 0:
-        raise RuntimeError(f"the run under PYTHONHASHSEED={other_seed()} failed:\n{err[-4000:]}")
-    found: dict[str, Any] = json.loads(out)
-    return found

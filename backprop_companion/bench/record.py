@@ -17,13 +17,12 @@ PAGE = RECORDED_PAGE
 FIGURE = RECORDED_FIGURE
 
 
-def page(run: BenchRun, allocator: str, text: str, command: str) -> str:
+def page(run: BenchRun, text: str, command: str) -> str:
     env = run.environment
     machine = [
         f"- processor: {env.processor}, {env.cpus} CPUs; {env.system}",
         f"- Python {env.python}, numpy {env.numpy}, {env.blas} "
         f"(run-time kernel {env.openblas_kernel}), BLAS threads {run.blas_threads}",
-        f"- allocator: {allocator}",
     ]
     return "\n".join(
         [

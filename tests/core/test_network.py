@@ -254,9 +254,11 @@ def test_cross_entropy_is_computed_from_the_logits_when_outputs_saturate(z, expe
         assert net.cost(np.array([z]), np.array([0.3])) == pytest.approx(expected, rel=ROUNDOFF_RTOL)
 
 
-def test_training_reports_progress_without_changing_the_numbers():
-    from worked.core.training import PROGRESS_EVERY
+def test_training_reports_progress_without_changing_the_numbers(monkeypatch):
+    from worked.core import training
 
+    monkeypatch.setattr(training, "PROGRESS_EVERY", 100)  # the same rule as every 10,000, in 2 % of the steps
+    PROGRESS_EVERY = training.PROGRESS_EVERY
     steps = 2 * PROGRESS_EVERY + 3
     seen: list[int] = []
     args = (tutorial.network(), tutorial.x(), tutorial.y(), 0.5, steps)

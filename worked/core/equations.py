@@ -52,16 +52,17 @@ def bp3(delta: Array) -> Array:
     return nabla_b
 
 
-def bp4(delta: Array, activations: Sequence[Array], i: int) -> Array:
+def bp4(delta: Array, activations: Sequence[Array], i: int, out: Array | None = None) -> Array:
     r"""BP4, the gradient of the weights: :math:`\partial C/\partial w^l_{jk} = a^{l-1}_k \delta^l_j`,
     averaged over the rows.
 
     ``delta`` is :math:`\delta^l`, the error of the layer whose weights are ``weights[i]``
     (:math:`l = i + 2`, the input being layer 1); that layer's input :math:`a^{l-1}` is
     ``activations[i]``. (The list and the index are passed, not the one array, because the classic
-    bug here is exactly that index, one layer off.)
+    bug here is exactly that index, one layer off.) ``out``, an array of the weights' shape, receives
+    the result instead of a new array (:class:`~worked.core.workspace.Workspace`); the numbers are the same.
     """
-    nabla_w: Array = delta.T @ activations[i]
+    nabla_w: Array = np.matmul(delta.T, activations[i], out=out)
     if delta.shape[0] > 1:
         nabla_w /= delta.shape[0]
     return nabla_w

@@ -29,8 +29,9 @@ import numpy as np
 from worked.core import regularisation, validation
 from worked.core.activations import SIGMOID, Activation, Array, get_activation
 from worked.core.costs import CROSS_ENTROPY, Cost, get_cost
-from worked.core.equations import BACKPROP, Equations
+from worked.core.equations import BACKPROP, Equations, bp4
 from worked.core.validation import InvalidInput, InvalidType, finite_array
+from worked.core.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Network:
         self.sigmas: list[Activation] = sigmas
         self.cost_function: Cost = get_cost(cost)
         self.shared_biases, self.frozen_biases = bool(shared_biases), bool(frozen_biases)
+        self.workspace = Workspace()
         if self.cost_function is CROSS_ENTROPY and self.sigmas[-1] is not SIGMOID:
             raise InvalidInput(
                 "cross-entropy needs outputs in (0, 1), so a sigmoid output layer; "
@@ -131,6 +133,7 @@ class Network:
         new.weights, new.biases = weights, biases
         new.sigmas, new.cost_function = self.sigmas, self.cost_function
         new.shared_biases, new.frozen_biases = self.shared_biases, self.frozen_biases
+        new.workspace = Workspace()
         return new
 
     @property
@@ -222,6 +225,7 @@ class Network:
         weights: Sequence[Array] | None = None,
         equations: Equations = BACKPROP,
         l2: float = 0.0,
+        out: Sequence[Array] | None = None,
     ) -> tuple[list[Array], list[Array], list[Array]]:
         r"""BP1-BP4 for a batch of rows, output layer first; return ``(deltas, nabla_w, nabla_b)``.
 
@@ -229,7 +233,13 @@ class Network:
         the trainer passes others for the tutorial script's "output-first" order (see ``training``).
         ``equations`` is the table of the four (:data:`~worked.core.equations.BACKPROP`, the book's).
         ``l2`` = λ > 0 adds :math:`(\lambda/m) w` to each weight gradient (the regularised BP4).
+        ``out``, one array of each weight matrix's shape, receives the weight gradients (the book's
+        BP4, :func:`~worked.core.equations.bp4`, so ``equations`` must then be the book's).
         """
+        if out is not None and equations != BACKPROP:
+            raise ValueError(
+                "out= receives the book's BP4; a replaced table of equations makes its own arrays"
+            )
         carry = self.weights if weights is None else weights
         layers = len(self.weights)  # layers of weights: L - 1 in the books' count
         deltas: list[Array] = [np.empty(0)] * layers
@@ -239,7 +249,9 @@ class Network:
         for l in reversed(range(layers)):
             deltas[l] = delta
             nabla_b[l] = equations.bp3(delta)
-            nabla_w[l] = equations.bp4(delta, activations, l)
+            nabla_w[l] = (
+                equations.bp4(delta, activations, l) if out is None else bp4(delta, activations, l, out[l])
+            )
             if l2:
                 nabla_w[l] += regularisation.penalty_gradient(self.weights[l], l2, len(ys))
             if l > 0:
@@ -247,21 +259,27 @@ class Network:
         return deltas, nabla_w, nabla_b
 
     def backprop(self, x: Array, y: Array, l2: float = 0.0) -> Backprop:
-        """The gradient of :meth:`cost` (with the same ``l2``) for every weight and bias, by BP1-BP4."""
+        """The gradient of :meth:`cost` (with the same ``l2``) for every weight and bias, by BP1-BP4.
+
+        The weight gradients are written into arrays the network keeps (its :attr:`workspace`), so a
+        loop of calls allocates no weight-sized array; they are never written again while anything
+        outside the network still refers to them (see :mod:`~worked.core.workspace`).
+        """
         l2 = validation.l2(l2)
         xs, ys, single = self.as_batch(x, y)
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused below, by layer
             zs, activations = self.forward_rows(xs)
         for l, z in enumerate(zs):
-            if not np.all(np.isfinite(z)):
+            if not _finite(z):
                 raise InvalidInput(
                     f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
                     "biases or inputs are too large for a gradient to be computed"
                 )
         with np.errstate(over="ignore", invalid="ignore"):
-            deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2)
+            out = self.workspace.arrays([w.shape for w in self.weights])
+            deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2, out=out)
         for l, (w, b) in enumerate(zip(nabla_w, nabla_b, strict=True)):
-            if not (np.all(np.isfinite(w)) and np.all(np.isfinite(b))):
+            if not (_finite(w) and _finite(b)):
                 raise InvalidInput(
                     f"the gradient of layer {l + 2}'s weights or biases overflows float64: the weights, "
                     "biases or inputs are too large for a gradient to be computed"
@@ -269,3 +287,13 @@ class Network:
         if single:
             zs, activations, deltas = ([v[0] for v in vs] for vs in (zs, activations, deltas))
         return Backprop(zs, activations, deltas, nabla_w, nabla_b)
+
+
+def _finite(a: Array) -> bool:
+    """Whether every entry is finite, without an array of flags as large as ``a``. An infinite or NaN
+    entry makes the sum infinite or NaN, so a finite sum settles it in one pass; only a sum that
+    overflowed from finite entries needs the extremes (NaN if any entry is, ±inf if any is infinite)."""
+    with np.errstate(over="ignore", invalid="ignore"):  # a sum that overflows is looked at below
+        if np.isfinite(np.add.reduce(a, axis=None)):
+            return True
+    return bool(np.isfinite(a.min()) and np.isfinite(a.max()))
