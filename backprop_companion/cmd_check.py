@@ -54,6 +54,8 @@ def _worksheet(args: argparse.Namespace) -> SheetResult:
     if args.set:
         raise UsageError("a worksheet's values are drawn from its seed: give no --set with --from or --seed")
     if args.sheet is not None:
+        if args.example is not None:
+            raise UsageError("--from reads the example from the sheet: give no --example")
         if args.pairs or args.seed is not None:
             raise UsageError(
                 "--from reads the seed and the values from the sheet: give no --seed or KEY=VALUE"
@@ -66,6 +68,8 @@ def _worksheet(args: argparse.Namespace) -> SheetResult:
         key, sep, text = pair.partition("=")
         if not sep or not key.strip():
             raise UsageError(f"expected KEY=VALUE, got {pair[:40]!r}")
+        if key.strip() in typed:
+            raise UsageError(f"{key.strip()} is given twice; give each value once")
         typed[key.strip()] = text.strip()
     filled = sheet_check.Filled(getattr(args, "example", None) or "mazur", args.seed, typed)
     return sheet_check.grade(filled, args.min_figures, whole=False)

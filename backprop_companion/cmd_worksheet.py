@@ -7,10 +7,13 @@ import argparse
 import csv
 import html
 import io
+import re
+import shlex
+import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from backprop_companion.output.tables import markdown_table
+from backprop_companion.output.tables import WIDTH, markdown_table
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
@@ -70,7 +73,7 @@ def network_line(sheet: Worksheet) -> str:
 
 def again(sheet: Worksheet) -> str:
     """The command that makes this sheet again."""
-    return f"backprop-companion worksheet --example {sheet.example_name} --seed {sheet.seed}"
+    return f"backprop-companion worksheet --example {shlex.quote(sheet.example_name)} --seed {sheet.seed}"
 
 
 def _rows(sheet: Worksheet, answers: bool) -> list[list[str]]:
@@ -88,21 +91,31 @@ def _given(sheet: Worksheet) -> list[list[str]]:
     return [[name, f"{value:g}" if name == "eta" else f"{value:.2f}"] for name, value in sheet.given.items()]
 
 
+def _prose(text: str) -> str:
+    """A paragraph of the Markdown sheet at the prose width, never broken inside a `command`."""
+    words = re.split(r"(`[^`]*`)", text)
+    tokens = [w.replace(" ", "\0") if w.startswith("`") else w for w in words]
+    wrapped = textwrap.fill("".join(tokens), WIDTH, break_long_words=False, break_on_hyphens=False)
+    return wrapped.replace("\0", " ")
+
+
 def markdown(sheet: Worksheet, answers: bool) -> str:
     """The sheet in Markdown: what is given, then a cell per key (filled with the answers)."""
     heading = title(sheet, answers)
     return "\n\n".join(
         [
             f"# {heading}",
-            f"Seed {sheet.seed}: `{again(sheet)}` makes this sheet again.",
-            network_line(sheet) + ".",
+            _prose(f"Seed {sheet.seed}: `{again(sheet)}` makes this sheet again."),
+            _prose(network_line(sheet) + "."),
             "## Given\n\n" + markdown_table(["name", "value"], _given(sheet)),
             "## "
             + ("Answers" if answers else "Your answers")
             + "\n\n"
             + markdown_table(["#", "quantity", "key", "value"], _rows(sheet, answers)),
-            f"Grade a filled sheet: `{again(sheet)} --format csv > sheet.csv`, fill in the value column, "
-            "then `backprop-companion check --from sheet.csv`.",
+            _prose(
+                f"Grade a filled sheet: `{again(sheet)} --format csv > sheet.csv`, fill in the value column, "
+                "then `backprop-companion check --from sheet.csv`."
+            ),
         ]
     )
 

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
+import textwrap
 import tomllib
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
-from backprop_companion.output.tables import format_table
+from backprop_companion.output.tables import WIDTH, format_table
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
@@ -42,12 +45,18 @@ class Filled:
 
 def read(source: str) -> Filled:
     """The filled sheet at ``source`` (``-``: standard input), CSV or TOML (by its suffix, else by its
-    content); anything unreadable is exit 2 naming the file, and the line or the key."""
+    content); anything unreadable is exit 2 naming the file, and the line or the key. An example named
+    by a relative path is looked for beside the sheet first (where a teacher's files travel together)."""
     where = "standard input" if source == "-" else source
     text = _text(source, where)
     if source.endswith(".toml") or (not source.endswith(".csv") and _is_toml(text)):
-        return _from_toml(text, where)
-    return _from_csv(text, where)
+        filled = _from_toml(text, where)
+    else:
+        filled = _from_csv(text, where)
+    beside = Path(source).parent / filled.example
+    if source != "-" and not Path(filled.example).is_absolute() and beside.is_file():
+        return Filled(str(beside), filled.seed, filled.typed)
+    return filled
 
 
 def _text(source: str, where: str) -> str:
@@ -76,9 +85,10 @@ def _is_toml(text: str) -> bool:
 
 
 def _seed(value: object, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+    digits = str(value).strip()
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not re.fullmatch(r"[0-9]+", digits):
         raise UsageError(f"{where}: seed: expected a whole number, got {str(value)[:40]!r}")
-    return int(str(value).strip())
+    return int(digits)
 
 
 def _from_toml(text: str, where: str) -> Filled:
@@ -96,9 +106,12 @@ def _from_toml(text: str, where: str) -> Filled:
         raise UsageError(f"{where}: example must be a name or a path, and [answers] a table")
     typed = {}
     for key, value in answers.items():
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise UsageError(f'{where}: answers.{key}: expected a number as a string, e.g. "0.35891648"')
-        typed[key] = value if isinstance(value, str) else repr(value)
+        if not isinstance(value, str):  # a TOML number 0.10 reads as 0.1: the digits typed are lost
+            raise UsageError(
+                f'{where}: answers.{key}: write the value as a string, e.g. {key} = "0.35891648", so that '
+                "its digits are kept as typed"
+            )
+        typed[key] = value
     return Filled(data["example"], _seed(data["seed"], where), typed)
 
 
@@ -110,7 +123,8 @@ def _from_csv(text: str, where: str) -> Filled:
         if not any(cells) or (line == 1 and cells[:2] == ["key", "value"]):
             continue
         if len(cells) != 2:
-            raise UsageError(f"{where}: line {line}: expected two cells, key,value; got {len(cells)}")
+            hint = " (separated by ';'? save the sheet as CSV with commas)" if ";" in ",".join(cells) else ""
+            raise UsageError(f"{where}: line {line}: expected two cells, key,value; got {len(cells)}{hint}")
         key, value = cells
         target = meta if key in ("example", "seed") else typed
         if key in target:
@@ -133,7 +147,8 @@ def grade(filled: Filled, min_figures: int, whole: bool) -> SheetResult:
         cells = sheet.grade(filled.typed, min_figures)
     except InvalidInput as error:
         raise UsageError(str(error)) from None
-    return SheetResult(sheet, cells if whole else tuple(c for c in cells if c.key in filled.typed))
+    typed = {sheet.key(k) for k in filled.typed}
+    return SheetResult(sheet, cells if whole else tuple(c for c in cells if c.key in typed))
 
 
 @dataclass(frozen=True)
@@ -166,13 +181,14 @@ class SheetResult(CommandResult):
     def as_text(self) -> str:
         from backprop_companion.cmd_worksheet import title
 
-        rows = [
-            [c.key, c.typed or "—", c.expected if c.grade != "blank" else "", c.grade] for c in self.cells
-        ]
+        rows = [[c.key, c.typed or "—", c.expected, _graded(c)] for c in self.cells]
         others = [c for c in self.cells if c.grade != "right"]
-        summary = f"{self.right} of {len(self.cells)} cells right"
+        counts = {g: sum(c.grade == g for c in others) for g in dict.fromkeys(c.grade for c in others)}
+        summary = f"{self.right} of {len(self.cells)} {'cell' if len(self.cells) == 1 else 'cells'} right"
         if others:
-            summary += "; " + ", ".join(f"{c.key} {c.grade}" for c in others)
+            summary += "; " + ", ".join(f"{n} {grade}" for grade, n in counts.items())
+            named = ", ".join(c.key for c in others[:SHOWN])
+            summary += f": {named}" + (f" and {len(others) - SHOWN} more" if len(others) > SHOWN else "")
         return "\n".join(
             [
                 title(self.sheet, answers=False).replace("Worksheet", "Graded worksheet", 1),
@@ -180,6 +196,26 @@ class SheetResult(CommandResult):
                 "",
                 format_table(["quantity", "typed", "expected", "grade"], rows),
                 "",
-                summary + ".",
+                textwrap.fill(summary + ".", WIDTH, break_long_words=False, break_on_hyphens=False),
             ]
         )
+
+
+SHOWN = 8
+"""Cells named in the summary line; the table above lists them all."""
+
+
+def _graded(cell: Cell) -> str:
+    """The grade, with a hint when a wrong value is one unit off in its last place (an intermediate
+    rounded before it was used, as a hand calculation does)."""
+    if cell.grade != "wrong" or "e" in cell.typed.lower():
+        return cell.grade
+    try:
+        typed, expected = Decimal(cell.typed), Decimal(cell.expected)
+    except InvalidOperation:
+        return cell.grade
+    exponent = typed.as_tuple().exponent
+    assert isinstance(exponent, int)  # a typed cell is a finite number
+    if abs(typed - expected) == Decimal(1).scaleb(exponent):
+        return "wrong by 1 in the last place (an intermediate rounded?)"
+    return cell.grade

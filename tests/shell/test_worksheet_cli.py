@@ -81,7 +81,7 @@ def test_a_blank_cell_is_not_a_pass(tmp_path: Path, answer_key: str, capsys) -> 
     sheet = tmp_path / "blank.csv"
     sheet.write_text(answer_key.replace("w5_new,0.66712826", "w5_new,"), encoding="utf-8")
     code, out, _ = run(capsys, "check", "--from", str(sheet))
-    assert code == 1 and "w5_new blank" in out
+    assert code == 1 and "1 blank: w5_new" in out
 
 
 def test_a_toml_sheet_on_standard_input(answer_key: str) -> None:
@@ -98,7 +98,7 @@ def test_check_seed_grades_the_cells_typed(capsys) -> None:
     code, out, _ = run(capsys, "check", "--seed", "7", "net_h1=1.2770", "w5_new=0.66712826")
     assert code == 0 and "2 of 2 cells right" in out
     code, out, _ = run(capsys, "check", "--seed", "7", "w5_new=0.35891648")  # the post's, not seed 7's
-    assert code == 1 and "w5_new wrong" in out
+    assert code == 1 and "1 wrong: w5_new" in out
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,9 @@ def test_check_seed_grades_the_cells_typed(capsys) -> None:
         ("key,value\nexample,mazur\nseed,seven\n", "seed: expected a whole number"),
         ("key,value\nexample,mazur\nseed,7\nw5_new,0.1,0.2\n", "line 4: expected two cells"),
         ("key,value\nexample,mazur\nseed,7\nw9_new,0.1\n", "not on the sheet: w9_new"),
-        ("key,value\nexample,mazur\nseed,7\nw5_new,abc\n", "w5_new"),
+        ("key,value\nexample,mazur\nseed,+7\n", "seed: expected a whole number"),
+        ("key;value\nexample;mazur\n", "separated by ';'?"),
+        ('example = "mazur"\nseed = 7\n[answers]\nnet_h1 = 1.2770\n', "write the value as a string"),
         ("key,value\nexample,nope\nseed,7\n", "nope: no such example"),
         ('example = "mazur"\nseed = 7\n', "answers: missing"),
     ],
@@ -141,3 +143,41 @@ def test_the_html_sheet_fits_the_printable_width(tmp_path: Path, capsys, paper: 
     layout = measure(page, width, tmp_path)
     assert layout["scroll_width"] <= width, (paper, layout)
     assert layout["console"] == []
+
+
+def test_a_cell_that_is_not_a_number_is_graded_so_and_the_rest_still_are(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("key,value\nexample,mazur\nseed,7\nw5_new,abc\nnet_h1,1.2770\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--from", str(sheet))
+    assert code == 1 and "not a number" in out and "1 of 33 cells right" in out
+
+
+def test_an_example_file_named_in_a_sheet_is_found_beside_it(tmp_path: Path, capsys) -> None:
+    from worked.examples.shipped import FILES
+
+    (tmp_path / "mine.toml").write_text((FILES / "mazur.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("key,value\nexample,mine.toml\nseed,7\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--from", str(sheet))  # run from another folder than tmp_path
+    assert code == 1 and "33 blank" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--seed", "7", "w5_new=0.1", "w5_new=0.66712826"],
+        ["check", "--from", "sheet.csv", "--example", "mazur"],
+        ["check", "--seed", "7", "--set", "w1=0.1", "w5_new=0.1"],
+    ],
+)
+def test_conflicting_options_are_exit_2(capsys, argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+
+
+def test_the_summary_names_a_few_cells_and_fits_the_line(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "empty.csv"
+    sheet.write_text("key,value\nexample,mazur\nseed,7\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--from", str(sheet))
+    assert code == 1 and "33 blank" in out and "and 25\nmore" in out
+    assert max(len(line) for line in out.splitlines()[-3:]) <= 100

@@ -24,14 +24,11 @@ from worked import examples
 from worked.core import InvalidInput
 from worked.diagnosis.graded import IMPRECISE as GRADED_IMPRECISE
 from worked.diagnosis.graded import STATED_RULE, grade
-from worked.diagnosis.typed import MIN_FIGURES, parse
+from worked.diagnosis.notation import canonical
+from worked.diagnosis.typed import MIN_FIGURES, parse, quoted
 from worked.examples import variant
+from worked.mazur import rounded
 from worked.tutorial import Model, load
-
-MAX_FIXED_DECIMALS = 12
-"""The most decimals an answer is written with; past that, scientific notation is easier to copy."""
-SCIENTIFIC_FIGURES = 9
-"""Significant figures of an answer in scientific notation: as many as the post's 9 decimals give."""
 
 
 @dataclass(frozen=True)
@@ -65,28 +62,41 @@ class Worksheet:
     def grade(self, typed: Mapping[str, str], min_figures: int = MIN_FIGURES) -> tuple[Cell, ...]:
         """Every key of the sheet graded, in the sheet's order (a key not typed is blank); a key that is
         not on the sheet is :class:`~worked.core.InvalidInput` naming it and the sheet's keys."""
+        typed = {self.key(k): v for k, v in typed.items()}
         if unknown := [k for k in typed if k not in self.keys]:
             raise InvalidInput(
                 f"not on the sheet: {', '.join(unknown)} (the sheet's keys: {', '.join(self.keys)})"
             )
         return tuple(grade_cell(self, key, typed.get(key, ""), min_figures) for key in self.keys)
 
+    def key(self, name: str) -> str:
+        """The sheet's key that ``name`` means in the post's or the books' notation (``w5+``, ``δ_o1``),
+        or ``name`` itself."""
+        read = canonical(name)
+        return read if read in self.keys else name
+
     def answer_text(self, key: str) -> str:
         """The answer to ``key`` as the answer key prints it: to the text's decimals for that key, or more
         when those leave fewer than :data:`~worked.diagnosis.MIN_FIGURES` significant figures (a variant's
-        w5 of 0.67 where the post's 0.40 had two); in scientific notation with
-        :data:`SCIENTIFIC_FIGURES` figures when even :data:`MAX_FIXED_DECIMALS` decimals would not do (an
-        error of 4e-31 after 10,000 steps)."""
-        value = self.model.value(key)
-        for places in range(self.decimals(key), MAX_FIXED_DECIMALS + 1):
-            text = f"{value:.{places}f}"
-            if parse(text).figures >= MIN_FIGURES:
-                return text
-        return f"{value:.{SCIENTIFIC_FIGURES - 1}e}"
+        w5 of 0.67 where the post's 0.40 had two). A value that is zero to the text's decimals (an error
+        of 4e-31 after 10,000 steps: rounding noise) is written as that zero. A value not zero to ``d``
+        decimals is at least half a unit there, so ``d`` + 3 decimals give it 3 figures."""
+        value, places = self.model.value(key), self.decimals(key)
+        if not Decimal(rounded(value, places)):
+            return f"{0:.{places}f}"
+        while parse(text := f"{value:.{places}f}").figures < MIN_FIGURES:
+            places += 1
+        return text
 
 
-RIGHT, WRONG, IMPRECISE, BLANK = "right", "wrong", "too imprecise to judge", "blank"
-GRADES = (RIGHT, WRONG, IMPRECISE, BLANK)
+RIGHT, WRONG, IMPRECISE, BLANK, NOT_A_NUMBER = (
+    "right",
+    "wrong",
+    "too imprecise to judge",
+    "blank",
+    "not a number",
+)
+GRADES = (RIGHT, WRONG, IMPRECISE, BLANK, NOT_A_NUMBER)
 """A cell's grade: only a sheet whose every cell is right passes."""
 
 
@@ -108,8 +118,8 @@ def grade_cell(sheet: Worksheet, key: str, text: str, min_figures: int = MIN_FIG
         return Cell(key, "", BLANK, "")
     try:
         found = grade(sheet.model, key, text, min_figures)
-    except InvalidInput as error:
-        raise InvalidInput(f"{key}: {error}") from None
+    except InvalidInput:  # the cell, not the sheet: the other cells are still graded
+        return Cell(key, quoted(text.strip()), NOT_A_NUMBER, sheet.answer_text(key))
     expected = found.expected_rounded
     if "e" in found.typed.text.lower():  # shown as typed: 3.94e-31 beside 3.94e-31, not 31 zeros
         expected = format(Decimal(expected), f".{max(found.typed.figures, 1) - 1}e")
