@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sys
 from typing import Any, TextIO
 
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK
-from backprop_companion.interrupts import interrupted_now, raise_interrupt
+from backprop_companion.interrupts import handle, interrupted_now, raise_interrupt
 from backprop_companion.output.encoding import spell
 
 
@@ -77,14 +76,14 @@ def install() -> tuple[Stream, Stream]:
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     out, err = Stream(sys.stdout, is_stdout=True), Stream(sys.stderr, is_stdout=False)
     sys.stdout, sys.stderr = out, err
-    signal.signal(signal.SIGINT, raise_interrupt)
+    handle(raise_interrupt)
     return out, err
 
 
 def finish(out: Stream, err: Stream, code: int) -> int:
     """Flush stdout and return the exit code: ``code``, or 1 with one line on stderr if the output
     was lost. From here to the end of the process, Ctrl-C ends it at once (nothing is half-done)."""
-    signal.signal(signal.SIGINT, interrupted_now)
+    handle(interrupted_now)
     out.flush()
     if out.lost is None:
         return code

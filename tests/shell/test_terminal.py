@@ -115,3 +115,19 @@ def test_ctrl_c_at_any_moment_is_exit_130_with_one_line(tmp_path: Path):
         assert process.returncode == 130, (process.returncode, err)
         assert err == b"backprop-companion: error: interrupted\n", err
         assert out == b""
+
+
+def test_ctrl_c_ignored_by_the_caller_stays_ignored():
+    """A script's background job (``cmd &``) starts with SIGINT ignored, so that Ctrl-C meant for the
+    foreground spares it; the companion keeps it so, as Python itself does."""
+    process = subprocess.Popen(
+        [*COMMAND, "train", "--steps", "2000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    for _ in range(5):  # through start-up and the run
+        time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, b"") and b"E_total" in out
