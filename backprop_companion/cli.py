@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args_list: list[str]) -> int:
     as_json = "--json" in args_list
-    if args_list[:1] == ["--version"] and as_json:  # argparse's --version prints text only
+    if as_json and set(args_list) == {"--version", "--json"}:  # argparse's --version prints text only
         from backprop_companion import __version__
 
         print(json.dumps({"version": __version__}))

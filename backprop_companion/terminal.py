@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from typing import Any, TextIO
 
@@ -82,11 +83,15 @@ def install() -> tuple[Stream, Stream]:
 
 def finish(out: Stream, err: Stream, code: int) -> int:
     """Flush stdout and return the exit code: ``code``, or 1 with one line on stderr if the output
-    was lost. From here to the end of the process, Ctrl-C ends it at once (nothing is half-done)."""
+    was lost. While it flushes, Ctrl-C ends the process at once (exit 130, one line: nothing is
+    half-done). Once the output is out, the command is complete and Ctrl-C is ignored: in the
+    interpreter's last moments Python runs no handler, and Ctrl-C would kill the process silently
+    (exit -2, which a shell shows as an interrupt), where the command's own exit code is the truth."""
     handle(interrupted_now)
     out.flush()
-    if out.lost is None:
-        return code
-    err.write(f"backprop-companion: error: could not write the output: {out.lost}\n")
-    err.flush()
-    return EXIT_CHECK_FAILED if code == EXIT_OK else code
+    if out.lost is not None:
+        err.write(f"backprop-companion: error: could not write the output: {out.lost}\n")
+        err.flush()
+        code = EXIT_CHECK_FAILED if code == EXIT_OK else code
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return code

@@ -31,8 +31,9 @@ def test_python_call(expression):
     assert outcome.stderr and "\n" not in outcome.stderr
 
 
-def test_version_under_json_is_json(capsys):
-    assert main(["--version", "--json"]) == 0
+@pytest.mark.parametrize("argv", [["--version", "--json"], ["--json", "--version"]], ids=" ".join)
+def test_version_under_json_is_json(capsys, argv):
+    assert main(argv) == 0
     assert set(json.loads(capsys.readouterr().out)) == {"version"}
 
 
