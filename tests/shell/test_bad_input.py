@@ -63,3 +63,12 @@ def test_very_many_short_words_are_cut_too():
     from backprop_companion.cli import LONGEST_MESSAGE, one_line
 
     assert len(one_line("a " * 100_000)) < LONGEST_MESSAGE + 100
+
+
+def test_the_bad_input_page_says_the_length_a_quoted_word_is_cut_at():
+    from pathlib import Path
+
+    from backprop_companion.cli import LONGEST_WORD
+
+    page = Path(__file__).resolve().parents[2] / "backprop_companion/docs/templates/bad-input.md"
+    assert f"a word over {LONGEST_WORD} characters" in page.read_text(encoding="utf-8")
