@@ -93,6 +93,7 @@ INTERRUPTS = 20
 def interrupted_write(root: Path, wanted: dict[str, str], after_s: float) -> bool:
     """``write`` with Ctrl-C (a real SIGINT) after ``after_s`` seconds; whether it was interrupted."""
     previous = signal.signal(signal.SIGALRM, lambda signum, frame: signal.raise_signal(signal.SIGINT))
+    ctrl_c = signal.signal(signal.SIGINT, signal.default_int_handler)  # a background run ignores it
     signal.setitimer(signal.ITIMER_REAL, after_s)
     try:
         write(root, wanted)
@@ -101,6 +102,7 @@ def interrupted_write(root: Path, wanted: dict[str, str], after_s: float) -> boo
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGINT, ctrl_c)
     return False
 
 
