@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from backprop_companion.output.encoding import SPELLINGS, spell
+from tests.shell.test_budget import run_only_with_slow
 
 COMMAND = [sys.executable, "-m", "backprop_companion"]
 
@@ -144,9 +145,10 @@ without an encoding."""
 
 
 @pytest.mark.slow
-def test_docs_on_an_ascii_terminal_writes_the_same_docs_and_exits_0(tmp_path: Path):
+def test_docs_on_an_ascii_terminal_writes_the_same_docs_and_exits_0(tmp_path: Path, request):
     """``docs`` (one to two minutes) on an ASCII terminal: exit 0 as on a UTF-8 one, and the files it
     writes are the committed ones byte for byte (they are UTF-8 whatever the terminal)."""
+    run_only_with_slow(request)
     done = run(["docs", "--out", str(tmp_path / "docs")], env=ASCII_EVERYWHERE, cwd=REPOSITORY)
     assert (done.returncode, done.stderr) == (0, b""), done.stderr
     done.stdout.decode("ascii")
@@ -172,8 +174,9 @@ def _shape(output: bytes) -> list[str]:
 @pytest.mark.parametrize(
     "argv", [["bench", "--quick", "--quiet"], ["bench", "--quick", "--quiet", "--json"]], ids=" ".join
 )
-def test_bench_on_an_ascii_terminal_exits_as_on_a_utf_8_one(argv):
+def test_bench_on_an_ascii_terminal_exits_as_on_a_utf_8_one(argv, request):
     """``bench --quick`` (under a minute, twice): the same exit code and the same lines, ASCII-spelt."""
+    run_only_with_slow(request)
     utf8 = run(argv, env={"PYTHONIOENCODING": "utf-8"})
     ascii_ = run(argv, env=ASCII_EVERYWHERE)
     assert ascii_.returncode == utf8.returncode == 0, ascii_.stderr
