@@ -61,13 +61,25 @@ def _on_disk(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+def _staging(parent: Path) -> bool:
+    return any(p.name.startswith(".docs.staging-") for p in parent.iterdir())
+
+
 def _staging_seen(parent: Path, process: subprocess.Popen[bytes]) -> bool:
     """Wait until the run starts writing (its staging folder appears beside docs/); False if it ended."""
     while process.poll() is None:
-        if any(p.name.startswith(".docs.staging-") for p in parent.iterdir()):
+        if _staging(parent):
             return True
         time.sleep(0.0005)
     return False
+
+
+def _staging_gone(parent: Path) -> float:
+    """Seconds until the staging folder is swapped in: the span where a mix could arise."""
+    started = time.monotonic()
+    while _staging(parent):
+        time.sleep(0.0005)
+    return time.monotonic() - started
 
 
 @pytest.mark.filterwarnings("ignore::ResourceWarning")  # Popen objects of the timed runs
@@ -81,14 +93,13 @@ def test_interrupts_of_a_real_docs_process_leave_the_old_set_or_the_new_one(gene
     (root / "photo.png").write_bytes(PNG)
     old_bytes, new_bytes = _on_disk(root), {**{p: t.encode() for p, t in new.items()}, "photo.png": PNG}
 
-    writes = []  # from the staging folder's appearance to the end, uninterrupted: where a mix could arise
+    writes = []  # from the staging folder's appearance to its swap, uninterrupted
     for _ in range(2):
         write(root, old)
         process = _docs(pages, "--out", str(root))
         assert _staging_seen(tmp_path, process)
-        started = time.monotonic()
+        writes.append(_staging_gone(tmp_path))
         assert process.wait(timeout=120) == 0, process.communicate()
-        writes.append(time.monotonic() - started)
         assert _on_disk(root) == new_bytes
     rng, interrupted = random.Random(18), 0
     for _ in range(INTERRUPTS):
