@@ -92,6 +92,7 @@ PYTHON_CALLS: tuple[str, ...] = (
     "Network([[[1.0 + 2j, 2.0]]], [[0.0]])",
     "Network([numpy.ones((0, 2))], [numpy.zeros(0)])",
     "Network([numpy.full((1, 2), 1e308)], [[0.0]], activation='relu').backprop([1.0, 1.0], [0.0])",
+    "Network([numpy.full((1, 2), 1e300)], [[0.0]], activation='tanh').backprop([1.0, 1.0], [0.0])",
     "tutorial.network().cost(None, [0.01, 0.99])",
     "tutorial.network().cost([True, False], [0.01, 0.99])",
     "Network([[[1.0, 2.0]]], [[0.0]], cost='cross-entropy').cost([0.5, 0.5], [1.5])",

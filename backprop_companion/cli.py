@@ -15,6 +15,7 @@ import argparse
 import importlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -28,20 +29,29 @@ RUNS = {command.name: command.module for command in COMMANDS}
 """Each command's module, imported only when the command runs (``--help`` needs none of them)."""
 
 
-LONGEST_MESSAGE = 500
-"""Characters of a message shown (six lines of a terminal): what a user typed is quoted in messages,
-and a 100,000-character argument is cut in the middle rather than echoed in full."""
+LONGEST_WORD = 200
+"""Characters of one word (a run without spaces) shown whole: what a user typed is quoted in messages,
+and a 100,000-character argument is shown by its start and end. A message's own words, and a path
+of usual length, are shorter, so the explanation around a quote is never cut."""
+
+LONGEST_MESSAGE = 2_000
+"""Characters of a message shown (about twenty lines of a terminal), a last guard for input of very
+many short words (``check a a a ...``): beyond it, the message keeps its start and end."""
+
+
+def _cut(text: str, keep: int) -> str:
+    """``text`` with its middle left out, ``keep`` characters kept at each end."""
+    return f"{text[:keep]}[... {len(text) - 2 * keep:,} characters left out ...]{text[-keep:]}"
 
 
 def one_line(message: str) -> str:
     """The message with every unprintable character escaped (``\\n``, ``\\x85``): what a user typed
-    is quoted in messages, and a line break in it must not break the message's one line. A message
-    longer than :data:`LONGEST_MESSAGE` keeps its start and end."""
+    is quoted in messages, and a line break in it must not break the message's one line. A word longer
+    than :data:`LONGEST_WORD` keeps its start and end; so does a message longer than
+    :data:`LONGEST_MESSAGE`."""
     line = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in message)
-    if len(line) <= LONGEST_MESSAGE:
-        return line
-    half = LONGEST_MESSAGE // 2
-    return f"{line[:half]}[... {len(line) - 2 * half:,} characters left out ...]{line[-half:]}"
+    line = re.sub(rf"\S{{{LONGEST_WORD + 1},}}", lambda word: _cut(word[0], LONGEST_WORD // 2 - 20), line)
+    return line if len(line) <= LONGEST_MESSAGE else _cut(line, LONGEST_MESSAGE // 2)
 
 
 def _report(message: str, exit_code: int, as_json: bool) -> int:
@@ -129,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args_list: list[str]) -> int:
     as_json = "--json" in args_list
-    if args_list[:1] == ["--version"] and as_json:  # argparse's --version prints text only
+    if as_json and set(args_list) == {"--version", "--json"}:  # argparse's --version prints text only
         from backprop_companion import __version__
 
         print(json.dumps({"version": __version__}))

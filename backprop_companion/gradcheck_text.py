@@ -120,8 +120,9 @@ def _table(comparisons: list[Comparison]) -> str:
         *(["example"] if examples else []),
     ]
     # The tolerance bounds the absolute error (its formula is printed above the table), so it stands
-    # beside the absolute error; the relative error comes after, for information.
-    headers += ["analytic", "numerical", "step", "abs error", "≤ abs tolerance", "", "rel error"]
+    # beside the absolute error; the relative error comes after, for information. Short headings: the
+    # table fits in 100 columns at the default check.
+    headers += ["analytic", "numerical", "step", "abs err", "≤ tol", "", "rel err"]
     rows = []
     for c in comparisons:
         verdict = "kink" if c.kink else "✓" if c.passed else "✗"
@@ -166,7 +167,7 @@ def catch_text(result: CatchResult) -> str:
                 + ("s." if result.point.batch != 1 else "."),
             ),
             "",
-            format_table(["bug", *MODES, "per-equation finding"], table),
+            format_table(["bug", *MODES, "per-equation finding"], table, width=WIDTH),
             "",
             _wrap("Verdict", verdict + "."),
         ]

@@ -22,7 +22,7 @@ import sys
 from typing import Any, TextIO
 
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK
-from backprop_companion.interrupts import interrupted_now, raise_interrupt
+from backprop_companion.interrupts import handle, interrupted_now, raise_interrupt
 from backprop_companion.output.encoding import spell
 
 
@@ -77,17 +77,21 @@ def install() -> tuple[Stream, Stream]:
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     out, err = Stream(sys.stdout, is_stdout=True), Stream(sys.stderr, is_stdout=False)
     sys.stdout, sys.stderr = out, err
-    signal.signal(signal.SIGINT, raise_interrupt)
+    handle(raise_interrupt)
     return out, err
 
 
 def finish(out: Stream, err: Stream, code: int) -> int:
     """Flush stdout and return the exit code: ``code``, or 1 with one line on stderr if the output
-    was lost. From here to the end of the process, Ctrl-C ends it at once (nothing is half-done)."""
-    signal.signal(signal.SIGINT, interrupted_now)
+    was lost. While it flushes, Ctrl-C ends the process at once (exit 130, one line: nothing is
+    half-done). Once the output is out, the command is complete and Ctrl-C is ignored: in the
+    interpreter's last moments Python runs no handler, and Ctrl-C would kill the process silently
+    (exit -2, which a shell shows as an interrupt), where the command's own exit code is the truth."""
+    handle(interrupted_now)
     out.flush()
-    if out.lost is None:
-        return code
-    err.write(f"backprop-companion: error: could not write the output: {out.lost}\n")
-    err.flush()
-    return EXIT_CHECK_FAILED if code == EXIT_OK else code
+    if out.lost is not None:
+        err.write(f"backprop-companion: error: could not write the output: {out.lost}\n")
+        err.flush()
+        code = EXIT_CHECK_FAILED if code == EXIT_OK else code
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return code

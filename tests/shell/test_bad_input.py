@@ -31,15 +31,44 @@ def test_python_call(expression):
     assert outcome.stderr and "\n" not in outcome.stderr
 
 
-def test_version_under_json_is_json(capsys):
-    assert main(["--version", "--json"]) == 0
+@pytest.mark.parametrize("argv", [["--version", "--json"], ["--json", "--version"]], ids=" ".join)
+def test_version_under_json_is_json(capsys, argv):
+    assert main(argv) == 0
     assert set(json.loads(capsys.readouterr().out)) == {"version"}
 
 
-def test_a_long_input_is_quoted_with_its_middle_cut_out(capsys):
-    from backprop_companion.cli import LONGEST_MESSAGE
+def test_a_long_input_is_quoted_with_its_middle_cut_out_and_the_explanation_kept(capsys):
+    from backprop_companion.cli import LONGEST_WORD
 
     assert main(["gradcheck", "--bug", "x" * 100_000]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "characters left out" in err
-    assert len(err) < LONGEST_MESSAGE + 100
+    assert err.count("\n") == 1 and "99,8" in err and "characters left out" in err
+    assert len(err) < 3 * LONGEST_WORD + 200 and err.endswith(
+        "a-and-delta-swapped\n"
+    )  # the list of bugs, whole
+
+
+def test_a_long_explanation_is_never_cut():
+    """The list of conventions --impl accepts runs past 500 characters; every word of it is the
+    program's own, so none is left out."""
+    from backprop_companion.cli import one_line
+
+    explanation = "expected " + "; ".join(
+        f"convention {i}: a function f(x, y) -> (cost, grad)" for i in range(20)
+    )
+    assert one_line(explanation) == explanation
+
+
+def test_very_many_short_words_are_cut_too():
+    from backprop_companion.cli import LONGEST_MESSAGE, one_line
+
+    assert len(one_line("a " * 100_000)) < LONGEST_MESSAGE + 100
+
+
+def test_the_bad_input_page_says_the_length_a_quoted_word_is_cut_at():
+    from pathlib import Path
+
+    from backprop_companion.cli import LONGEST_WORD
+
+    page = Path(__file__).resolve().parents[2] / "backprop_companion/docs/templates/bad-input.md"
+    assert f"a word over {LONGEST_WORD} characters" in page.read_text(encoding="utf-8")

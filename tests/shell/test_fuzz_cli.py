@@ -3,7 +3,9 @@
 Argument lists come from :func:`tests.strategies.command_lines`: each command with a random mix of
 its own options, values that are sometimes valid and sometimes not, and junk words (empty strings,
 unicode, NUL, overflowing and negative numbers). Runs are in-process and in a scratch folder, so
-nothing can be written where a user keeps files. The ``thorough`` profile runs 2,000 command lines.
+nothing can be written where a user keeps files, and under a memory cap of the budget's default
+(2 GiB of address space beyond what the test process has mapped), so a line that the budget lets
+through but that needs more ends in exit 3 and fails. The ``thorough`` profile runs 2,000 command lines.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import contextlib
 import io
 import json
 import os
+import resource
 import tempfile
+from collections.abc import Iterator
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from backprop_companion import budget
 from backprop_companion.cli import main
 from tests.strategies import command_lines
 
@@ -31,9 +36,30 @@ ESTIMATE = "backprop-companion: estimate: "
 """The line a long run starts with on stderr (not an error): left out of the one-line rule."""
 
 
+def _address_space() -> int:
+    """Bytes of address space this process has mapped now (VmSize)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+
+
+@contextlib.contextmanager
+def _memory_capped() -> Iterator[None]:
+    """Cap the address space at what is mapped now plus the budget's default (the soft limit, put
+    back after): a command line that needs more than the budget ends in ``MemoryError``, which the
+    command line reports as an internal error (exit 3), which every test here refuses."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = _address_space() + budget.DEFAULT_MAX_MEMORY
+    resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 def run(argv: list[str]) -> tuple[int, str, str]:
+    """Run ``argv`` in a scratch folder, under the memory cap: (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
-    with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
+    with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch), _memory_capped():
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 code = main(argv)
@@ -100,7 +126,6 @@ def test_whatever_the_sizes_a_check_is_refused_at_once_or_runs_within_its_estima
     import time
     import tracemalloc
 
-    from backprop_companion import budget
     from backprop_companion.options import build_parser
 
     try:
@@ -151,8 +176,6 @@ def test_under_a_memory_cap_of_the_budget_no_line_runs_out_of_memory():
     import subprocess
     import sys
 
-    from backprop_companion import budget
-
     program = (
         "import resource, shlex, contextlib, io, sys\n"
         f"cap = {budget.DEFAULT_MAX_MEMORY + ADDRESS_SPACE_SLACK}\n"
@@ -167,3 +190,13 @@ def test_under_a_memory_cap_of_the_budget_no_line_runs_out_of_memory():
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[2, 2, 2, 2, 2, 0, 0, 0]", done.stdout
+
+
+def test_the_memory_cap_of_the_fuzzing_bites():
+    """The control: under the cap, an allocation of more than the budget fails; after it, it succeeds."""
+    import numpy as np
+    import pytest
+
+    with _memory_capped(), pytest.raises(MemoryError):
+        np.ones(budget.DEFAULT_MAX_MEMORY + 2**28, dtype=np.uint8)
+    assert np.ones(2**20, dtype=np.uint8).sum() == 2**20

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from backprop_companion.output.encoding import SPELLINGS, spell
+from tests.shell.test_budget import run_only_with_slow
 
 COMMAND = [sys.executable, "-m", "backprop_companion"]
 
@@ -43,9 +45,9 @@ COMMANDS = (
 output (text, JSON, help, a refusal)."""
 
 
-def run(argv, env=None, **streams):
+def run(argv, env=None, cwd=None, **streams):
     environment = {**os.environ, **(env or {})}
-    return subprocess.run(COMMAND + argv, env=environment, capture_output=not streams, **streams)
+    return subprocess.run(COMMAND + argv, env=environment, cwd=cwd, capture_output=not streams, **streams)
 
 
 @pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
@@ -107,7 +109,10 @@ def test_ctrl_c_at_any_moment_is_exit_130_with_one_line(tmp_path: Path):
     rng = random.Random(18)
     for _ in range(INTERRUPTS):
         process = subprocess.Popen(
-            [*COMMAND, "train", "--steps", "10000000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [*COMMAND, "train", "--steps", "10000000"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as at a terminal
         )
         time.sleep(rng.uniform(PYTHON_STARTS_S, 0.8))  # the companion's imports take about 0.3 s of this
         process.send_signal(signal.SIGINT)
@@ -115,3 +120,78 @@ def test_ctrl_c_at_any_moment_is_exit_130_with_one_line(tmp_path: Path):
         assert process.returncode == 130, (process.returncode, err)
         assert err == b"backprop-companion: error: interrupted\n", err
         assert out == b""
+
+
+def test_ctrl_c_ignored_by_the_caller_stays_ignored():
+    """A script's background job (``cmd &``) starts with SIGINT ignored, so that Ctrl-C meant for the
+    foreground spares it; the companion keeps it so, as Python itself does."""
+    process = subprocess.Popen(
+        [*COMMAND, "train", "--steps", "2000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    for _ in range(5):  # through start-up and the run
+        time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, b"") and b"E_total" in out
+
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+ASCII_EVERYWHERE = {"PYTHONIOENCODING": "ascii", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+"""An ASCII stream and an ASCII locale (not coerced to C.UTF-8), which ``open`` would also take
+without an encoding."""
+
+
+@pytest.mark.slow
+def test_docs_on_an_ascii_terminal_writes_the_same_docs_and_exits_0(tmp_path: Path, request):
+    """``docs`` (one to two minutes) on an ASCII terminal: exit 0 as on a UTF-8 one, and the files it
+    writes are the committed ones byte for byte (they are UTF-8 whatever the terminal)."""
+    run_only_with_slow(request)
+    done = run(["docs", "--out", str(tmp_path / "docs")], env=ASCII_EVERYWHERE, cwd=REPOSITORY)
+    assert (done.returncode, done.stderr) == (0, b""), done.stderr
+    done.stdout.decode("ascii")
+    written = sorted(p.relative_to(tmp_path / "docs") for p in (tmp_path / "docs").rglob("*") if p.is_file())
+    differ = [
+        p for p in written if (tmp_path / "docs" / p).read_bytes() != (REPOSITORY / "docs" / p).read_bytes()
+    ]
+    assert written and differ == []
+
+
+def _shape(output: bytes) -> list[str]:
+    """The output with every number masked, runs of spaces squeezed, and each target's verdict masked:
+    timings vary between runs, and with them whether a target is met."""
+    lines = []
+    for line in output.decode().splitlines():
+        line = re.sub(r"[-+]?[\d.,]+(e[-+]?\d+)?", "#", line)
+        line = re.sub(r"\bmet\b|\bmissed by #%|\btrue\b|\bfalse\b", "<verdict>", line)
+        lines.append(" ".join(line.split()))
+    return lines
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "argv", [["bench", "--quick", "--quiet"], ["bench", "--quick", "--quiet", "--json"]], ids=" ".join
+)
+def test_bench_on_an_ascii_terminal_exits_as_on_a_utf_8_one(argv, request):
+    """``bench --quick`` (under a minute, twice): the same exit code and the same lines, ASCII-spelt."""
+    run_only_with_slow(request)
+    utf8 = run(argv, env={"PYTHONIOENCODING": "utf-8"})
+    ascii_ = run(argv, env=ASCII_EVERYWHERE)
+    assert ascii_.returncode == utf8.returncode == 0, ascii_.stderr
+    assert b"Traceback" not in ascii_.stderr
+    ascii_.stdout.decode("ascii")
+    if "--json" in argv:
+        assert _skeleton(json.loads(ascii_.stdout)) == _skeleton(json.loads(utf8.stdout))
+    else:
+        assert _shape(ascii_.stdout) == _shape(spell(utf8.stdout.decode("utf-8"), "ascii").encode("ascii"))
+
+
+def _skeleton(value: object) -> object:
+    """A JSON value with every leaf replaced by its type: the timings in it vary between runs."""
+    if isinstance(value, dict):
+        return {key: _skeleton(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_skeleton(item) for item in value]
+    return type(value).__name__

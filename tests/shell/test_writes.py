@@ -93,6 +93,7 @@ INTERRUPTS = 20
 def interrupted_write(root: Path, wanted: dict[str, str], after_s: float) -> bool:
     """``write`` with Ctrl-C (a real SIGINT) after ``after_s`` seconds; whether it was interrupted."""
     previous = signal.signal(signal.SIGALRM, lambda signum, frame: signal.raise_signal(signal.SIGINT))
+    ctrl_c = signal.signal(signal.SIGINT, signal.default_int_handler)  # a background run ignores it
     signal.setitimer(signal.ITIMER_REAL, after_s)
     try:
         write(root, wanted)
@@ -101,6 +102,7 @@ def interrupted_write(root: Path, wanted: dict[str, str], after_s: float) -> boo
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGINT, ctrl_c)
     return False
 
 
@@ -153,3 +155,19 @@ def test_leftovers_of_a_killed_run_are_tidied_and_a_set_left_aside_is_put_back(t
     (root / "page-00.md").write_bytes(b"\xff\xfe not UTF-8")
     assert "(not UTF-8 text)" in drift(root, old)
     assert write(root, new)[0] == "page-00.md" and drift(root, new) == ""
+
+
+def test_a_docs_folder_that_cannot_be_written_is_refused_before_any_generation(tmp_path, monkeypatch, capsys):
+    """A user gets this for a read-only folder; root may write anywhere, so here ``os.access`` says no."""
+    import backprop_companion.docs
+
+    def generation(*args: object, **kwargs: object) -> dict[str, str]:
+        raise AssertionError("generation started (20 s and more) before the folder was checked")
+
+    monkeypatch.setattr(backprop_companion.docs, "pages", generation)
+    (tmp_path / "docs").mkdir()
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != tmp_path / "docs")
+    assert main(["docs", "--out", str(tmp_path / "docs")]) == 2
+    err = capsys.readouterr().err
+    folder = tmp_path / "docs"
+    assert err == f"backprop-companion: error: cannot write {folder}: the folder {folder} is not writable\n"

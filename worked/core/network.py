@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from worked.core import regularisation, validation
+from worked.core import regularisation, saturation, validation
 from worked.core.activations import SIGMOID, Activation, Array, get_activation
 from worked.core.costs import CROSS_ENTROPY, Cost, get_cost
 from worked.core.equations import BACKPROP, Equations, bp4
@@ -284,6 +284,7 @@ class Network:
                     f"the gradient of layer {l + 2}'s weights or biases overflows float64: the weights, "
                     "biases or inputs are too large for a gradient to be computed"
                 )
+        saturation.refuse_saturated(self.sigmas, zs, activations[1:], deltas)
         if single:
             zs, activations, deltas = ([v[0] for v in vs] for vs in (zs, activations, deltas))
         return Backprop(zs, activations, deltas, nabla_w, nabla_b)
