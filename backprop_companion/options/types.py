@@ -11,11 +11,12 @@ import re
 
 
 def whole_number(text: str) -> int:
-    """A whole number (its range is :mod:`worked.core.validation`'s to judge)."""
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    """A whole number in ASCII digits, with an optional minus (its range is :mod:`worked.core.validation`'s
+    to judge): Python's ``int`` would also take ``+7``, ``1_0`` and ``٣``, which a seed printed on a
+    worksheet must not be."""
+    if not re.fullmatch(r"-?[0-9]{1,30}", text.strip()):  # 30 digits: past any count or seed
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text[:40]!r}")
+    return int(text)
 
 
 UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}

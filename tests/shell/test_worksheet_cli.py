@@ -181,3 +181,9 @@ def test_the_summary_names_a_few_cells_and_fits_the_line(tmp_path: Path, capsys)
     code, out, _ = run(capsys, "check", "--from", str(sheet))
     assert code == 1 and "33 blank" in out and "and 25\nmore" in out
     assert max(len(line) for line in out.splitlines()[-3:]) <= 100
+
+
+@pytest.mark.parametrize("seed", ["+7", "1_0", "٣", "7.0", "9" * 40])
+def test_a_seed_is_ascii_digits_only(capsys, seed: str) -> None:
+    code, out, err = run(capsys, "worksheet", "--seed", seed)
+    assert code == 2 and out == "" and "expected a whole number" in err

@@ -36,6 +36,12 @@ CASES = [
         "printed.net_h9",
         "grammar",
     ),
+    (
+        "a training run too long to ask for by name",
+        ('net_h1 = "0.3775"', 'E_total_after_10000000 = "0.01"'),
+        "printed.E_total_after_10000000",
+        "at most 100,000 steps",
+    ),
     ("not TOML at all", ("[network]", "[network"), "not TOML", ""),
     ("an unknown cost", ('cost = "quadratic"', 'cost = "quadratik"'), "network.cost", "quadratik"),
     ("a missing value", ("w8 = 0.55\n", ""), "values.w8", "missing"),
@@ -75,3 +81,10 @@ def test_the_api_refuses_the_same_file_with_the_same_words(tmp_path, what, edit,
 
 def test_the_unbroken_copy_loads(tmp_path):
     assert tutorial.load(broken(tmp_path, "[values]", "[values]")).value("net_h1") == pytest.approx(0.3775)
+
+
+@pytest.mark.parametrize("value", ["1e300", "-2e6"])
+def test_a_value_far_past_a_worked_examples_scale_is_refused(capsys, value: str) -> None:
+    code = main(["walkthrough", "--set", f"w5={value}", "--arithmetic"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and "at most 1e+06" in err

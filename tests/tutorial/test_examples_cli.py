@@ -89,3 +89,14 @@ def test_check_example_json_has_the_documented_fields_and_uses_every_status(caps
     assert {v["status"] for v in made["values"]} == documented
     for value in made["values"]:
         assert sorted(value) == sorted(name for name, _, _ in json_schema.VALUE_FIELDS)
+
+
+def test_every_arithmetic_line_is_true_as_written(capsys) -> None:
+    """single-neuron prints 4 decimals: ½ × (1.0 − 0.4502)² is 0.1511, not the 0.1512 that the unrounded
+    output gives, so the line shows out_y to as many more digits as make it true (checked here by hand)."""
+    assert main(["walkthrough", "--example", "single-neuron", "--arithmetic"]) == 0  # every print explained
+    out = capsys.readouterr().out
+    line = next(x.strip() for x in out.splitlines() if x.strip().startswith("E_total = ½ × (1.0 − "))
+    shown = float(line.split("− ")[1].split(")")[0])
+    assert f"{0.5 * (1.0 - shown) ** 2:.4f}" == line.rsplit("= ", 1)[1] == "0.1512"
+    assert f"{0.5 * (1.0 - 0.4502) ** 2:.4f}" == "0.1511"  # why the 4-decimal operand is not shown

@@ -79,7 +79,18 @@ def number(value: object, fail: Any, positive: bool = False) -> float:
         raise fail(f"must be a number, got {value!r}")
     if not math.isfinite(value) or (positive and value <= 0):
         raise fail(f"must be a finite{' positive' if positive else ''} number, got {value!r}")
+    if abs(value) > MAX_VALUE:
+        raise fail(
+            f"must be at most {MAX_VALUE:g} in size (a worked example's numbers are of order 1); "
+            f"got {value!r}"
+        )
     return float(value)
+
+
+MAX_VALUE = 1e6
+"""The largest initial value or η a worked example takes: the texts' numbers are of order 1, a sigmoid
+is saturated to float64 past |z| = 37 anyway, and the walkthrough prints values in fixed notation, which
+1e300 would fill with 300 digits. (The API's :class:`~worked.core.Network` takes any finite weights.)"""
 
 
 def plain_decimal(text: object) -> bool:

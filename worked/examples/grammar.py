@@ -30,7 +30,10 @@ GRAMMAR: tuple[tuple[str, str], ...] = (
 """Every form of quantity name, with its meaning (the docs render this table)."""
 NODE_KINDS = ("input", "net", "out", "E", "E_total", "weight", "bias")
 """The kinds of scalar in the network's graph: what a derivative's A and B can be."""
-_AFTER = re.compile(r"(?P<what>.+)_after_(?P<steps>[1-9][0-9]*)")
+_AFTER = re.compile(r"(?P<what>.+)_after_(?P<steps>[1-9][0-9]{0,11})")
+MAX_AFTER_STEPS = 100_000
+"""Training steps a quantity name may ask for: ten times the post's 10,000, a few seconds of training,
+so that no name in a file or on the command line starts a run that needs a progress line."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,11 @@ def parse(name: str, example: Example) -> Quantity:
     quantity = _parse(name, example)
     if quantity is None:
         raise NotAQuantity(why_unknown(name, example))
+    if quantity.kind == "after" and quantity.steps > MAX_AFTER_STEPS:
+        raise NotAQuantity(
+            f"{name!r}: a worked example trains at most {MAX_AFTER_STEPS:,} steps (a text's hand-worked "
+            "numbers need far fewer; train --steps runs longer, with progress)"
+        )
     return quantity
 
 

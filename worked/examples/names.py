@@ -140,8 +140,10 @@ def with_printed(example: Example, data: Mapping[str, Any], fail: Any) -> Exampl
         extras[key] = value
     printed: dict[str, str] = {}
     for key, digits in data.get("printed", {}).items():
-        if key not in extras and not grammar.known(key, example):
-            raise fail(f"printed.{key}", f"not a quantity name: {grammar.why_unknown(key, example)}")
+        try:
+            grammar.parse(extras.get(key, key), example)
+        except grammar.NotAQuantity as error:
+            raise fail(f"printed.{key}", f"not a quantity name: {error}") from None
         if not plain_decimal(digits):
             raise fail(
                 f"printed.{key}", f'must be the printed digits as a string, e.g. "0.40"; got {digits!r}'

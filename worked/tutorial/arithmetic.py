@@ -34,10 +34,19 @@ class Line:
         return self.template.format(*(symbol(name, example) for name in self.operands))
 
     def filled(self, model: Model) -> str:
-        """``symbol = operands filled in = result``, the operands at the digits the text prints."""
+        """``symbol = operands filled in = result``, the operands at the digits the text prints, or more
+        where the arithmetic written out would not otherwise give the result shown (a text that prints
+        4 decimals: ½ × (1.0 − 0.4502)² is 0.1511, where the unrounded output gives 0.1512): every line
+        shown is true as written."""
         values = [operand(model, name) for name in self.operands]
-        shown = [shown_value(model, name, v) for name, v in zip(self.operands, values, strict=True)]
         result = rounded(float(self.combine(values)), model.decimals(self.key))
+        for extra in range(MAX_EXTRA_DIGITS + 1):
+            shown = [
+                shown_value(model, name, v, extra) for name, v in zip(self.operands, values, strict=True)
+            ]
+            as_shown = [float(text.strip("()")) for text in shown]
+            if rounded(float(self.combine(as_shown)), model.decimals(self.key)) == result:
+                break
         if self.template == "{0}":  # a copy: name what is copied
             return f"{symbol(self.key, model.example)} = {symbol(self.operands[0], model.example)} = {result}"
         return f"{symbol(self.key, model.example)} = {self.template.format(*shown)} = {result}"
@@ -48,9 +57,15 @@ def operand(model: Model, name: str) -> float:
     return model.initial[name] if name in model.initial else model.value(name)
 
 
-def shown_value(model: Model, name: str, value: float) -> str:
-    """An operand as a line shows it: a given value as given, a computed one at the text's digits."""
-    text = repr(value) if name in model.initial else rounded(value, model.decimals(name))
+MAX_EXTRA_DIGITS = 6
+"""Digits an operand may gain beyond the text's so that its line is true as written: six past a
+4-decimal text reaches float64's ten-digit agreement with the unrounded values."""
+
+
+def shown_value(model: Model, name: str, value: float, extra: int = 0) -> str:
+    """An operand as a line shows it: a given value as given, a computed one at the text's digits
+    (and ``extra`` more)."""
+    text = repr(value) if name in model.initial else rounded(value, model.decimals(name) + extra)
     return f"({text})" if text.startswith("-") else text
 
 
