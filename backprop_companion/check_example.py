@@ -70,11 +70,12 @@ class ExampleCheckResult(CommandResult):
     def as_text(self) -> str:
         rows = [[g.key, g.typed.text, g.expected_rounded, "✓" if g.passed else g.status] for g in self.grades]
         matched = sum(g.passed for g in self.grades)
+        verb = "value matches" if len(self.grades) == 1 else "values match"
         return "\n".join(
             [
                 f"{self.model.example.file}, graded by the stated rule at the decimals you typed:",
                 format_table(["key", "yours", "stated rule", ""], rows),
                 "",
-                f"{matched} of {len(self.grades)} values match the stated rule.",
+                f"{matched} of {len(self.grades)} {verb} the stated rule.",
             ]
         )

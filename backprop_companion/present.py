@@ -63,10 +63,12 @@ def explanations(entries: tuple[Entry, ...]) -> list[Explanation]:
 def summary(entries: tuple[Entry, ...], unexplained: int) -> str:
     matched = sum(e.matches for e in entries)
     errata = sum(e.erratum is not None for e in entries)
-    text = (
-        f"{len(entries)} printed numbers: {matched} reproduced to the printed digits, "
-        f"{errata} errata, each reproduced by another computation"
-    )
+    explained = {
+        0: "no errata",
+        1: "1 erratum, reproduced by another computation",
+    }.get(errata, f"{errata} errata, each reproduced by another computation")
+    numbers = "1 printed number" if len(entries) == 1 else f"{len(entries)} printed numbers"
+    text = f"{numbers}: {matched} reproduced to the printed digits, {explained}"
     return text + (f", {unexplained} UNEXPLAINED." if unexplained else ".")
 
 
