@@ -113,8 +113,10 @@ def test_a_dropped_gradient_is_written_again_and_a_loop_alternates_between_two_s
 
 
 def test_a_sum_that_overflows_is_no_refusal_and_an_infinite_entry_is_one_without_a_warning() -> None:
-    # z^2 = (1e308, 1e308): finite, though its sum overflows; sigmoid saturates, so the gradient is 0.
-    network = Network([np.array([[1e308], [1e308]]), np.array([[1.0, 1.0]])], [np.zeros(2), np.zeros(1)])
+    # z^2 = (1e308, 1e308, 0.5): finite, though its sum overflows; the third sigmoid is not saturated,
+    # so the pass is no saturation refusal (worked.core.saturation) either.
+    weights = [np.array([[1e308], [1e308], [0.5]]), np.array([[1.0, 1.0, 1.0]])]
+    network = Network(weights, [np.zeros(3), np.zeros(1)])
     result = network.backprop(np.array([1.0]), np.array([0.5]))
     assert all(np.all(np.isfinite(w)) for w in result.nabla_w)
     # z^2 = (+inf, -inf): the sum is NaN (an 'invalid' operation, which must not warn), and refused.
