@@ -36,7 +36,10 @@ class WorksheetResult(CommandResult):
 
     def as_json(self) -> dict[str, object]:
         sheet = self.sheet
+        from backprop_companion.json_schema import SCHEMA
+
         return {
+            "schema": SCHEMA,
             "example": sheet.example_name,
             "seed": sheet.seed,
             "given": sheet.given,

@@ -53,6 +53,13 @@ STATUSES: dict[str, tuple[tuple[str, str], ...]] = {
         ("mistake", "one slip, or two, of the search reproduces it (`reproduced_by`)"),
         ("not reproduced", "nothing searched reproduces it (`check_first` says where to look)"),
     ),
+    "check --from": (
+        ("right", "the typed value is the variant's at the typed digits (an exact tie either way)"),
+        ("wrong", "it is not, even at the precision typed"),
+        ("too imprecise to judge", "right at the precision typed, but with fewer figures than needed"),
+        ("blank", "nothing typed in the cell (a whole sheet only)"),
+        ("not a number", "the cell holds text that is not a number"),
+    ),
     "check --example": (
         ("stated rule", "the typed value is the stated rule's at the typed digits: the only pass"),
         ("too imprecise to judge", "fewer significant figures than `--min-figures` (default 3)"),
@@ -144,3 +151,20 @@ def walkthrough_value(e: Entry) -> dict[str, Any]:
         "group": e.group,
         "erratum": erratum,
     }
+
+
+GRADED_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("schema", "number", "this schema's version"),
+    ("example", "string", "the worked example the sheet varies (a shipped name or the file's path)"),
+    ("seed", "number", "the variant's seed"),
+    (
+        "cells",
+        "array",
+        "one object per cell graded: `key`, `typed` (as typed, a string; empty when blank), `grade` (one "
+        "of the grades below) and `expected` (the variant's value at the typed decimals, a string)",
+    ),
+    ("right", "number", "how many cells are right"),
+    ("graded", "number", "how many cells were graded"),
+    ("passed", "boolean", "every cell graded is right (exit status 0)"),
+)
+"""The document of ``check --from FILE --json`` and ``check --seed N KEY=VALUE --json``."""

@@ -167,7 +167,10 @@ class SheetResult(CommandResult):
         return EXIT_OK if self.right == len(self.cells) else EXIT_CHECK_FAILED
 
     def as_json(self) -> dict[str, Any]:
+        from backprop_companion.json_schema import SCHEMA
+
         return {
+            "schema": SCHEMA,
             "example": self.sheet.example_name,
             "seed": self.sheet.seed,
             "cells": [

@@ -33,5 +33,7 @@ def pages() -> dict[str, str]:
             check_fields=_fields(json_schema.COMMAND_FIELDS["check"]),
             check_statuses=_statuses("check"),
             example_statuses=_statuses("check --example"),
+            graded_fields=_fields(json_schema.GRADED_FIELDS),
+            graded_statuses=_statuses("check --from"),
         )
     }

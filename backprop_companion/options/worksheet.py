@@ -36,3 +36,6 @@ def add_worksheet_arguments(parser: argparse.ArgumentParser) -> None:
         "to fill in and grade with 'check --from FILE'",
     )
     parser.add_argument("--answers", action="store_true", help="fill in every cell: the answer key")
+    parser.add_argument(
+        "--json", action="store_true", help="the sheet as JSON: the example, the seed, the values, each key"
+    )

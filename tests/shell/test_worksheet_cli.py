@@ -187,3 +187,23 @@ def test_the_summary_names_a_few_cells_and_fits_the_line(tmp_path: Path, capsys)
 def test_a_seed_is_ascii_digits_only(capsys, seed: str) -> None:
     code, out, err = run(capsys, "worksheet", "--seed", seed)
     assert code == 2 and out == "" and "expected a whole number" in err
+
+
+def test_the_graded_json_has_the_documented_fields_and_grades(tmp_path: Path, capsys) -> None:
+    from backprop_companion import json_schema
+    from worked.diagnosis.worksheet import GRADES
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("key,value\nexample,mazur\nseed,7\nnet_h1,1.2770\nw5_new,0.2\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--from", str(sheet), "--json")
+    facts = json.loads(out)
+    assert code == 1 and list(facts) == [name for name, _, _ in json_schema.GRADED_FIELDS]
+    assert facts["schema"] == json_schema.SCHEMA and facts["right"] == 1 and facts["graded"] == 33
+    assert {s for s, _ in json_schema.STATUSES["check --from"]} == set(GRADES)
+
+
+def test_the_sheet_as_json(capsys) -> None:
+    code, out, _ = run(capsys, "worksheet", "--seed", "7", "--answers", "--json")
+    facts = json.loads(out)
+    assert code == 0 and facts["seed"] == 7 and facts["given"]["w5"] == 0.67
+    assert {"key": "w5_new", "answer": "0.66712826"} in facts["keys"] and len(facts["keys"]) == 33
