@@ -235,3 +235,25 @@ def test_a_command_runs_by_importing_only_its_own_module(capsys):
     after = {m for m in sys.modules if m.startswith("backprop_companion.cmd_")}
     assert after - before <= {"backprop_companion.cmd_train"}
     capsys.readouterr()
+
+
+def _options_taking_one_word():
+    import argparse as ap
+
+    from backprop_companion.options import build_parser, subparsers
+
+    for name, sub in subparsers(build_parser()).items():
+        for action in sub._actions:
+            one_word = isinstance(action, (ap._StoreAction, ap._AppendAction)) and action.nargs is None
+            if action.option_strings and one_word:
+                yield name, action.option_strings[-1]
+
+
+@pytest.mark.parametrize(("command", "option"), list(_options_taking_one_word()))
+def test_an_option_given_only_the_end_of_options_marker_is_exit_2(capsys, command, option):
+    """Python 3.11's argparse takes `--steps --` as a value of [] and skips the option's type."""
+    argv = [command, option, "--"] + (
+        ["--seed", "1"] if command == "worksheet" and option != "--seed" else []
+    )
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and "expected one argument" in err and len(err.splitlines()) == 1
