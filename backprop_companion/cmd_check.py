@@ -241,7 +241,7 @@ class CatalogueResult(CommandResult):
                     f"{search.MAX_PAIRS:,}); 'check --list --json' lists every edit:",
                     WIDTH,
                 ),
-                format_table(["family", "what is changed", "edits"], rows),
+                format_table(["family", "what is changed", "edits"], rows, width=WIDTH),
                 "",
                 "Keys (the walkthrough's, and the intermediates the post leaves out):",
                 textwrap.fill(keys, WIDTH, initial_indent="  ", subsequent_indent="  "),

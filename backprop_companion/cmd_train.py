@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import math
+import textwrap
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from backprop_companion.errors import UsageError
 from backprop_companion.output.progress import Progress
-from backprop_companion.output.tables import format_table
+from backprop_companion.output.tables import WIDTH, format_table
 from backprop_companion.plot_option import plot_target
 from backprop_companion.result import CommandResult
 
@@ -212,11 +213,18 @@ class TrainResult(CommandResult):
             biases = "none"
         rows = [[f"{t:,}", fixed(float(self.errors[t]))] for t in self.marks()]
         outputs, weights = self.outputs(), list(self.weights().items()) + list(self.biases().items())
-        name = "Tutorial" if is_the_post(self.example) else f"{self.example.example.file}:"
+        from worked.examples import describe
+
+        name = "Tutorial" if is_the_post(self.example) else f"{describe(self.example.example)}:"
         targets = ", ".join(f"{self.example.initial[f'target_{o}']:g}" for o in self.example.example.outputs)
         out = [
-            f"{name} network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
-            f"descent, η = {self.eta:g}, update order: {self.order}, biases {biases}.",
+            textwrap.fill(
+                f"{name} network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
+                f"descent, η = {self.eta:g}, update order: {self.order}, biases {biases}.",
+                WIDTH,
+                break_long_words=False,
+                break_on_hyphens=False,
+            ),
             *(
                 [
                     f"L2 weight decay, λ = {self.l2:g} on the one example (n = {TRAINING_SET_SIZE}): "
