@@ -79,6 +79,11 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult | ExampleChec
     if args.list:
         if args.pairs:
             raise UsageError("--list takes no KEY=VALUE")
+        if args.example not in (None, "mazur") or args.set or args.seed is not None:
+            raise UsageError(
+                "--list shows the slips searched in Mazur's post with its own numbers; any other example "
+                "(or values of one's own) is graded by the stated rule alone, with no search"
+            )
         return CatalogueResult()
     if args.sheet is not None or args.seed is not None:
         return _worksheet(args)

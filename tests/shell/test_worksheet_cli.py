@@ -207,3 +207,9 @@ def test_the_sheet_as_json(capsys) -> None:
     facts = json.loads(out)
     assert code == 0 and facts["seed"] == 7 and facts["given"]["w5"] == 0.67
     assert {"key": "w5_new", "answer": "0.66712826"} in facts["keys"] and len(facts["keys"]) == 33
+
+
+@pytest.mark.parametrize("other", [["--example", "single-neuron"], ["--set", "w1=0.1"], ["--seed", "7"]])
+def test_the_slip_catalogue_is_the_posts_alone(capsys, other: list[str]) -> None:
+    code, out, err = run(capsys, "check", "--list", *other)
+    assert code == 2 and out == "" and "stated rule alone" in err
