@@ -42,6 +42,7 @@ CASES = [
         "printed.E_total_after_10000000",
         "at most 100,000 steps",
     ),
+    ("a value that is not a number", ("i1 = 0.05", "i1 = true"), "values.i1", "got true"),
     ("not TOML at all", ("[network]", "[network"), "not TOML", ""),
     ("an unknown cost", ('cost = "quadratic"', 'cost = "quadratik"'), "network.cost", "quadratik"),
     ("a missing value", ("w8 = 0.55\n", ""), "values.w8", "missing"),
@@ -88,3 +89,14 @@ def test_a_value_far_past_a_worked_examples_scale_is_refused(capsys, value: str)
     code = main(["walkthrough", "--set", f"w5={value}", "--arithmetic"])
     out, err = capsys.readouterr()
     assert code == 2 and out == "" and "at most 1e+06" in err
+
+
+def test_a_shared_bias_prefix_that_fits_two_layers_asks_for_the_number(tmp_path, capsys) -> None:
+    text = SHIPPED.read_text(encoding="utf-8").replace('"o1"', '"h3"').replace('"o2"', '"h4"')
+    text = text.replace('b2 = "o"', 'b2 = "h"')
+    path = tmp_path / "prefix.toml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["walkthrough", "--example", str(path)]) == 2
+    assert (
+        "names.b1: the prefix 'h' fits layers 2, 3; name the layer by its number" in capsys.readouterr().err
+    )

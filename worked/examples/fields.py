@@ -76,7 +76,7 @@ def number(value: object, fail: Any, positive: bool = False) -> float:
     """``value`` as a finite float (a TOML integer or float, never a boolean or text); ``fail(problem)``
     makes the error."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise fail(f"must be a number, got {value!r}")
+        raise fail(f"must be a number, got {_toml(value)}")
     if not math.isfinite(value) or (positive and value <= 0):
         raise fail(f"must be a finite{' positive' if positive else ''} number, got {value!r}")
     if abs(value) > MAX_VALUE:
@@ -105,3 +105,8 @@ def plain_decimal(text: object) -> bool:
 
 def _whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _toml(value: object) -> str:
+    """A value as its TOML file spells it, for a message (``true``, not Python's ``True``)."""
+    return str(value).lower() if isinstance(value, bool) else repr(value)

@@ -88,6 +88,9 @@ def _bias(
     ]
     if isinstance(value, str) and value and len(fed) == 1:
         return fed[0]
+    if len(fed) > 1:
+        numbers = ", ".join(str(layers.index(layer) + 1) for layer in fed)
+        raise fail(key, f"the prefix {value!r} fits layers {numbers}; name the layer by its number")
     raise fail(
         key,
         f"a shared bias names its layer by its neurons' prefix or by its number (2..{len(layers)}, "
