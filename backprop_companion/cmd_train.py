@@ -161,19 +161,24 @@ class TrainResult(CommandResult):
                 f"{f' with λ = {self.l2:g}' if self.l2 else ''} makes gradient descent diverge; try a "
                 "smaller --eta"
             )
-        _, activations = self.network.feedforward(self.example.x)
+        from worked.core.saturation import POSITIVE_DERIVATIVE
+
+        zs, activations = self.network.feedforward(self.example.x)
         count = len(activations) - 1
         layers = ["hidden", "output"] if count == 2 else [f"layer {l + 2}" for l in range(count)]
         stuck = [
             layers[l]
-            for l, a in enumerate(activations[1:])
-            if np.any(np.asarray(a) * (1 - np.asarray(a)) < SATURATED)
+            for l, (sigma, z, a) in enumerate(zip(self.network.sigmas, zs, activations[1:], strict=True))
+            if sigma in POSITIVE_DERIVATIVE
+            and np.all(np.abs(sigma.prime(np.asarray(z), np.asarray(a))) < SATURATED)
         ]
         if stuck:
-            where = f"the {' and '.join(stuck)} layer{'s' * (len(stuck) > 1)}"
+            where = " and ".join(
+                f"the {name} layer" if name in ("hidden", "output") else name for name in stuck
+            )
             return (
-                f"{where} ended saturated (σ′ < {SATURATED:g}): "
-                f"learning has stopped at E_total = {errors[-1]:.10g}; η = {self.eta:g} is too large, try a "
+                f"{where} ended saturated (σ′ < {SATURATED:g} at every neuron): learning has stopped at "
+                f"E_total = {errors[-1]:.10g}; η = {self.eta:g} or the initial values are too large, try a "
                 "smaller --eta"
             )
         return None

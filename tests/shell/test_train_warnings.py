@@ -34,3 +34,21 @@ def test_a_learning_rate_that_makes_the_error_rise_is_a_warning(capsys):
     text, warning = train(capsys, "--eta", "1", "--l2", "3", "--steps", "30")
     assert warning.startswith("E_total rose from 1.99") and "diverge" in warning
     assert f"warning: {warning}" in text
+
+
+def test_one_saturated_neuron_beside_live_ones_is_no_warning(capsys):
+    """w1 = 1e6 saturates h1 for good, but h2 and the outputs still learn: E_total falls 600-fold."""
+    text, warning = train(capsys, "--steps", "1000", "--set", "w1=1e6")
+    assert warning is None and "warning" not in text
+
+
+def test_a_layer_without_a_saturating_activation_is_no_warning(capsys, tmp_path):
+    """The identity's σ′ is 1 everywhere: a run that reaches E_total = 0 has stopped by arriving."""
+    from worked.examples.shipped import FILES
+
+    text = (FILES / "single-neuron.toml").read_text(encoding="utf-8").replace('"sigmoid"', '"identity"')
+    text = text.split("[printed]")[0].split("[sections]")[0]
+    path = tmp_path / "identity.toml"
+    path.write_text(text, encoding="utf-8")
+    _, warning = train(capsys, "--example", str(path), "--steps", "50")
+    assert warning is None
