@@ -93,7 +93,10 @@ def run(args: argparse.Namespace) -> TrainResult:
     if target is not None:
         from backprop_companion.output.files import write_atomically
 
-        write_atomically(target, result.figure())
+        try:
+            write_atomically(target, result.figure())
+        except OSError as error:  # checked writable before the run, yet refused now (/proc, a full disk)
+            raise UsageError(f"--plot {target}: cannot write it ({error.strerror or error})") from None
         result = replace(result, plot=str(target))
     return result
 

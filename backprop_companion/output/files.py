@@ -36,7 +36,7 @@ def writable_target(target: Path) -> Path:
     real = Path(os.path.realpath(target))
     try:
         mode = real.stat().st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (or a file where a folder belongs)
         return real
     if not stat.S_ISREG(mode):
         kind = next((name for is_kind, name in KINDS if is_kind(mode)), "not a regular file")

@@ -171,3 +171,15 @@ def test_a_docs_folder_that_cannot_be_written_is_refused_before_any_generation(t
     err = capsys.readouterr().err
     folder = tmp_path / "docs"
     assert err == f"backprop-companion: error: cannot write {folder}: the folder {folder} is not writable\n"
+
+
+@pytest.mark.parametrize("where", ["file", "proc"])
+def test_a_plot_that_cannot_be_written_is_exit_2(tmp_path, capsys, where):
+    """A file where the folder should be is refused before the run; /proc, which no file may join
+    though root may 'write' to it, is refused when the figure is written: one line, exit 2, no file."""
+    parent = tmp_path / "walk.txt"
+    parent.write_text("not a folder", encoding="utf-8")
+    target = str(parent / "x.svg") if where == "file" else "/proc/backprop-companion-test.svg"
+    code = main(["train", "--steps", "10", "--plot", target])
+    _out, err = capsys.readouterr()
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "--plot" in err
