@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from worked import examples
-from worked.core import InvalidInput
+from worked.core import InvalidInput, InvalidType
 from worked.diagnosis.worksheet import BLANK, IMPRECISE, NOT_A_NUMBER, RIGHT, WRONG, worksheet
 from worked.examples.variants import MAX_SEED, RANGES, role, variant
 
@@ -162,3 +162,22 @@ def test_an_exact_value_is_judged_at_the_figures_the_text_prints_for_its_key(she
     assert sheet.grade({"dnet_o1_dout_h1": "0.67"})[18].grade == RIGHT
     assert sheet.grade({"dnet_o1_dout_h1": "0.7"})[18].grade == IMPRECISE
     assert sheet.keys[18] == "dnet_o1_dout_h1"
+
+
+@pytest.mark.parametrize("typed", [{"net_h1": 1.0}, {"net_h1": None}, {5: "1"}, [("net_h1", "1")]])
+def test_a_sheet_of_the_wrong_types_is_invalid_type(sheet, typed) -> None:
+    with pytest.raises(InvalidType, match="text"):
+        sheet.grade(typed)
+
+
+def test_the_api_refuses_what_it_cannot_grade() -> None:
+    from worked import tutorial
+    from worked.diagnosis import grade
+
+    model = tutorial.load("mazur")
+    with pytest.raises(InvalidType, match="typed value is text"):
+        grade(model, "w5_new", 0.35891648)  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="needs a Model"):
+        grade("mazur", "w5_new", "0.35891648")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="named by a string"):
+        model.value(None)  # type: ignore[arg-type]

@@ -4,7 +4,8 @@ from; the slips a student makes as single edits of that computation (:data:`EDIT
 in pairs; and a reader's typed numbers judged against all of them, one by one (:func:`diagnose`) or as a
 sheet with one root cause (:func:`judge`). Keys are read in the post's and the books' notation
 (:func:`key`); typed numbers are bounded and judged only with enough significant figures
-(:func:`parse`). Any other worked example is graded by the stated rule alone (:func:`grade`)."""
+(:func:`parse`). Any other worked example is graded by the stated rule alone (:func:`grade`), and a
+class's variants of an example come as worksheets (:func:`worksheet`), graded cell by cell."""
 
 from worked.diagnosis.edits import EDITS, FAMILIES, Edit
 from worked.diagnosis.graded import Grade, grade
@@ -14,6 +15,7 @@ from worked.diagnosis.reader import STATUSES, Diagnosis, diagnose, diagnose_all
 from worked.diagnosis.sheet import Sheet, judge
 from worked.diagnosis.typed import MIN_FIGURES, Typed, parse
 from worked.diagnosis.variant import STATED, Variant
+from worked.diagnosis.worksheet import Cell, Worksheet, worksheet
 
 __all__ = [
     "EDITS",
@@ -22,6 +24,7 @@ __all__ = [
     "MISTAKES",
     "STATED",
     "STATUSES",
+    "Cell",
     "Diagnosis",
     "Edit",
     "Grade",
@@ -29,6 +32,7 @@ __all__ = [
     "Sheet",
     "Typed",
     "Variant",
+    "Worksheet",
     "common_mistakes",
     "diagnose",
     "diagnose_all",
@@ -37,4 +41,5 @@ __all__ = [
     "judge",
     "key",
     "parse",
+    "worksheet",
 ]

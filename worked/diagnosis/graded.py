@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from worked.core import InvalidInput
+from worked.core import InvalidInput, InvalidType
 from worked.diagnosis.typed import MAX_DECIMALS, MAX_INTEGER_DIGITS, MIN_FIGURES, Typed, parse
 from worked.mazur import decimals, rounded
 from worked.tutorial import Model
@@ -73,6 +73,10 @@ def matches(expected: float, typed: Decimal, places: int) -> bool:
 def grade(model: Model, key: str, text: str, min_figures: int = MIN_FIGURES) -> Grade:
     """Grade ``text``, typed for the quantity ``key`` of ``model`` (any name of the grammar, or a printed
     key); :class:`~worked.core.InvalidInput` for an unknown key or a text that is not a bounded number."""
+    if not isinstance(model, Model):
+        raise InvalidType(f"grade needs a Model (tutorial.load('mazur')), got {type(model).__name__}")
+    if not isinstance(text, str):
+        raise InvalidType(f"a typed value is text, as typed (e.g. '0.35891648'), got {text!r:.60}")
     if isinstance(min_figures, bool) or not isinstance(min_figures, int) or min_figures < 1:
         raise InvalidInput(f"min_figures must be a whole number >= 1, got {min_figures!r}")
     expected = model.value(key)

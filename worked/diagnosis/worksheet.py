@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from worked import examples
-from worked.core import InvalidInput
+from worked.core import InvalidInput, InvalidType
 from worked.diagnosis.graded import IMPRECISE as GRADED_IMPRECISE
 from worked.diagnosis.graded import STATED_RULE, grade
 from worked.diagnosis.notation import canonical
@@ -62,6 +62,12 @@ class Worksheet:
     def grade(self, typed: Mapping[str, str], min_figures: int = MIN_FIGURES) -> tuple[Cell, ...]:
         """Every key of the sheet graded, in the sheet's order (a key not typed is blank); a key that is
         not on the sheet is :class:`~worked.core.InvalidInput` naming it and the sheet's keys."""
+        if not isinstance(typed, Mapping):
+            raise InvalidType(
+                f"a filled sheet maps keys to typed text, e.g. {{'net_h1': '1.2770'}}; got {typed!r:.60}"
+            )
+        if bad := [(k, v) for k, v in typed.items() if not (isinstance(k, str) and isinstance(v, str))]:
+            raise InvalidType(f"keys and typed values are text, e.g. 'net_h1': '1.2770'; got {bad[0]!r:.60}")
         typed = {self.key(k): v for k, v in typed.items()}
         if unknown := [k for k in typed if k not in self.keys]:
             raise InvalidInput(
@@ -113,7 +119,7 @@ class Cell:
 
 def grade_cell(sheet: Worksheet, key: str, text: str, min_figures: int = MIN_FIGURES) -> Cell:
     """Grade one cell of ``sheet`` as :func:`~worked.diagnosis.grade` grades any typed value; a text
-    that is not a number is :class:`~worked.core.InvalidInput`, naming the key."""
+    that is not a number is graded :data:`NOT_A_NUMBER`."""
     if not text.strip():
         return Cell(key, "", BLANK, "")
     try:

@@ -34,6 +34,7 @@ from worked.core import (
     Array,
     Backprop,
     InvalidInput,
+    InvalidType,
     Network,
     Trajectory,
     get_activation,
@@ -209,6 +210,8 @@ class Model:
     def value(self, name: str) -> float:
         """The value of any quantity named by the grammar (:mod:`worked.examples.grammar`) or an extra of
         the example's file; :class:`~worked.core.InvalidInput` says why another name is not one."""
+        if not isinstance(name, str):
+            raise InvalidType(f"a quantity is named by a string, e.g. 'dEtotal_dw5'; got {name!r:.60}")
         name = self.example.extras.get(name, name)
         try:
             quantity = examples.parse(name, self.example)
