@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> TrainResult:
         raise UsageError(f"--every {args.every}: expected a positive number of steps (e.g. --every 1000)")
     if args.csv and args.json:
         raise UsageError("--csv and --json: choose one format")
+    if args.eta is not None and any(p.partition("=")[0].strip() == "eta" for p in args.set):
+        raise UsageError("--eta and --set eta=...: give the learning rate once")
     target = plot_target(args.plot, "training.svg")
     found = model(args)
     eta = found.eta if args.eta is None else args.eta

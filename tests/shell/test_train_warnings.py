@@ -52,3 +52,8 @@ def test_a_layer_without_a_saturating_activation_is_no_warning(capsys, tmp_path)
     path.write_text(text, encoding="utf-8")
     _, warning = train(capsys, "--example", str(path), "--steps", "50")
     assert warning is None
+
+
+def test_the_learning_rate_is_given_once(capsys):
+    assert main(["train", "--steps", "1", "--set", "eta=2", "--eta", "1"]) == 2
+    assert "give the learning rate once" in capsys.readouterr().err
