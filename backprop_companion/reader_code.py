@@ -60,6 +60,9 @@ def load(path: Path) -> ModuleType:
     sys.modules[spec.name] = module  # as an import would: dataclasses and pickling look themselves up here
     try:
         spec.loader.exec_module(module)
+    except SyntaxError as error:  # not Python yet: bad input, where the file cannot even be read as code
+        where = f" at line {error.lineno}" if error.lineno else ""
+        raise UsageError(f"--impl: {path} is not valid Python{where}: {error.msg}") from None
     except Exception as error:  # the reader's module failed as it ran: the reader's answer
         from worked.gradcheck.conventions import ReaderFailure
 

@@ -328,3 +328,12 @@ def test_a_transposition_that_crashes_on_non_square_layers_is_named_with_the_tra
     assert code == 1
     assert "transposed-weight (BP2, in every hidden layer)" in out
     assert "What your code raised on sizes [3, 5, 2]" in out and "in carry_back" in out
+
+
+def test_a_file_that_is_not_python_is_bad_input_naming_the_line(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    source = tmp_path / "mine.py"
+    source.write_text("import numpy as np\n\ndef backprop(:\n    pass\n", encoding="utf-8")
+    code, out, err = run(capsys, "--impl", f"{source}:backprop")
+    assert code == 2 and out == "" and "is not valid Python at line 3" in err
