@@ -26,7 +26,9 @@ def add_bench_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sweeps (under a minute)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument(
-        "--plot", metavar="FILE", help="write the figure of a gradient check's cost against P (SVG)"
+        "--plot",
+        metavar="FILE",
+        help="write the figure of a gradient check's cost against P (SVG; needs the docs extra, matplotlib)",
     )
     parser.add_argument(
         "--seed", type=whole_number, default=0, help="seed for the random networks (default 0)"

@@ -128,5 +128,9 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--csv", action="store_true", help="print the checkpoints as CSV (step,E_total), nothing else"
     )
-    parser.add_argument("--plot", metavar="FILE", help="draw E_total over every step as an SVG figure")
+    parser.add_argument(
+        "--plot",
+        metavar="FILE",
+        help="draw E_total over every step as an SVG figure (needs the docs extra, matplotlib)",
+    )
     add_json(parser)

@@ -181,3 +181,18 @@ def test_the_api_refuses_what_it_cannot_grade() -> None:
         grade("mazur", "w5_new", "0.35891648")  # type: ignore[arg-type]
     with pytest.raises(InvalidType, match="named by a string"):
         model.value(None)  # type: ignore[arg-type]
+
+
+def test_grade_reads_the_posts_and_the_books_notation_as_the_sheet_does() -> None:
+    from worked import tutorial
+    from worked.diagnosis import grade
+
+    model = tutorial.load("mazur")
+    assert grade(model, "w5+", "0.35891648").passed and grade(model, "δ_o1", "0.138498562").passed
+
+
+def test_a_model_says_what_it_is() -> None:
+    from worked import tutorial
+
+    mine = tutorial.load("mazur").with_values({"w1": 0.1})
+    assert repr(mine) == "<Model mazur.toml: 2-2-2, η = 0.5, simultaneous, your values: w1>"

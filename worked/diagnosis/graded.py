@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from worked.core import InvalidInput, InvalidType
+from worked.diagnosis.notation import canonical
 from worked.diagnosis.typed import MAX_DECIMALS, MAX_INTEGER_DIGITS, MIN_FIGURES, Typed, parse
+from worked.examples import known
 from worked.mazur import decimals, rounded
 from worked.tutorial import Model
 
@@ -79,6 +81,8 @@ def grade(model: Model, key: str, text: str, min_figures: int = MIN_FIGURES) -> 
         raise InvalidType(f"a typed value is text, as typed (e.g. '0.35891648'), got {text!r:.60}")
     if isinstance(min_figures, bool) or not isinstance(min_figures, int) or min_figures < 1:
         raise InvalidInput(f"min_figures must be a whole number >= 1, got {min_figures!r}")
+    if not known(key, model.example) and key not in model.example.extras:
+        key = canonical(key)  # the post's and the books' notation: w5+, δ_o1, ∂E_total/∂w5
     expected = model.value(key)
     typed = parse(text)
     printed = model.example.printed.get(key)

@@ -112,6 +112,14 @@ class Model:
         """The same example and values under another update order (``"simultaneous"``, ``"output-first"``)."""
         return Model(self.example, self.initial, order)
 
+    def __repr__(self) -> str:
+        changed = [
+            n for n, v in self.initial.items() if v != {**self.example.values, "eta": self.example.eta}[n]
+        ]
+        sizes = "-".join(map(str, self.example.sizes))
+        mine = f", your values: {', '.join(changed)}" if changed else ""
+        return f"<Model {self.example.file}: {sizes}, η = {self.eta:g}, {self.order}{mine}>"
+
     @property
     def overridden(self) -> bool:
         """Whether any initial value differs from the file's: the printed numbers are then not the text's."""
