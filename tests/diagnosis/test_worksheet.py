@@ -196,3 +196,12 @@ def test_a_model_says_what_it_is() -> None:
 
     mine = tutorial.load("mazur").with_values({"w1": 0.1})
     assert repr(mine) == "<Model mazur.toml: 2-2-2, η = 0.5, simultaneous, your values: w1>"
+
+
+def test_a_name_outside_the_grammar_has_no_decimals_and_an_empty_name_is_no_example() -> None:
+    from worked import tutorial
+
+    with pytest.raises(InvalidInput, match="outside the grammar"):
+        tutorial.load("mazur").decimals("bogus")
+    with pytest.raises(InvalidInput, match="got ''"):
+        tutorial.load("")

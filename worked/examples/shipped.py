@@ -17,7 +17,7 @@ def load(source: str | Path) -> Example:
     path ``source``; raises :class:`InvalidExample` naming the file and the key of any problem."""
     if isinstance(source, str) and source in SHIPPED:
         return _shipped(source)
-    if not isinstance(source, (str, Path)):
+    if not isinstance(source, (str, Path)) or (isinstance(source, str) and not source.strip()):
         raise InvalidExample(f"an example is a name ({', '.join(SHIPPED)}) or a path, got {source!r}")
     path = Path(source)
     if path.suffix != ".toml" and not path.exists():

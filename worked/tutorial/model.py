@@ -232,7 +232,10 @@ class Model:
         return {key: self.value(key) for key in self.example.printed}
 
     def decimals(self, key: str) -> int:
-        """How many decimals the text prints for ``key`` (else the file's ``decimals``, else 9)."""
+        """How many decimals the text prints for ``key`` (else the file's ``decimals``, else 9); a name
+        outside the grammar is :class:`~worked.core.InvalidInput`, as :meth:`value` says."""
+        if key not in self.example.printed:
+            self.value(key)  # refuses a name that is no quantity, with the reason
         if key in self.example.printed:
             return printed_decimals(self.example.printed[key])
         return 9 if self.example.decimals is None else self.example.decimals
