@@ -19,20 +19,31 @@ def run(model: Model, pairs: list[str], min_figures: int) -> ExampleCheckResult:
     """Grade every ``KEY=VALUE``; a key outside the example's grammar or a value that is no bounded
     number is exit 2."""
     from worked.core import InvalidInput
-    from worked.diagnosis import grade, typed
+    from worked.diagnosis import grade
 
     if not pairs:
         raise UsageError("give at least one KEY=VALUE, e.g. 'check --example single-neuron out_y=0.4502'")
     grades = []
+    for name, text in split_pairs(pairs):
+        try:
+            grades.append(grade(model, name, text, min_figures))
+        except InvalidInput as error:
+            raise UsageError(f"{name}: {error}") from None
+    return ExampleCheckResult(model, tuple(grades))
+
+
+def split_pairs(pairs: list[str]) -> list[tuple[str, str]]:
+    """``KEY=VALUE`` words of ``check`` as ``(key, value)`` pairs, stripped; a word without a key and a
+    value is exit 2 (the message quotes at most a few dozen characters)."""
+    from worked.diagnosis import typed
+
+    split = []
     for pair in pairs:
         name, sep, text = pair.partition("=")
         if not sep or not name.strip() or not text.strip():
             raise UsageError(f"expected KEY=VALUE, got {typed.quoted(pair)}")
-        try:
-            grades.append(grade(model, name.strip(), text.strip(), min_figures))
-        except InvalidInput as error:
-            raise UsageError(f"{name.strip()}: {error}") from None
-    return ExampleCheckResult(model, tuple(grades))
+        split.append((name.strip(), text.strip()))
+    return split
 
 
 @dataclass(frozen=True)

@@ -23,25 +23,23 @@ if TYPE_CHECKING:
 def _split(pairs: list[str]) -> list[tuple[str, str]]:
     """``KEY=VALUE`` strings as pairs, every key known (in any notation the post or the books use) and
     every value a bounded number (else exit 2, with one line that quotes at most a few dozen characters)."""
+    from backprop_companion.check_example import split_pairs
     from worked.core import InvalidInput
     from worked.diagnosis import notation, typed
 
     if not pairs:
         raise UsageError("give at least one KEY=VALUE, e.g. 'check w5_new=0.35891648', or --list")
     split = []
-    for pair in pairs:
-        name, sep, text = pair.partition("=")
-        if not sep or not name.strip() or not text.strip():
-            raise UsageError(f"expected KEY=VALUE, got {typed.quoted(pair)}")
+    for name, text in split_pairs(pairs):
         try:
-            key = notation.key(name.strip())
+            key = notation.key(name)
         except InvalidInput as error:
             raise UsageError(str(error)) from None
         try:
             typed.parse(text)
         except InvalidInput as error:
             raise UsageError(f"{key}: {error}") from None
-        split.append((key, text.strip()))
+        split.append((key, text))
     return split
 
 
@@ -63,15 +61,14 @@ def _worksheet(args: argparse.Namespace) -> SheetResult:
         return sheet_check.grade(sheet_check.read(args.sheet), args.min_figures, whole=True)
     if not args.pairs:
         raise UsageError("--seed N needs KEY=VALUE pairs to check, e.g. 'check --seed 7 net_h1=1.2770'")
-    typed = {}
-    for pair in args.pairs:
-        key, sep, text = pair.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"expected KEY=VALUE, got {pair[:40]!r}")
-        if key.strip() in typed:
-            raise UsageError(f"{key.strip()} is given twice; give each value once")
-        typed[key.strip()] = text.strip()
-    filled = sheet_check.Filled(getattr(args, "example", None) or "mazur", args.seed, typed)
+    from backprop_companion.check_example import split_pairs
+
+    typed: dict[str, str] = {}
+    for key, text in split_pairs(args.pairs):
+        if key in typed:  # one cell, one value
+            raise UsageError(f"{key} is given twice; give each value once")
+        typed[key] = text
+    filled = sheet_check.Filled(args.example or "mazur", args.seed, typed)
     return sheet_check.grade(filled, args.min_figures, whole=False)
 
 
