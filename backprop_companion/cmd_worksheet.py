@@ -7,13 +7,11 @@ import argparse
 import csv
 import html
 import io
-import re
 import shlex
-import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from backprop_companion.output.tables import WIDTH, markdown_table
+from backprop_companion.output.tables import fill_prose, markdown_table
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
@@ -94,28 +92,20 @@ def _given(sheet: Worksheet) -> list[list[str]]:
     return [[name, f"{value:g}" if name == "eta" else f"{value:.2f}"] for name, value in sheet.given.items()]
 
 
-def _prose(text: str) -> str:
-    """A paragraph of the Markdown sheet at the prose width, never broken inside a `command`."""
-    words = re.split(r"(`[^`]*`)", text)
-    tokens = [w.replace(" ", "\0") if w.startswith("`") else w for w in words]
-    wrapped = textwrap.fill("".join(tokens), WIDTH, break_long_words=False, break_on_hyphens=False)
-    return wrapped.replace("\0", " ")
-
-
 def markdown(sheet: Worksheet, answers: bool) -> str:
     """The sheet in Markdown: what is given, then a cell per key (filled with the answers)."""
     heading = title(sheet, answers)
     return "\n\n".join(
         [
             f"# {heading}",
-            _prose(f"Seed {sheet.seed}: `{again(sheet)}` makes this sheet again."),
-            _prose(network_line(sheet) + "."),
+            fill_prose(f"Seed {sheet.seed}: `{again(sheet)}` makes this sheet again."),
+            fill_prose(network_line(sheet) + "."),
             "## Given\n\n" + markdown_table(["name", "value"], _given(sheet)),
             "## "
             + ("Answers" if answers else "Your answers")
             + "\n\n"
             + markdown_table(["#", "quantity", "key", "value"], _rows(sheet, answers)),
-            _prose(
+            fill_prose(
                 f"Grade a filled sheet: `{again(sheet)} --format csv > sheet.csv`, fill in the value column, "
                 "then `backprop-companion check --from sheet.csv`."
             ),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
 from typing import TYPE_CHECKING, Any
 
-from backprop_companion.output.tables import WIDTH
+from backprop_companion.output.tables import fill_prose
 
 if TYPE_CHECKING:
     from symbolic.derivation import Chain, GenericProof
@@ -49,26 +47,13 @@ def _how(step: Step, latex: bool = False) -> str:
     return rf"{name}\left({to_latex(step.where)}\right)" if latex else f"{name}({to_unicode(step.where)})"
 
 
-def _fill(text: str, initial_indent: str = "", subsequent_indent: str = "") -> str:
-    """``text`` wrapped at the prose width, never inside a `command` (its spaces held together)."""
-    held = re.sub(r"`[^`]*`", lambda code: code[0].replace(" ", "\N{NO-BREAK SPACE}"), text)
-    lines = textwrap.fill(
-        held,
-        WIDTH,
-        break_on_hyphens=False,
-        initial_indent=initial_indent,
-        subsequent_indent=subsequent_indent,
-    )
-    return lines.replace("\N{NO-BREAK SPACE}", " ")
-
-
 def as_unicode(derived: tuple[GenericProof, ...]) -> str:
     from symbolic.notation import to_unicode
     from symbolic.render import unicode
 
-    out = [_fill(INTRO), "", _fill(PREMISE_NOTE)]
+    out = [fill_prose(INTRO), "", fill_prose(PREMISE_NOTE)]
     for p in derived:
-        premise = _fill(f"premise: {p.premise}", initial_indent="  ", subsequent_indent=" " * 11)
+        premise = fill_prose(f"premise: {p.premise}", initial_indent="  ", subsequent_indent=" " * 11)
         out += ["", f"{p.label}  {to_unicode(p.vector)}    ({p.title})", premise]
         for chain in p.chains:
             rows = [(to_unicode(chain.lhs), unicode(chain.start), _why(chain))]

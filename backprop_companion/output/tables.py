@@ -4,6 +4,7 @@ Markdown for the docs."""
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -85,3 +86,18 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str
 def code(text: str) -> str:
     """``text`` as inline code in Markdown."""
     return f"`{text}`"
+
+
+def fill_prose(text: str, initial_indent: str = "", subsequent_indent: str = "") -> str:
+    """``text`` wrapped at the prose width (:data:`WIDTH`), never inside a `command` (its spaces held
+    together by no-break spaces, which textwrap does not split at) and never inside a word."""
+    held = re.sub(r"`[^`]*`", lambda code: code[0].replace(" ", "\N{NO-BREAK SPACE}"), text)
+    lines = textwrap.fill(
+        held,
+        WIDTH,
+        break_long_words=False,
+        break_on_hyphens=False,
+        initial_indent=initial_indent,
+        subsequent_indent=subsequent_indent,
+    )
+    return lines.replace("\N{NO-BREAK SPACE}", " ")
