@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import math
-import textwrap
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from backprop_companion.errors import UsageError
 from backprop_companion.output.progress import Progress
-from backprop_companion.output.tables import WIDTH, format_table
+from backprop_companion.output.tables import fill_prose, format_table
 from backprop_companion.plot_option import plot_target
 from backprop_companion.result import CommandResult
 
@@ -228,12 +227,9 @@ class TrainResult(CommandResult):
         name = "Tutorial" if is_the_post(self.example) else f"{describe(self.example.example)}:"
         targets = ", ".join(f"{self.example.initial[f'target_{o}']:g}" for o in self.example.example.outputs)
         out = [
-            textwrap.fill(
+            fill_prose(
                 f"{name} network, {self.steps:,} step{'' if self.steps == 1 else 's'} of gradient "
                 f"descent, η = {self.eta:g}, update order: {self.order}, biases {biases}.",
-                WIDTH,
-                break_long_words=False,
-                break_on_hyphens=False,
             ),
             *(
                 [

@@ -16,7 +16,6 @@ import csv
 import io
 import re
 import sys
-import textwrap
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from backprop_companion.errors import EXIT_CHECK_FAILED, EXIT_OK, UsageError
-from backprop_companion.output.tables import WIDTH, format_table
+from backprop_companion.output.tables import fill_prose, format_table
 from backprop_companion.result import CommandResult
 
 if TYPE_CHECKING:
@@ -199,7 +198,7 @@ class SheetResult(CommandResult):
                 "",
                 format_table(["quantity", "typed", "expected", "grade"], rows),
                 "",
-                textwrap.fill(summary + ".", WIDTH, break_long_words=False, break_on_hyphens=False),
+                fill_prose(summary + "."),
             ]
         )
 
