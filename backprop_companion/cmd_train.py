@@ -215,9 +215,9 @@ class TrainResult(CommandResult):
         if self.csv:  # full precision for a program to read: repr gives the shortest exact decimal
             return "\n".join(["step,E_total", *(f"{t},{float(self.errors[t])!r}" for t in self.marks())])
         from backprop_companion.example_option import is_the_post
+        from worked.examples import BIAS_IN_WORDS
 
-        kind = {"shared": "one shared bias per layer", "per-neuron": "one bias per neuron"}
-        biases = f"updated ({kind.get(self.example.example.biases)})" if self.train_biases else "fixed"
+        biases = f"updated ({BIAS_IN_WORDS[self.example.example.biases]})" if self.train_biases else "fixed"
         if self.example.example.biases == "none":
             biases = "none"
         rows = [[f"{t:,}", fixed(float(self.errors[t]))] for t in self.marks()]

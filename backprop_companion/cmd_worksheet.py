@@ -62,9 +62,9 @@ def network_line(sheet: Worksheet) -> str:
     """The network in one line, in the file's words: sizes, activations, cost, biases, η, update order."""
     ex = sheet.model.example
     activations = ", ".join(dict.fromkeys(ex.activations))
-    biases = {"shared": "one bias per layer", "per-neuron": "a bias per neuron", "none": "no biases"}[
-        ex.biases
-    ]
+    from worked.examples import BIAS_IN_WORDS
+
+    biases = BIAS_IN_WORDS[ex.biases]
     trained = "trained" if ex.train_biases else "not trained"
     return (
         f"{'-'.join(map(str, ex.sizes))} network, {activations}, {ex.cost} error, {biases}"

@@ -3,7 +3,7 @@
 quantity names (:func:`parse`). Pure Python, no numpy: the numbers are computed by
 :mod:`worked.tutorial` (``tutorial.load("mazur").value("dEtotal_dw5")``)."""
 
-from worked.examples.fields import BIAS_CHOICES, number
+from worked.examples.fields import BIAS_CHOICES, BIAS_IN_WORDS, number
 from worked.examples.grammar import NODE_KINDS, Node, NotAQuantity, Quantity, known, parse
 from worked.examples.schema import Example, InvalidExample
 from worked.examples.shipped import SHIPPED, describe, load
@@ -11,6 +11,7 @@ from worked.examples.variants import RANGES, variant
 
 __all__ = [
     "BIAS_CHOICES",
+    "BIAS_IN_WORDS",
     "NODE_KINDS",
     "RANGES",
     "SHIPPED",

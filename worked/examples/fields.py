@@ -8,8 +8,15 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-BIAS_CHOICES = ("shared", "per-neuron", "none")
-"""How biases enter: one per layer shared by its neurons (Mazur), one per neuron (Nielsen), or none."""
+BIAS_IN_WORDS = {
+    "shared": "one shared bias per layer",
+    "per-neuron": "one bias per neuron",
+    "none": "no biases",
+}
+"""How biases enter, in the words the outputs use: one per layer shared by its neurons (Mazur), one per
+neuron (Nielsen), or none."""
+BIAS_CHOICES = tuple(BIAS_IN_WORDS)
+"""The values ``network.biases`` takes."""
 REQUIRED = ("network", "names", "values")
 """The sections every example has."""
 OPTIONAL = ("printed", "source", "sections", "extras")

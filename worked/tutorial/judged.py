@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from worked.examples import BIAS_IN_WORDS
 from worked.mazur import IN_WORDS, rounded, rounds_to
 from worked.tutorial.arithmetic import Line, lines, operand, symbol
 from worked.tutorial.keys import groups
@@ -105,9 +106,8 @@ ORDER_IN_WORDS = {
 def stated_rule(model: Model) -> str:
     """The rule the walkthrough computes by, in words (Mazur's gives :data:`worked.mazur.STATED_RULE`)."""
     ex = model.example
-    biases = {"shared": "one shared bias per layer", "per-neuron": "one bias per neuron", "none": "no biases"}
     moved = "" if ex.biases == "none" else ", updated" if ex.train_biases else ", never updated"
     return (
         f"gradient descent on E_total = {COST_IN_WORDS[ex.cost]}, η = {model.eta:g}, "
-        f"{ORDER_IN_WORDS[model.order]}; {biases[ex.biases]}{moved}"
+        f"{ORDER_IN_WORDS[model.order]}; {BIAS_IN_WORDS[ex.biases]}{moved}"
     )
