@@ -42,7 +42,7 @@ from worked.core import (
     step,
     train,
 )
-from worked.examples import Example
+from worked.examples import Example, Quantity
 from worked.mazur import decimals as printed_decimals
 from worked.tutorial import quantities
 
@@ -218,14 +218,17 @@ class Model:
     def value(self, name: str) -> float:
         """The value of any quantity named by the grammar (:mod:`worked.examples.grammar`) or an extra of
         the example's file; :class:`~worked.core.InvalidInput` says why another name is not one."""
+        return quantities.value(self, self.quantity_named(name))
+
+    def quantity_named(self, name: str) -> Quantity:
+        """The :class:`~worked.examples.Quantity` ``name`` stands for (an extra of the file as the name it
+        maps to); :class:`~worked.core.InvalidInput` says why a name is not one. Nothing is computed."""
         if not isinstance(name, str):
             raise InvalidType(f"a quantity is named by a string, e.g. 'dEtotal_dw5'; got {name!r:.60}")
-        name = self.example.extras.get(name, name)
         try:
-            quantity = examples.parse(name, self.example)
+            return examples.parse(self.example.extras.get(name, name), self.example)
         except examples.NotAQuantity as error:
             raise InvalidInput(str(error)) from None
-        return quantities.value(self, quantity)
 
     def values(self) -> dict[str, float]:
         """Every printed key of the example (extras included) with its value, in the file's order."""
@@ -234,8 +237,7 @@ class Model:
     def decimals(self, key: str) -> int:
         """How many decimals the text prints for ``key`` (else the file's ``decimals``, else 9); a name
         outside the grammar is :class:`~worked.core.InvalidInput`, as :meth:`value` says."""
-        if key not in self.example.printed:
-            self.value(key)  # refuses a name that is no quantity, with the reason
         if key in self.example.printed:
             return printed_decimals(self.example.printed[key])
+        self.quantity_named(key)  # refuses a name that is no quantity, with the reason, computing nothing
         return 9 if self.example.decimals is None else self.example.decimals
