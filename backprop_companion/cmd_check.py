@@ -47,8 +47,6 @@ def _worksheet(args: argparse.Namespace) -> SheetResult:
     """``--from FILE`` (a whole filled sheet) or ``--seed N KEY=VALUE ...`` (some cells of variant N)."""
     from backprop_companion import sheet_check
 
-    if args.min_figures < 1:
-        raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
     if args.set:
         raise UsageError("a worksheet's values are drawn from its seed: give no --set with --from or --seed")
     if args.sheet is not None:
@@ -82,6 +80,8 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult | ExampleChec
                 "(or values of one's own) is graded by the stated rule alone, with no search"
             )
         return CatalogueResult()
+    if args.min_figures < 1:
+        raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
     if args.sheet is not None or args.seed is not None:
         return _worksheet(args)
     if args.example is not None or args.set:
@@ -90,14 +90,10 @@ def run(args: argparse.Namespace) -> CheckResult | CatalogueResult | ExampleChec
 
         found = model(args)
         if not is_the_post(found):
-            if args.min_figures < 1:
-                raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
             return check_example.run(found, args.pairs, args.min_figures)
     from worked.diagnosis.runs import TRAINING_KEYS
     from worked.diagnosis.sheet import judge
 
-    if args.min_figures < 1:
-        raise UsageError(f"--min-figures must be at least 1, got {args.min_figures}")
     pairs = _split(args.pairs)
     progress = Progress(0, "check", enabled=not args.json)
     if any(key in TRAINING_KEYS for key, _ in pairs):
