@@ -17,6 +17,7 @@ from worked import mazur, tutorial
 from worked.core.activations import ACTIVATIONS, get_activation
 from worked.core.network import Network
 from worked.core.training import step, train
+from worked.core.validation import InvalidInput
 
 CENTRAL_STEP = 1e-6
 # Central differences at h = 1e-6 on costs of order 1: truncation O(h²·C''') ~ 1e-12, round-off
@@ -266,3 +267,20 @@ def test_training_reports_progress_without_changing_the_numbers(monkeypatch):
     reported = train(*args, progress=seen.append)
     assert seen == [PROGRESS_EVERY, 2 * PROGRESS_EVERY, steps]
     np.testing.assert_array_equal(reported.errors, quiet.errors)  # bit for bit: progress only observes
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
+@pytest.mark.parametrize("column_of_zeros", [False, True])
+def test_backprop_names_a_non_finite_input_where_it_is(bad, column_of_zeros):
+    """backprop leaves x's finiteness to the weighted inputs it computes anyway (Network.as_batch):
+    every such input is still named, also where its weights are 0 (infinity times 0 is NaN)."""
+    rng = np.random.default_rng(3)
+    network = Network.random([5, 4, 3], rng)
+    if column_of_zeros:
+        network.weights[0][:, 2] = 0.0
+    x = rng.standard_normal((6, 5))
+    x[4, 2] = bad
+    with pytest.raises(InvalidInput, match=rf"^x must be finite, but has {bad} at index \(4, 2\)$"):
+        network.backprop(x, rng.uniform(0, 1, (6, 3)))
+    with pytest.raises(InvalidInput, match=rf"^x must be finite, but has {bad} at index 2$"):
+        network.backprop(x[4], rng.uniform(0, 1, 3))

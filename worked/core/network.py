@@ -30,7 +30,7 @@ from worked.core import regularisation, saturation, validation
 from worked.core.activations import SIGMOID, Activation, Array, get_activation
 from worked.core.costs import CROSS_ENTROPY, Cost, get_cost
 from worked.core.equations import BACKPROP, Equations, bp4
-from worked.core.validation import InvalidInput, InvalidType, finite_array
+from worked.core.validation import InvalidInput, InvalidType, finite_array, real_array
 from worked.core.workspace import Workspace
 
 
@@ -146,19 +146,26 @@ class Network:
         return f"Network(sizes={self.sizes}, activation={names}, cost={self.cost_function.name})"
 
     # -- inputs ---------------------------------------------------------------------------------
-    def _rows(self, x: Array, n: int, what: str) -> Array:
-        """``x`` as an (m, n) float64 array of rows; explain a shape that does not fit."""
-        rows = finite_array(what, x)
+    def _rows(self, x: Array, n: int, what: str, finite: bool = True) -> Array:
+        """``x`` as an (m, n) float64 array of rows; explain a shape that does not fit. ``finite=False``
+        leaves NaN and infinity to the caller (see :meth:`as_batch`)."""
+        rows = finite_array(what, x) if finite else real_array(what, x)
         if rows.ndim == 1 and rows.shape[0] == n:
             return rows[np.newaxis, :]
         if rows.ndim == 2 and rows.shape[1] == n and rows.shape[0] >= 1:
             return rows
         raise InvalidInput(f"{what} has shape {rows.shape}; expected ({n},) or (m, {n}) with m >= 1")
 
-    def as_batch(self, x: Array, y: Array) -> tuple[Array, Array, bool]:
-        """``(xs, ys, single)``: inputs and targets as rows, and whether ``x`` was one example."""
+    def as_batch(self, x: Array, y: Array, check_x: bool = True) -> tuple[Array, Array, bool]:
+        """``(xs, ys, single)``: inputs and targets as rows, and whether ``x`` was one example.
+
+        ``check_x=False`` leaves a NaN or infinite input to the caller. :meth:`backprop` uses it: such
+        an input makes every :math:`z` of its row in layer 2 NaN or infinite (NaN times anything is
+        NaN, infinity times 0 is NaN), which backprop checks anyway, and the input is then named. A
+        pass over the largest array of the call is saved (the inputs: 784 numbers an example in MNIST).
+        """
         sizes = self.sizes
-        xs, ys = self._rows(x, sizes[0], "x"), self._rows(y, sizes[-1], "y")
+        xs, ys = self._rows(x, sizes[0], "x", check_x), self._rows(y, sizes[-1], "y")
         if xs.shape[0] != ys.shape[0]:
             raise InvalidInput(
                 f"x has {validation.count(xs.shape[0], 'example', 'examples')} but y has {ys.shape[0]}"
@@ -266,11 +273,13 @@ class Network:
         outside the network still refers to them (see :mod:`~worked.core.workspace`).
         """
         l2 = validation.l2(l2)
-        xs, ys, single = self.as_batch(x, y)
+        xs, ys, single = self.as_batch(x, y, check_x=False)
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused below, by layer
             zs, activations = self.forward_rows(xs)
         for l, z in enumerate(zs):
             if not _finite(z):
+                if l == 0:
+                    finite_array("x", x)  # a NaN or infinite input is named, as everywhere else
                 raise InvalidInput(
                     f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
                     "biases or inputs are too large for a gradient to be computed"

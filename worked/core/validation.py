@@ -129,6 +129,16 @@ def parameters(weights: Sequence[object], biases: Sequence[object]) -> tuple[lis
 def finite_array(name: str, value: object) -> Array:
     """``value`` as a float64 array, refusing text, objects, NaN and infinity (naming the position);
     complex numbers (whose imaginary part numpy would drop) and booleans are not real numbers."""
+    array = real_array(name, value)
+    if array.size and not np.all(np.isfinite(array)):
+        bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
+        where = f" at index {bad if len(bad) != 1 else bad[0]}" if array.ndim else ""
+        raise InvalidInput(f"{name} must be finite, but has {array[bad] if bad else array.item()}{where}")
+    return array
+
+
+def real_array(name: str, value: object) -> Array:
+    """``value`` as a float64 array, refusing what :func:`finite_array` refuses but NaN and infinity."""
     if value is None:
         raise InvalidInput(f"{name} is missing")
     kind: str
@@ -145,10 +155,6 @@ def finite_array(name: str, value: object) -> Array:
         array = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError):
         raise InvalidType(f"{name} must be numbers, got {_short(value)}") from None
-    if array.size and not np.all(np.isfinite(array)):
-        bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
-        where = f" at index {bad if len(bad) != 1 else bad[0]}" if array.ndim else ""
-        raise InvalidInput(f"{name} must be finite, but has {array[bad] if bad else array.item()}{where}")
     return array
 
 
