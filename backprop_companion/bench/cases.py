@@ -89,7 +89,7 @@ def tutorial_steps() -> Result:
         lambda: train(net, x, y, mazur.ETA, mazur.STEPS, train_biases=False), repeats=3, min_time=0
     )
     return Result(
-        "the tutorial's 10,000 steps through the general code",
+        "the tutorial's 10,000 steps through train",
         seconds * 1e3,
         "ms",
         200.0,

@@ -2,9 +2,11 @@ r"""The tutorial's training against a plain-float loop of the same arithmetic: w
 
 The loop is the yardstick the issue names (1.5×): the tutorial's 2-2-2 network (sigmoid layers,
 quadratic cost, one shared bias per layer, biases frozen, the "simultaneous" order, η = 0.5) stepped
-with Python floats and nothing else. It is a *timing reference*, not a second implementation: it
-is used nowhere but here, and before it is timed its cost after the tutorial's steps is compared
-with the general code's (the row fails if they differ by more than :data:`AGREEMENT`).
+with Python floats and nothing else, as a reader would write it. It is a *timing reference*, not a
+second implementation: it is used nowhere but here, and before it is timed its cost after the
+tutorial's steps is compared with ``train``'s (the row fails if they differ by more than
+:data:`AGREEMENT`). ``train`` steps a network this small with floats too (:mod:`worked.core.tiny`),
+with the general code's bits, which the loop does not have.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ JUDGED = {
     "gradient / forward, [784, 30, 10] batch 100": 2.3,
     "gradient / forward, [512, 512, 512, 10] batch 64": 3.0,
     "per-example loop / vectorised batch, [784, 30, 10] mini-batch 10": 10.0,
-    "the tutorial's 10,000 steps through the general code": 200.0,
+    "the tutorial's 10,000 steps through train": 200.0,
     "the tutorial's 10,000 steps through train / a plain-float loop": 1.5,
     "backprop-companion --help": 60.0,
     "backprop-companion (the walkthrough)": 0.6,

@@ -23,6 +23,29 @@ import numpy as np
 from worked.core.activations import Activation, Array
 from worked.core.costs import Cost
 
+SUMMED_IN_ORDER = 4
+"""The longest sum of products that :func:`row_product` writes out term by term rather than hand to BLAS."""
+
+
+def row_product(a: Array, m: Array, out: Array | None = None) -> Array:
+    r"""``a @ m``, rows ``a`` times the matrix ``m``: every matrix product of the forward and backward passes.
+
+    Where each entry is a sum of at most :data:`SUMMED_IN_ORDER` products (the tutorial's are sums of
+    two), it is written out as a hand calculation does it: each product rounded, then added from the
+    first, :math:`(a_1 m_{1j} + a_2 m_{2j}) + \dots`. A BLAS kernel sums in an order of its own (this
+    machine's OpenBLAS fuses one product into the addition), so a tiny network's last bits would depend
+    on the machine; written out, they depend on IEEE arithmetic alone, and
+    :mod:`worked.core.tiny` repeats them with Python floats. Longer sums go to BLAS, which is faster.
+    ``out``, of the product's shape, receives it instead of a new array.
+    """
+    k = m.shape[0]
+    if k > SUMMED_IN_ORDER:
+        return np.matmul(a, m, out=out)
+    product: Array = np.multiply(a[..., 0:1], m[0], out=out)
+    for i in range(1, k):
+        product += a[..., i : i + 1] * m[i]
+    return product
+
 
 def bp1(cost: Cost, sigma: Activation, z: Array, a: Array, y: Array) -> Array:
     r"""BP1, the error of the output layer: :math:`\delta^L = \nabla_a C \odot \sigma'(z^L)`.
@@ -39,7 +62,7 @@ def bp2(w: Array, delta: Array, sigma: Activation, z: Array, a: Array) -> Array:
     ``w`` is :math:`w^{l+1}`, shape ``(n_{l+1}, n_l)``; ``delta`` is :math:`\delta^{l+1}`; ``z``, ``a``
     are :math:`z^l`, :math:`a^l` (``σ'`` may use either, see :class:`Activation`).
     """
-    delta_l: Array = delta @ w  # rows: ((w^{l+1})ᵀ δ^{l+1})ᵀ = δ^{l+1} w^{l+1}
+    delta_l = row_product(delta, w)  # rows: ((w^{l+1})ᵀ δ^{l+1})ᵀ = δ^{l+1} w^{l+1}
     delta_l *= sigma.prime(z, a)  # in place: one array fewer per layer
     return delta_l
 
@@ -62,7 +85,7 @@ def bp4(delta: Array, activations: Sequence[Array], i: int, out: Array | None = 
     bug here is exactly that index, one layer off.) ``out``, an array of the weights' shape, receives
     the result instead of a new array (:class:`~worked.core.workspace.Workspace`); the numbers are the same.
     """
-    nabla_w: Array = np.matmul(delta.T, activations[i], out=out)
+    nabla_w = row_product(delta.T, activations[i], out)  # summed over the rows (examples)
     if delta.shape[0] > 1:
         nabla_w /= delta.shape[0]
     return nabla_w

@@ -29,7 +29,7 @@ import numpy as np
 from worked.core import regularisation, saturation, validation
 from worked.core.activations import SIGMOID, Activation, Array, get_activation
 from worked.core.costs import CROSS_ENTROPY, Cost, get_cost
-from worked.core.equations import BACKPROP, Equations, bp4
+from worked.core.equations import BACKPROP, Equations, bp4, row_product
 from worked.core.validation import InvalidInput, InvalidType, finite_array, real_array
 from worked.core.workspace import Workspace
 
@@ -177,7 +177,7 @@ class Network:
     # -- the forward pass -----------------------------------------------------------------------
     def weighted_input(self, l: int, a: Array) -> Array:
         """:math:`z = w a + b` with ``weights[l]``, ``biases[l]``, for rows ``a`` of the layer below."""
-        z: Array = a @ self.weights[l].T
+        z = row_product(a, self.weights[l].T)
         z += self.biases[l]  # in place: one array fewer per layer (see worked.core.equations)
         return z
 

@@ -27,12 +27,14 @@ examples as in Nielsen's network2 (:mod:`~worked.core.regularisation`).
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from worked.core import regularisation, validation
+from worked.core import regularisation, tiny, validation
 from worked.core.activations import Array
 from worked.core.network import Network
 from worked.core.validation import InvalidInput
@@ -203,20 +205,50 @@ def train(
     rule = Rule.of(network, eta, order, train_biases, shared_biases, l2, n)
     steps = validation.steps(steps)
     xs, ys, _ = network.as_batch(x, y)
-    errors = np.empty(steps + 1)
+    errors: list[float] = []
     # Overflow is detected below, by the cost turning non-finite, and reported with its step.
     with np.errstate(over="ignore", invalid="ignore"):
+        floats = _floats(network, xs, ys, rule) if steps else None
         for t in range(steps + 1):
             if t < steps:
-                network, errors[t] = _step_rows(network, xs, ys, rule)
+                if floats is None:
+                    network, cost = _step_rows(network, xs, ys, rule)
+                else:
+                    cost = floats.step()
                 if progress is not None and ((t + 1) % PROGRESS_EVERY == 0 or t + 1 == steps):
                     progress(t + 1)
             else:
+                if floats is not None:
+                    network = floats.network(network)
                 zs, activations = network.forward_rows(xs)
-                errors[t] = rule.cost(network, zs[-1], activations[-1], ys)
-            if not np.isfinite(errors[t]):
+                cost = rule.cost(network, zs[-1], activations[-1], ys)
+            errors.append(cost)
+            if not math.isfinite(cost):
                 raise FloatingPointError(
-                    f"training diverged: the cost became {errors[t]} after {t} steps; "
-                    "try a smaller learning rate"
+                    f"training diverged: the cost became {cost} after {t} steps; try a smaller learning rate"
                 )
-    return Trajectory(errors, network)
+    return Trajectory(np.array(errors), network)
+
+
+def _floats(network: Network, xs: Array, ys: Array, rule: Rule) -> tiny.Floats | None:
+    """A tiny network's step as Python floats (:mod:`~worked.core.tiny`), if the network qualifies and
+    that step gives the general code's bits on this machine; otherwise None, and the general code steps."""
+    if not tiny.applies(network, len(xs), rule.order, rule.l2):
+        return None
+    biases = "shared" if rule.shared_biases else "per-neuron"
+    floats = tiny.Floats.of(network, xs, ys, rule.eta, biases if rule.train_biases else "frozen")
+    general, cost = _step_rows(network, xs, ys, rule)
+    cost_of_floats, params = floats.step_once(floats.params)
+    stepped = dataclasses.replace(floats, params=params).network(network)
+    pairs = zip(
+        [cost, *general.weights, *general.biases],
+        [cost_of_floats, *stepped.weights, *stepped.biases],
+        strict=True,
+    )
+    return floats if all(_same_bits(a, b) for a, b in pairs) else None
+
+
+def _same_bits(a: object, b: object) -> bool:
+    """Equal to the last bit, the sign of a zero included (``==`` would let -0.0 pass for 0.0)."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and bool(np.array_equal(a.view(np.int64), b.view(np.int64)))
