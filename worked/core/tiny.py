@@ -8,7 +8,7 @@ floats, when every number can be the general code's to the last bit (:func:`appl
 - every sum of products is at most :data:`~worked.core.equations.SUMMED_IN_ORDER` terms long, so the
   general code writes it out in index order too (:func:`~worked.core.equations.row_product`) rather
   than leaving the order to a BLAS kernel;
-- one example (no mean over rows), the "simultaneous" order and no L2 decay;
+- one example (no mean over rows) and no L2 decay;
 - sigmoid or identity layers and the quadratic or squared cost.
 
 :func:`step_source` writes one step for the network's shape as straight-line Python, a line per
@@ -44,7 +44,7 @@ def applies(network: Network, m: int, order: str, l2: float) -> bool:
     return (
         m == 1
         and max(network.sizes) <= SUMMED_IN_ORDER
-        and order == "simultaneous"
+        and order in ("simultaneous", "output-first")
         and not l2
         and all(s is SIGMOID or s is IDENTITY for s in network.sigmas)
         and (network.cost_function is QUADRATIC or network.cost_function is SQUARED)
@@ -56,10 +56,13 @@ def _sum(terms: list[str]) -> str:
     return " + ".join(terms)
 
 
-def step_source(network: Network, x: list[float], y: list[float], eta: float, biases: str) -> str:
+def step_source(
+    network: Network, x: list[float], y: list[float], eta: float, biases: str, order: str = "simultaneous"
+) -> str:
     """One step of gradient descent for ``network`` on the example ``x``, ``y`` as Python source.
 
-    ``biases``: "frozen", "shared" (one bias per layer: the gradient is Σ_j δ_j) or "per-neuron".
+    ``biases``: "frozen", "shared" (one bias per layer: the gradient is Σ_j δ_j) or "per-neuron";
+    ``order``: one of :data:`~worked.core.training.UPDATE_ORDERS` (see :mod:`~worked.core.training`).
     Layers count from 1 for the input, as in the books; ``w2_1_2`` is :math:`w^2_{12}`.
     """
     sizes = network.sizes
@@ -87,21 +90,25 @@ def step_source(network: Network, x: list[float], y: list[float], eta: float, bi
     terms = [f"{d} * {d}" if squared else f"0.5 * ({d} * {d})" for d in differences]
     lines.append(f"cost = {_sum(terms)}")  # the mean over one example: ÷ 1 is exact
     delta: dict[int, list[str]] = {}
+    carry = w  # the weights BP2 carries δ back through: the updated ones in the "output-first" order
+    updated: list[str] = []
     for l in reversed(layers):
         delta[l] = [f"d{l}_{j}" for j in range(1, sizes[l - 1] + 1)]
         for j, a_j in enumerate(a[l]):
             if l == L:  # BP1: ∇_a C ⊙ σ'(z)
                 error = f"2.0 * {differences[j]}" if squared else differences[j]
             else:  # BP2: (Σ_i δ_i w_ij, from i = 1) ⊙ σ'(z)
-                error = _sum([f"{d_i} * {w[l + 1][i][j]}" for i, d_i in enumerate(delta[l + 1])])
+                error = _sum([f"{d_i} * {carry[l + 1][i][j]}" for i, d_i in enumerate(delta[l + 1])])
             prime = f" * ({a_j} * (1.0 - {a_j}))" if sigmoid[l] else ""  # σ' = a(1 − a), or 1 (× 1 is exact)
             lines.append(f"{delta[l][j]} = ({error}){prime}")
-    updated = [
-        f"{w[l][j][k]} - {eta!r} * ({delta[l][j]} * {a[l - 1][k]})"
-        for l in layers
-        for j in range(len(w[l]))
-        for k in range(len(w[l][j]))
-    ]
+        new = [[f"v{l}_{j}_{k}" for k in range(1, sizes[l - 2] + 1)] for j in range(1, sizes[l - 1] + 1)]
+        for j, row in enumerate(new):  # BP4 and the update: w − η (δ_j a_k)
+            lines += [
+                f"{v} = {w[l][j][k]} - {eta!r} * ({delta[l][j]} * {a[l - 1][k]})" for k, v in enumerate(row)
+            ]
+        if order == "output-first":
+            carry = {**carry, l: new}
+        updated = [name for row in new for name in row] + updated
     for l in layers:  # BP3 and the bias update; BP4 and the weight update above
         for j, b_j in enumerate(b[l]):
             gradient = {"frozen": None, "shared": f"({_sum(delta[l])})", "per-neuron": delta[l][j]}[biases]
@@ -119,12 +126,13 @@ class Floats:
     sizes: list[int]
 
     @classmethod
-    def of(cls, network: Network, x: np.ndarray, y: np.ndarray, eta: float, biases: str) -> Floats:
+    def of(
+        cls, network: Network, x: np.ndarray, y: np.ndarray, eta: float, biases: str, order: str
+    ) -> Floats:
         """``network``'s parameters, and its step on one example (rows ``x``, ``y`` of one row each)."""
         namespace: dict[str, object] = {"exp": math.exp}
-        exec(
-            step_source(network, x[0].tolist(), y[0].tolist(), eta, biases), namespace
-        )  # our own source, of numbers and names
+        source = step_source(network, x[0].tolist(), y[0].tolist(), eta, biases, order)
+        exec(source, namespace)  # source written above from names and repr() of floats, nothing else
         params = tuple(float(v) for array in (*network.weights, *network.biases) for v in array.ravel())
         return cls(params, namespace["step"], network.sizes)  # type: ignore[arg-type]
 

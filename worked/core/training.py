@@ -236,7 +236,7 @@ def _floats(network: Network, xs: Array, ys: Array, rule: Rule) -> tiny.Floats |
     if not tiny.applies(network, len(xs), rule.order, rule.l2):
         return None
     biases = "shared" if rule.shared_biases else "per-neuron"
-    floats = tiny.Floats.of(network, xs, ys, rule.eta, biases if rule.train_biases else "frozen")
+    floats = tiny.Floats.of(network, xs, ys, rule.eta, biases if rule.train_biases else "frozen", rule.order)
     general, cost = _step_rows(network, xs, ys, rule)
     cost_of_floats, params = floats.step_once(floats.params)
     stepped = dataclasses.replace(floats, params=params).network(network)
