@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from backprop_companion.bench.timing import Result, median_seconds
+from backprop_companion.bench.timing import Result, median_seconds, paired_ratio
 from worked import mazur, tutorial
 from worked.core.network import Network
 from worked.core.training import train
@@ -46,11 +46,10 @@ def _data(
 
 def gradient_vs_forward(sizes: Sequence[int], batch: int, rng: np.random.Generator) -> Result:
     net, x, y = _data(sizes, batch, rng)
-    forward = median_seconds(lambda: net.feedforward(x))
-    gradient = median_seconds(lambda: net.backprop(x, y))
+    ratio, gradient, forward = paired_ratio(lambda: net.backprop(x, y), lambda: net.feedforward(x))
     return Result(
         f"gradient / forward, {list(sizes)} batch {batch}",
-        gradient / forward,
+        ratio,
         "×",
         GRADIENT_TARGETS.get((tuple(sizes), batch)),
         ideal=ideal_gradient_ratio(sizes),

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from backprop_companion.bench.cases import ideal_gradient_ratio
-from backprop_companion.bench.timing import Result, median_seconds
+from backprop_companion.bench.timing import Result, median_seconds, paired_ratio
 from worked.core.activations import Array
 from worked.core.network import Network
 
@@ -38,7 +38,11 @@ def _agreement(theirs: list[Array], ours: list[Array]) -> float:
     )
 
 
-def _torch(torch: ModuleType, network: Network, xs: Array, ys: Array) -> tuple[float, float, list[Array]]:
+def _torch_calls(
+    torch: ModuleType, network: Network, xs: Array, ys: Array
+) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """``(forward, gradient)``: torch's cost of the network (sigmoid layers, quadratic, the batch's mean)
+    without autograd, and its gradient by autograd."""
     torch.set_num_threads(1)
     params = [torch.tensor(p, dtype=torch.float64, requires_grad=True) for p in network.weights]
     params += [torch.tensor(p, dtype=torch.float64, requires_grad=True) for p in network.biases]
@@ -58,6 +62,11 @@ def _torch(torch: ModuleType, network: Network, xs: Array, ys: Array) -> tuple[f
     def gradient() -> Any:
         return torch.autograd.grad(cost(), params)
 
+    return forward, gradient
+
+
+def _torch(torch: ModuleType, network: Network, xs: Array, ys: Array) -> tuple[float, float, list[Array]]:
+    forward, gradient = _torch_calls(torch, network, xs, ys)
     grads = [g.numpy() for g in gradient()]
     return median_seconds(forward), median_seconds(gradient), grads
 
@@ -151,17 +160,17 @@ def torch_ratios(rng: np.random.Generator) -> list[Result]:
         network = Network.random(list(sizes), rng)
         xs, ys = rng.standard_normal((batch, sizes[0])), rng.uniform(0, 1, (batch, sizes[-1]))
         try:
-            _, theirs, _ = _torch(torch, network, xs, ys)
+            _, gradient = _torch_calls(torch, network, xs, ys)
+            ratio, ours, theirs = paired_ratio(functools.partial(network.backprop, xs, ys), gradient)
         except Exception as error:  # noqa: BLE001 (someone else's library: report it, finish the bench)
             rows.append(
                 Result(_torch_case(sizes, batch), None, "×", goal, failed=f"{type(error).__name__}: {error}")
             )
             continue
-        ours = median_seconds(functools.partial(network.backprop, xs, ys))
         rows.append(
             Result(
                 _torch_case(sizes, batch),
-                ours / theirs,
+                ratio,
                 "×",
                 goal,
                 detail=f"torch {torch.__version__}, float64, one thread: {theirs * 1e6:.0f} µs; "

@@ -25,22 +25,48 @@ def median_seconds(
     """
     if warm_up:
         work()  # warm-up: first-call allocation, caches, lazy imports
-    number, elapsed = 1, 0.0
+    number, first = _batch(work, min_time)
+    return statistics.median([first, *(_per_call(work, number) for _ in range(repeats - 1))])
+
+
+def paired_ratio(
+    numerator: Callable[[], object],
+    denominator: Callable[[], object],
+    *,
+    rounds: int = 9,
+    min_time: float = 0.02,
+) -> tuple[float, float, float]:
+    """``(ratio, numerator seconds, denominator seconds)``, each the median over ``rounds`` rounds that
+    time both, one after the other, so a change of the machine's load hits both sides of a ratio
+    alike rather than whichever happened to be timed second. Calls are batched as in :func:`median_seconds`.
+    """
+    for work in (numerator, denominator):
+        work()  # warm-up, as in median_seconds
+    numbers = [_batch(work, min_time)[0] for work in (numerator, denominator)]
+    ratios, tops, bottoms = [], [], []
+    for _ in range(rounds):
+        top, bottom = (_per_call(work, n) for work, n in zip((numerator, denominator), numbers, strict=True))
+        ratios.append(top / bottom)
+        tops.append(top)
+        bottoms.append(bottom)
+    return statistics.median(ratios), statistics.median(tops), statistics.median(bottoms)
+
+
+def _batch(work: Callable[[], object], min_time: float) -> tuple[int, float]:
+    """``(calls, seconds per call)`` of the first batch of calls that takes ``min_time`` in all."""
+    number = 1
     while True:
-        start = time.perf_counter()
-        for _ in range(number):
-            work()
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_time or number >= 1 << 20:
-            break
-        number *= 2 if elapsed == 0 else max(2, min(10, math.ceil(min_time / elapsed)))
-    samples = [elapsed / number]
-    for _ in range(repeats - 1):
-        start = time.perf_counter()
-        for _ in range(number):
-            work()
-        samples.append((time.perf_counter() - start) / number)
-    return statistics.median(samples)
+        per_call = _per_call(work, number)
+        if per_call * number >= min_time or number >= 1 << 20:
+            return number, per_call
+        number *= 2 if per_call == 0 else max(2, min(10, math.ceil(min_time / (per_call * number))))
+
+
+def _per_call(work: Callable[[], object], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        work()
+    return (time.perf_counter() - start) / number
 
 
 @dataclass(frozen=True)

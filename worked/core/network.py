@@ -21,6 +21,7 @@ batch is the mean of the per-example gradients (the ``1/m`` of Ng's :math:`D = \
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -276,23 +277,22 @@ class Network:
         xs, ys, single = self.as_batch(x, y, check_x=False)
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused below, by layer
             zs, activations = self.forward_rows(xs)
-        for l, z in enumerate(zs):
-            if not _finite(z):
-                if l == 0:
-                    finite_array("x", x)  # a NaN or infinite input is named, as everywhere else
-                raise InvalidInput(
-                    f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
-                    "biases or inputs are too large for a gradient to be computed"
-                )
-        with np.errstate(over="ignore", invalid="ignore"):
+            for l, z in enumerate(zs):
+                if not _finite(z):
+                    if l == 0:
+                        finite_array("x", x)  # a NaN or infinite input is named, as everywhere else
+                    raise InvalidInput(
+                        f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
+                        "biases or inputs are too large for a gradient to be computed"
+                    )
             out = self.workspace.arrays([w.shape for w in self.weights])
             deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2, out=out)
-        for l, (w, b) in enumerate(zip(nabla_w, nabla_b, strict=True)):
-            if not (_finite(w) and _finite(b)):
-                raise InvalidInput(
-                    f"the gradient of layer {l + 2}'s weights or biases overflows float64: the weights, "
-                    "biases or inputs are too large for a gradient to be computed"
-                )
+            for l, (w, b) in enumerate(zip(nabla_w, nabla_b, strict=True)):
+                if not (_finite(w) and _finite(b)):
+                    raise InvalidInput(
+                        f"the gradient of layer {l + 2}'s weights or biases overflows float64: the weights, "
+                        "biases or inputs are too large for a gradient to be computed"
+                    )
         saturation.refuse_saturated(self.sigmas, zs, activations[1:], deltas)
         if single:
             zs, activations, deltas = ([v[0] for v in vs] for vs in (zs, activations, deltas))
@@ -302,8 +302,8 @@ class Network:
 def _finite(a: Array) -> bool:
     """Whether every entry is finite, without an array of flags as large as ``a``. An infinite or NaN
     entry makes the sum infinite or NaN, so a finite sum settles it in one pass; only a sum that
-    overflowed from finite entries needs the extremes (NaN if any entry is, ±inf if any is infinite)."""
-    with np.errstate(over="ignore", invalid="ignore"):  # a sum that overflows is looked at below
-        if np.isfinite(np.add.reduce(a, axis=None)):
-            return True
-    return bool(np.isfinite(a.min()) and np.isfinite(a.max()))
+    overflowed from finite entries needs the extremes (NaN if any entry is, ±inf if any is infinite).
+    Called under ``np.errstate(over="ignore")``: that overflow is no error here."""
+    if math.isfinite(np.add.reduce(a, axis=None)):
+        return True
+    return math.isfinite(a.min()) and math.isfinite(a.max())
