@@ -52,8 +52,10 @@ TAYLOR_PASSES_PER_GROUP = 30
 (worked.gradcheck.taylor; a test holds the two to agree)."""
 """Python's cost of one forward pass, whatever the size (measured 20-40 µs on the tutorial's network)."""
 STEP_S = 5e-5
-"""One training step of the tutorial: 24 µs idle and 48 µs on a loaded 2-core machine (measured); twice
-the idle figure, so that 10,000,000 steps (the most train takes) estimate about 8 minutes."""
+"""One training step of a worked example through the general code: 24 µs idle and 48 µs on a loaded 2-core
+machine (measured); twice the idle figure, so that 10,000,000 steps (the most train takes) estimate about
+8 minutes. The float path that train takes where it can (worked.core.tiny: the tutorial's network in
+either update order) measured 1.6-2.5 µs a step, so the estimate bounds both, the slower generously."""
 DERIVE_BASE_S = 30.0
 """derive --verify up to widths and depth 3: 19-29 s measured (the controls and lemmas, whatever
 the sweep)."""
