@@ -33,9 +33,10 @@ def row_product(a: Array, m: Array, out: Array | None = None) -> Array:
     Where each entry is a sum of at most :data:`SUMMED_IN_ORDER` products (the tutorial's are sums of
     two), it is written out as a hand calculation does it: each product rounded, then added from the
     first, :math:`(a_1 m_{1j} + a_2 m_{2j}) + \dots`. A BLAS kernel sums in an order of its own (this
-    machine's OpenBLAS fuses one product into the addition), so a tiny network's last bits would depend
-    on the machine; written out, they depend on IEEE arithmetic alone, and
-    :mod:`worked.core.tiny` repeats them with Python floats. Longer sums go to BLAS, which is faster.
+    machine's OpenBLAS fuses one product into the addition, and a product of -0.0 comes back as +0.0),
+    so a tiny network's last bits would depend on the machine; written out, they depend on IEEE
+    arithmetic alone, and :mod:`worked.core.tiny` repeats them with Python floats. Longer sums go to
+    BLAS, which is faster. Each term after the first makes an array of the product's shape.
     ``out``, of the product's shape, receives it instead of a new array.
     """
     k = m.shape[0]
@@ -85,9 +86,13 @@ def bp4(delta: Array, activations: Sequence[Array], i: int, out: Array | None = 
     bug here is exactly that index, one layer off.) ``out``, an array of the weights' shape, receives
     the result instead of a new array (:class:`~worked.core.workspace.Workspace`); the numbers are the same.
     """
-    nabla_w = row_product(delta.T, activations[i], out)  # summed over the rows (examples)
-    if delta.shape[0] > 1:
-        nabla_w /= delta.shape[0]
+    a = activations[i]
+    if delta.shape[0] == 1:  # one example: the products δ_j a_k, no sum, rounded as by hand
+        return row_product(delta.T, a, out)
+    # A sum over the examples: BLAS, whatever the batch, since writing out even two terms would
+    # make a weight-sized array per call for the second term's products (the workspace's point).
+    nabla_w: Array = np.matmul(delta.T, a, out=out)
+    nabla_w /= delta.shape[0]
     return nabla_w
 
 
