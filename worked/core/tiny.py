@@ -12,7 +12,8 @@ floats, when every number can be the general code's to the last bit (:func:`appl
 - sigmoid or identity layers and the quadratic or squared cost.
 
 :func:`step_source` writes one step for the network's shape as straight-line Python, a line per
-number, as one would by hand (``python -c "from worked.core import tiny; ..."`` shows it): each
+number, as one would by hand (``print(tiny.step_source(tutorial.network(), [0.05, 0.1], [0.01, 0.99],
+0.5, "frozen"))`` shows the tutorial's, with ``from worked import tutorial``): each
 operation is the one the general code performs, in the same order, on the same operands, and IEEE
 arithmetic rounds it the same whether numpy or Python does it. The exponential is the C library's in
 both on this kind of machine; where numpy brings its own (some processors' vector units), the first
