@@ -87,7 +87,10 @@ def run_suite(
         ),
         ("loop/batch", lambda: [cases.batch_vs_loop(rng)]),
         ("million and one", million_and_one),
-        ("tutorial", lambda: [cases.tutorial_steps(), tiny.tutorial_vs_plain_loop()]),
+        (
+            "tutorial",
+            lambda: [cases.tutorial_steps(), tiny.tutorial_vs_plain_loop(), tiny.general_code_step()],
+        ),
         ("frameworks", lambda: [*torch_ratios(rng), *framework_gradients(rng)]),
         ("start-up", lambda: cases.startup(repeats=3 if quick else 5)),
         ("derive", lambda: [cases.derive_verify()]),

@@ -28,14 +28,14 @@ SUMMED_IN_ORDER = 4
 
 
 def row_product(a: Array, m: Array, out: Array | None = None) -> Array:
-    r"""``a @ m``, rows ``a`` times the matrix ``m``: every matrix product of the forward and backward passes.
+    r"""``a @ m``, rows times a matrix: the forward pass's and BP2's products, and BP4's for one example.
 
     Where each entry is a sum of at most :data:`SUMMED_IN_ORDER` products (the tutorial's are sums of
     two), it is written out as a hand calculation does it: each product rounded, then added from the
     first, :math:`(a_1 m_{1j} + a_2 m_{2j}) + \dots`. A BLAS kernel sums in an order of its own (this
     machine's OpenBLAS fuses one product into the addition, and a product of -0.0 comes back as +0.0),
-    so a tiny network's last bits would depend on the machine; written out, they depend on IEEE
-    arithmetic alone, and :mod:`worked.core.tiny` repeats them with Python floats. Longer sums go to
+    so a tiny network's last bits would depend on the machine's BLAS; written out, they are IEEE
+    arithmetic's, and :mod:`worked.core.tiny` repeats them with Python floats. Longer sums go to
     BLAS, which is faster. Each term after the first makes an array of the product's shape.
     ``out``, of the product's shape, receives it instead of a new array.
     """
@@ -70,9 +70,12 @@ def bp2(w: Array, delta: Array, sigma: Activation, z: Array, a: Array) -> Array:
 
 def bp3(delta: Array) -> Array:
     r"""BP3, the gradient of the biases: :math:`\partial C/\partial b^l_j = \delta^l_j`, the rows' mean."""
-    nabla_b: Array = np.add.reduce(delta, axis=0)
-    if delta.shape[0] > 1:  # the mean of one row is that row
-        nabla_b /= delta.shape[0]
+    nabla_b: Array
+    if delta.shape[0] == 1:  # the mean of one row is that row (a sum would start from +0.0, losing a -0.0)
+        nabla_b = delta[0].copy()
+        return nabla_b
+    nabla_b = np.add.reduce(delta, axis=0)
+    nabla_b /= delta.shape[0]
     return nabla_b
 
 

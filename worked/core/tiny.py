@@ -1,29 +1,30 @@
 r"""Training a tiny network with Python floats: the general code's arithmetic, one number at a time.
 
 The tutorial's network has eight weights. Stepped through numpy, each step is some forty calls on
-arrays of two numbers, and the calls cost far more than the arithmetic: 10,000 steps took about
-seven times a loop of Python floats. :func:`worked.core.train` therefore steps such a network with
-floats, when every number can be the general code's to the last bit (:func:`applies`):
+arrays of two numbers, and the calls cost far more than the arithmetic: the general code took
+several times as long as a loop of Python floats. :func:`worked.core.train` therefore steps such a
+network with floats, where every number can be the general code's to the last bit (:func:`applies`):
 
 - every sum of products is at most :data:`~worked.core.equations.SUMMED_IN_ORDER` terms long, so the
   general code writes it out in index order too (:func:`~worked.core.equations.row_product`) rather
   than leaving the order to a BLAS kernel;
-- one example (no mean over rows) and no L2 decay;
-- sigmoid or identity layers and the quadratic or squared cost.
+- one example (BP3 and BP4 then sum nothing), no L2 decay, at most :data:`MAX_LAYERS` layers of weights;
+- sigmoid or identity layers and the quadratic or squared cost;
+- numpy's exponential is the C library's, as Python's is (:func:`same_exponential`): on processors
+  with AVX-512, numpy brings its own, which differs in the last bit for some arguments.
 
 :func:`step_source` writes one step for the network's shape as straight-line Python, a line per
-number, as one would by hand (``print(tiny.step_source(tutorial.network(), [0.05, 0.1], [0.01, 0.99],
-0.5, "frozen"))`` shows the tutorial's, with ``from worked import tutorial``): each
-operation is the one the general code performs, in the same order, on the same operands, and IEEE
-arithmetic rounds it the same whether numpy or Python does it. The exponential is the C library's in
-both on this kind of machine; where numpy brings its own (some processors' vector units), the first
-step would differ, so :func:`worked.core.train` compares the first step both ways and keeps the
-general code for the run if any bit differs. tests/core/test_tiny.py compares whole trajectories,
-bit for bit, over random tiny networks.
+number, as one would by hand (``print(tiny.step_source(tutorial.network(), "frozen"))`` shows the
+tutorial's). Each operation is the one the general code performs, in the same order, on the same
+operands, and IEEE arithmetic rounds it the same whether numpy or Python does it. The formulas are
+thus written twice, once for arrays and once here; they are held together bit for bit by
+``train``'s comparison of the first step both ways (the general code runs if any bit differs) and
+by tests/core/test_tiny.py, which compares whole trajectories over random tiny networks.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,94 +36,145 @@ from worked.core.costs import QUADRATIC, SQUARED
 from worked.core.equations import SUMMED_IN_ORDER
 from worked.core.network import Network
 
-Step = Callable[[tuple[float, ...]], tuple[float, tuple[float, ...]]]
-"""One step: the parameters (weights row by row, layer by layer, then biases) to the cost before the
-step and the parameters after it."""
+MAX_LAYERS = 4
+"""Layers of weights the float path takes (the tests' deepest): the source grows with depth, and so
+does the time to compile it, while the general code's cost per layer is what it is."""
+
+Step = Callable[
+    [tuple[float, ...], tuple[float, ...], tuple[float, ...], float], tuple[float, tuple[float, ...]]
+]
+"""One step: ``(parameters, x, y, η)`` to the cost before the step and the parameters after it; the
+parameters are the weights row by row, layer by layer, then the biases."""
+
+
+@functools.cache
+def same_exponential() -> bool:
+    """Whether ``np.exp`` and ``math.exp`` agree to the last bit on 4,097 arguments from -746 to 0 (every
+    exponent the logistic function takes, :math:`-|z|`) and at both ends: the one function the two
+    sides of the float path do not compute with the same IEEE operations."""
+    z = np.concatenate([np.linspace(-746.0, 0.0, 4097), -np.geomspace(1e-300, 746.0, 600), [-0.0]])
+    ours = np.array([math.exp(v) for v in z.tolist()])
+    return bool(np.array_equal(np.exp(z).view(np.int64), ours.view(np.int64)))
 
 
 def applies(network: Network, m: int, order: str, l2: float) -> bool:
-    """Whether a step of :func:`step_source` has the general code's bits for this network and batch."""
+    """Whether :func:`step_source` repeats the general code's step for this network and batch of ``m``."""
     return (
         m == 1
+        and len(network.weights) <= MAX_LAYERS
         and max(network.sizes) <= SUMMED_IN_ORDER
         and order in ("simultaneous", "output-first")
         and not l2
         and all(s is SIGMOID or s is IDENTITY for s in network.sigmas)
         and (network.cost_function is QUADRATIC or network.cost_function is SQUARED)
+        and same_exponential()
     )
 
 
 def _sum(terms: list[str]) -> str:
-    """Products summed from the first, as Python's left-to-right ``+`` and numpy's small sums do."""
+    """Terms summed from the first, left to right: Python's ``+``, and the general code's written-out sums."""
     return " + ".join(terms)
 
 
-def step_source(
-    network: Network, x: list[float], y: list[float], eta: float, biases: str, order: str = "simultaneous"
-) -> str:
-    """One step of gradient descent for ``network`` on the example ``x``, ``y`` as Python source.
+def _names(kind: str, l: int, n: int, k: int | None = None) -> list[str]:
+    """``kind`` + layer + neuron (+ input): ``w3_1_2`` is :math:`w^3_{12}`, the books' count (input = 1)."""
+    if k is None:
+        return [f"{kind}{l}_{j}" for j in range(1, n + 1)]
+    return [f"{kind}{l}_{j}_{i}" for j in range(1, n + 1) for i in range(1, k + 1)]
+
+
+def _forward(sizes: tuple[int, ...], sigmoid: tuple[bool, ...]) -> list[str]:
+    """z = Σ_k a_k w_jk (from k = 1) + b_j, then a = σ(z): Network.forward_rows, one neuron a line."""
+    lines = []
+    for l in range(2, len(sizes) + 1):
+        below, k = _names("a", l - 1, sizes[l - 2]), sizes[l - 2]
+        weights = _names("w", l, sizes[l - 1], k)
+        for j, (a_j, b_j) in enumerate(
+            zip(_names("a", l, sizes[l - 1]), _names("b", l, sizes[l - 1]), strict=True)
+        ):
+            z = (
+                _sum([f"{a_k} * {w}" for a_k, w in zip(below, weights[j * k : (j + 1) * k], strict=True)])
+                + f" + {b_j}"
+            )
+            if sigmoid[l - 2]:  # activations._sigmoid: e^{-|z|} over 1 + e^{-|z|}, or 1 over it
+                lines += [f"z = {z}", "e = exp(-abs(z))", f"{a_j} = (e if z < 0.0 else 1.0) / (1.0 + e)"]
+            else:
+                lines.append(f"{a_j} = {z}")
+    return lines
+
+
+def _backward(sizes: tuple[int, ...], sigmoid: tuple[bool, ...], squared: bool, order: str) -> list[str]:
+    """BP1, then per layer from the output down: BP4 and the update ``v = w - η (δ_j a_k)``, then BP2
+    through ``w`` (the simultaneous order) or through the just updated ``v`` (output-first)."""
+    L = len(sizes)
+    output = _names("a", L, sizes[-1])
+    differences = [f"({a_j} - y_{j})" for j, a_j in enumerate(output, start=1)]
+    lines = [f"cost = {_sum([f'{d} * {d}' if squared else f'0.5 * ({d} * {d})' for d in differences])}"]
+    errors = [f"2.0 * {d}" if squared else d for d in differences]  # BP1: ∇_a C
+    for l in range(L, 1, -1):
+        deltas, below = _names("d", l, sizes[l - 1]), _names("a", l - 1, sizes[l - 2])
+        for d_j, error, a_j in zip(deltas, errors, _names("a", l, sizes[l - 1]), strict=True):
+            prime = f" * ({a_j} * (1.0 - {a_j}))" if sigmoid[l - 2] else ""  # σ' = a(1 − a), or × 1, exact
+            lines.append(f"{d_j} = ({error}){prime}")
+        w, v = _names("w", l, sizes[l - 1], sizes[l - 2]), _names("v", l, sizes[l - 1], sizes[l - 2])
+        k = sizes[l - 2]
+        lines += [f"{v[i]} = {w[i]} - eta * ({deltas[i // k]} * {below[i % k]})" for i in range(len(w))]
+        carried = v if order == "output-first" else w  # BP2: Σ_j δ_j w_jk, from j = 1
+        errors = [_sum([f"{d_j} * {carried[j * k + i]}" for j, d_j in enumerate(deltas)]) for i in range(k)]
+    return lines
+
+
+def step_source(network: Network, biases: str, order: str = "simultaneous") -> str:
+    """One step of gradient descent for networks of ``network``'s shape, layers and cost, as Python source.
 
     ``biases``: "frozen", "shared" (one bias per layer: the gradient is Σ_j δ_j) or "per-neuron";
     ``order``: one of :data:`~worked.core.training.UPDATE_ORDERS` (see :mod:`~worked.core.training`).
-    Layers count from 1 for the input, as in the books; ``w2_1_2`` is :math:`w^2_{12}`.
+    The function it defines is a :data:`Step`; the example and η are its arguments.
     """
-    sizes = network.sizes
+    sigmoid = tuple(s is SIGMOID for s in network.sigmas)
+    return _source(tuple(network.sizes), sigmoid, network.cost_function is SQUARED, biases, order)
+
+
+def _source(sizes: tuple[int, ...], sigmoid: tuple[bool, ...], squared: bool, biases: str, order: str) -> str:
     layers = range(2, len(sizes) + 1)
-    w = {
-        l: [[f"w{l}_{j}_{k}" for k in range(1, sizes[l - 2] + 1)] for j in range(1, sizes[l - 1] + 1)]
-        for l in layers
-    }
-    b = {l: [f"b{l}_{j}" for j in range(1, sizes[l - 1] + 1)] for l in layers}
-    a = {1: [repr(v) for v in x]}
-    sigmoid = {l: network.sigmas[l - 2] is SIGMOID for l in layers}
-    params = [name for l in layers for row in w[l] for name in row] + [name for l in layers for name in b[l]]
-    lines = [f"({', '.join(params)},) = p"]
-    for l in layers:  # forward: z = Σ_k a_k w_jk (from k = 1) + b_j; a = σ(z)
-        a[l] = [f"a{l}_{j}" for j in range(1, sizes[l - 1] + 1)]
-        for j, (row, b_j) in enumerate(zip(w[l], b[l], strict=True)):
-            z = _sum([f"{a_k} * {w_jk}" for a_k, w_jk in zip(a[l - 1], row, strict=True)]) + f" + {b_j}"
-            if sigmoid[l]:  # activations._sigmoid, one number at a time
-                lines += [f"z = {z}", "e = exp(-abs(z))", f"{a[l][j]} = (e if z < 0.0 else 1.0) / (1.0 + e)"]
-            else:
-                lines.append(f"{a[l][j]} = {z}")
-    L = layers[-1]
-    squared = network.cost_function is SQUARED
-    differences = [f"({a_j} - {y_j!r})" for a_j, y_j in zip(a[L], y, strict=True)]
-    terms = [f"{d} * {d}" if squared else f"0.5 * ({d} * {d})" for d in differences]
-    lines.append(f"cost = {_sum(terms)}")  # the mean over one example: ÷ 1 is exact
-    delta: dict[int, list[str]] = {}
-    carry = w  # the weights BP2 carries δ back through: the updated ones in the "output-first" order
-    updated: list[str] = []
-    for l in reversed(layers):
-        delta[l] = [f"d{l}_{j}" for j in range(1, sizes[l - 1] + 1)]
-        for j, a_j in enumerate(a[l]):
-            if l == L:  # BP1: ∇_a C ⊙ σ'(z)
-                error = f"2.0 * {differences[j]}" if squared else differences[j]
-            else:  # BP2: (Σ_i δ_i w_ij, from i = 1) ⊙ σ'(z)
-                error = _sum([f"{d_i} * {carry[l + 1][i][j]}" for i, d_i in enumerate(delta[l + 1])])
-            prime = f" * ({a_j} * (1.0 - {a_j}))" if sigmoid[l] else ""  # σ' = a(1 − a), or 1 (× 1 is exact)
-            lines.append(f"{delta[l][j]} = ({error}){prime}")
-        new = [[f"v{l}_{j}_{k}" for k in range(1, sizes[l - 2] + 1)] for j in range(1, sizes[l - 1] + 1)]
-        for j, row in enumerate(new):  # BP4 and the update: w − η (δ_j a_k)
-            lines += [
-                f"{v} = {w[l][j][k]} - {eta!r} * ({delta[l][j]} * {a[l - 1][k]})" for k, v in enumerate(row)
-            ]
-        if order == "output-first":
-            carry = {**carry, l: new}
-        updated = [name for row in new for name in row] + updated
-    for l in layers:  # BP3 and the bias update; BP4 and the weight update above
-        for j, b_j in enumerate(b[l]):
-            gradient = {"frozen": None, "shared": f"({_sum(delta[l])})", "per-neuron": delta[l][j]}[biases]
-            updated.append(b_j if gradient is None else f"{b_j} - {eta!r} * {gradient}")
+    weights = [name for l in layers for name in _names("w", l, sizes[l - 1], sizes[l - 2])]
+    bias_names = [name for l in layers for name in _names("b", l, sizes[l - 1])]
+    lines = [
+        f"({', '.join(weights + bias_names)},) = p",
+        f"({', '.join(_names('a', 1, sizes[0]))},) = x",
+        f"({', '.join(f'y_{j}' for j in range(1, sizes[-1] + 1))},) = y",
+        *_forward(sizes, sigmoid),
+        *_backward(sizes, sigmoid, squared, order),
+    ]
+    updated = [name for l in layers for name in _names("v", l, sizes[l - 1], sizes[l - 2])]
+    for l in layers:  # BP3 and the bias update
+        deltas = _names("d", l, sizes[l - 1])
+        for b_j, d_j in zip(_names("b", l, sizes[l - 1]), deltas, strict=True):
+            gradient = {"frozen": None, "shared": f"({_sum(deltas)})", "per-neuron": d_j}[biases]
+            updated.append(b_j if gradient is None else f"{b_j} - eta * {gradient}")
     lines.append(f"return cost, ({', '.join(updated)},)")
-    return "def step(p):\n" + "".join(f"    {line}\n" for line in lines)
+    return "def step(p, x, y, eta):\n" + "".join(f"    {line}\n" for line in lines)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(
+    sizes: tuple[int, ...], sigmoid: tuple[bool, ...], squared: bool, biases: str, order: str
+) -> Step:
+    """The step of :func:`step_source`, compiled once per shape, layers, cost, biases and order."""
+    namespace: dict[str, object] = {"exp": math.exp}
+    exec(_source(sizes, sigmoid, squared, biases, order), namespace)  # names and operators only
+    step: Step = namespace["step"]  # type: ignore[assignment]
+    return step
 
 
 @dataclass
 class Floats:
-    """A tiny network's parameters as Python floats, and its compiled step."""
+    """A tiny network's parameters, its one example and η as Python floats, and its compiled step."""
 
     params: tuple[float, ...]
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    eta: float
     step_once: Step
     sizes: list[int]
 
@@ -131,15 +183,14 @@ class Floats:
         cls, network: Network, x: np.ndarray, y: np.ndarray, eta: float, biases: str, order: str
     ) -> Floats:
         """``network``'s parameters, and its step on one example (rows ``x``, ``y`` of one row each)."""
-        namespace: dict[str, object] = {"exp": math.exp}
-        source = step_source(network, x[0].tolist(), y[0].tolist(), eta, biases, order)
-        exec(source, namespace)  # source written above from names and repr() of floats, nothing else
+        sigmoid = tuple(s is SIGMOID for s in network.sigmas)
+        step = _compiled(tuple(network.sizes), sigmoid, network.cost_function is SQUARED, biases, order)
         params = tuple(float(v) for array in (*network.weights, *network.biases) for v in array.ravel())
-        return cls(params, namespace["step"], network.sizes)  # type: ignore[arg-type]
+        return cls(params, tuple(x[0].tolist()), tuple(y[0].tolist()), float(eta), step, network.sizes)
 
     def step(self) -> float:
         """One step; return the cost before it."""
-        cost, self.params = self.step_once(self.params)
+        cost, self.params = self.step_once(self.params, self.x, self.y, self.eta)
         return cost
 
     def network(self, like: Network) -> Network:

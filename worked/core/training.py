@@ -49,9 +49,16 @@ def shared_bias_gradients(nabla_b: list[Array]) -> list[float]:
     r""":math:`\partial C/\partial b^l` when one bias :math:`b^l` feeds every neuron of layer :math:`l`,
     one float per layer, from the per-neuron gradients ``nabla_b`` (:attr:`Backprop.nabla_b`).
 
-    By the chain rule over :math:`b^l_j = b^l`: :math:`\partial C/\partial b^l = \sum_j \delta^l_j` (BP3).
+    By the chain rule over :math:`b^l_j = b^l`: :math:`\partial C/\partial b^l = \sum_j \delta^l_j` (BP3),
+    summed from the first neuron on, as by hand (and as :mod:`~worked.core.tiny` does).
     """
-    return [float(nb.sum()) for nb in nabla_b]
+    sums = []
+    for nb in nabla_b:
+        first, *rest = nb.tolist()
+        for value in rest:
+            first += value
+        sums.append(first)
+    return sums
 
 
 @dataclass(frozen=True)
@@ -238,7 +245,7 @@ def _floats(network: Network, xs: Array, ys: Array, rule: Rule) -> tiny.Floats |
     biases = "shared" if rule.shared_biases else "per-neuron"
     floats = tiny.Floats.of(network, xs, ys, rule.eta, biases if rule.train_biases else "frozen", rule.order)
     general, cost = _step_rows(network, xs, ys, rule)
-    cost_of_floats, params = floats.step_once(floats.params)
+    cost_of_floats, params = floats.step_once(floats.params, floats.x, floats.y, floats.eta)
     stepped = dataclasses.replace(floats, params=params).network(network)
     pairs = zip(
         [cost, *general.weights, *general.biases],
