@@ -81,3 +81,15 @@ def test_a_name_outside_the_grammar_is_refused_with_the_grammar():
 def test_an_unknown_example_names_the_shipped_ones():
     with pytest.raises(InvalidInput, match="mazur"):
         tutorial.load("nonesuch")
+
+
+def test_numpy_s_real_numbers_are_numbers_and_its_bool_and_arrays_are_not():
+    """A value read off a numpy array is a number (a review found float32 refused as "not a number")."""
+    import numpy as np
+
+    model = tutorial.load("mazur")
+    for number in (np.float32(0.25), np.float64(0.25), np.int64(1)):
+        assert model.with_values({"w1": number}).initial["w1"] == float(number)  # type: ignore[dict-item]
+    for other in (np.True_, np.array(0.25), True):
+        with pytest.raises(InvalidInput, match="w1 must be a number"):
+            model.with_values({"w1": other})  # type: ignore[dict-item]

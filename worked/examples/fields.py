@@ -4,6 +4,7 @@ digits, each problem made into an error by the caller's ``fail(key, problem)``. 
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -80,18 +81,19 @@ def values(
 
 
 def number(value: object, fail: Any, positive: bool = False) -> float:
-    """``value`` as a finite float (a TOML integer or float, never a boolean or text); ``fail(problem)``
-    makes the error."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    """``value`` as a finite float (a TOML integer or float, or any real number such as numpy's float32;
+    never a boolean or text); ``fail(problem)`` makes the error."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):  # numpy's bool is no Real
         raise fail(f"must be a number, got {_toml(value)}")
-    if not math.isfinite(value) or (positive and value <= 0):
-        raise fail(f"must be a finite{' positive' if positive else ''} number, got {value!r}")
-    if abs(value) > MAX_VALUE:
+    number = float(value)
+    if not math.isfinite(number) or (positive and number <= 0):
+        raise fail(f"must be a finite{' positive' if positive else ''} number, got {number!r}")
+    if abs(number) > MAX_VALUE:
         raise fail(
             f"must be at most {MAX_VALUE:g} in size (a worked example's numbers are of order 1); "
-            f"got {value!r}"
+            f"got {number!r}"
         )
-    return float(value)
+    return number
 
 
 MAX_VALUE = 1e6
