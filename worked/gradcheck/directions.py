@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from worked.core import RELU, Array, regularisation, validation
 from worked.gradcheck.checkpoint import Point
+from worked.gradcheck.kept import Kept
 from worked.gradcheck.numerical import central_difference, machine_epsilon
 from worked.gradcheck.report import Comparison, Tolerance, own_error
 
@@ -73,29 +74,43 @@ def groups(point: Point) -> list[tuple[str, int]]:
     return [(f"{kind}^{l + 2}", l + L * (kind == "b")) for l in range(L) for kind in ("w", "b")]
 
 
-def draw(point: Point, k: int, rng: np.random.Generator, group: int | None = None) -> Directions:
+def draw(
+    point: Point, k: int, rng: np.random.Generator, group: int | None = None, kept: Kept | None = None
+) -> Directions:
     r"""``k`` random directions :math:`d = s \odot u / \lVert u \rVert`, with :math:`u` standard normal.
 
     :math:`s_i = \max(1, |\theta_i|)`: every coordinate gets a random sign *and* size, scaled like the
     per-parameter step, and the step :math:`t = \epsilon^{1/3}` along :math:`d` then moves each
     parameter by about its own step. One array of :math:`kP` numbers is drawn and scaled in place.
     With ``group`` (an index into the weights then the biases, see :func:`groups`) the directions
-    are zero outside that one parameter group.
+    are zero outside that one parameter group. With ``kept`` (made for ``k`` directions at ``point``)
+    they are written into its arrays, replacing its last draw, and nothing of the parameters' size
+    is allocated; without, into new ones.
     """
-    params = [*point.network.weights, *point.network.biases]
+    kept = Kept(point, k) if kept is None else kept
+    if kept.flat.shape[0] != k:
+        raise ValueError(f"kept holds {kept.flat.shape[0]} directions, not {k}")
+    params, flat = [*point.network.weights, *point.network.biases], kept.flat
+    flat[:, kept.drawn] = 0.0  # the last draw's columns: the rest is zero already
     if group is None:
-        flat = rng.standard_normal((k, sum(p.size for p in params)), dtype=params[0].dtype)
-        scale = np.concatenate([np.abs(p).ravel() for p in params])
+        rng.standard_normal(dtype=flat.dtype, out=flat)
+        kept.drawn = slice(0, flat.shape[1])
     else:
         at = sum(p.size for p in params[:group])
-        flat = np.zeros((k, sum(p.size for p in params)), dtype=params[0].dtype)
-        flat[:, at : at + params[group].size] = rng.standard_normal((k, params[group].size))
-        scale = np.ones(flat.shape[1], dtype=flat.dtype)
-        scale[at : at + params[group].size] = np.abs(params[group]).ravel()
+        kept.drawn = slice(at, at + params[group].size)
+        normal = kept.normal[: k * params[group].size].reshape(k, -1)
+        rng.standard_normal(out=normal)  # in float64, then rounded to the parameters' type
+        flat[:, kept.drawn] = normal
     norms = np.sqrt(np.einsum("ij,ij->i", flat, flat, dtype=np.float64))
-    np.maximum(scale, 1.0, out=scale)
-    flat *= scale
-    flat /= norms[:, np.newaxis]
+    at = 0
+    for i, p in enumerate(params):
+        if group is None or i == group:
+            scale = kept.scale[: p.size].reshape(p.shape)
+            np.abs(p, out=scale)
+            np.maximum(scale, 1.0, out=scale)
+            flat[:, at : at + p.size] *= scale.reshape(-1)
+        at += p.size
+    flat[:, kept.drawn] /= norms[:, np.newaxis]
     return _directions(point, flat)
 
 
@@ -108,7 +123,9 @@ def slopes(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[
     return analytic, numerical, kinks
 
 
-def moved_costs(point: Point, directions: Directions) -> tuple[Array, Array, NDArray[np.bool_]]:
+def moved_costs(
+    point: Point, directions: Directions, kept: Kept | None = None
+) -> tuple[Array, Array, NDArray[np.bool_]]:
     r"""Backprop's :math:`\langle\nabla C, d_i\rangle` and the central difference along each :math:`d_i`.
 
     Returns ``(analytic, costs, kinks)``: ``analytic`` and ``kinks`` of shape ``(k,)``, ``costs``
@@ -116,12 +133,12 @@ def moved_costs(point: Point, directions: Directions) -> tuple[Array, Array, NDA
     ``kinks[i]`` says whether the step along :math:`d_i` crossed a ReLU kink. The :math:`2k` costs
     come from one forward pass over :math:`2k` copies of the batch (see the module's docstring):
     rows ``2im .. 2im + m - 1`` are at :math:`\theta + t d_i`, the next ``m`` at :math:`\theta - t d_i`.
+    The L2 penalty, if any, moves the weights themselves: into ``kept``'s arrays when given.
     """
     net, xs, k = point.network, point.xs, directions.k
     m, L = xs.shape[0], len(net.weights)
     t = machine_epsilon(point.precision) ** (1.0 / 3.0)
-    gradient = np.concatenate([g.ravel() for g in (*point.nabla_w, *point.nabla_b)])
-    analytic: Array = directions.flat @ gradient  # the step is exactly t·d: nothing was rounded
+    analytic: Array = directions.flat @ point.gradient  # the step is exactly t·d: nothing was rounded
     kinks = np.zeros(2 * k, dtype=bool)
     z = np.empty((2 * k * m, point.zs[0].shape[1]), dtype=xs.dtype)
     z.reshape(2 * k, m, -1)[...] = point.zs[0]  # the network's part of z^1: the same for every copy
@@ -150,20 +167,22 @@ def moved_costs(point: Point, directions: Directions) -> tuple[Array, Array, NDA
     terms = net.cost_function.output_terms(z_out, outputs, point.ys, net.sigmas[L - 1])
     costs = terms.reshape(2 * k, -1).sum(axis=1) / m
     if point.l2:
-        costs += _penalties(point, directions, t)
+        weights = [np.empty_like(w) for w in point.network.weights] if kept is None else kept.weights()
+        costs += _penalties(point, directions, t, weights)
     return analytic, costs, kinks[0::2] | kinks[1::2]  # a kink on either side
 
 
-def _penalties(point: Point, directions: Directions, t: float) -> Array:
+def _penalties(point: Point, directions: Directions, t: float, moved: list[Array]) -> Array:
     r"""The L2 penalty :math:`\frac{\lambda}{2m}\sum w^2` at :math:`\theta \pm t d_i` for each direction, in
-    the order of the costs (+ then − for each :math:`i`): the weights moved, the biases never counted."""
+    the order of the costs (+ then − for each :math:`i`): the weights moved (into ``moved``, arrays
+    shaped like them), the biases never counted."""
     m = point.xs.shape[0]
     values = np.empty(2 * directions.k)
     for i in range(directions.k):
         for s, sign in enumerate((1.0, -1.0)):
-            moved = [
-                w + sign * t * d[i] for w, d in zip(point.network.weights, directions.weights, strict=True)
-            ]
+            for w, d, into in zip(point.network.weights, directions.weights, moved, strict=True):
+                np.multiply(d[i], sign * t, out=into)
+                into += w
             values[2 * i + s] = regularisation.penalty(moved, point.l2, m)
     return values
 
@@ -173,14 +192,17 @@ def compare(point: Point, directions: Directions, group: str = "") -> tuple[Comp
     return judge(point, directions, group)[0]
 
 
-def judge(point: Point, directions: Directions, group: str = "") -> tuple[tuple[Comparison, ...], int]:
+def judge(
+    point: Point, directions: Directions, group: str = "", kept: Kept | None = None
+) -> tuple[tuple[Comparison, ...], int]:
     """:func:`slopes` judged, one :class:`Comparison` per direction, and the costs spent.
 
     With ``group`` (the parameter group the directions lie in, named as :func:`groups` names it) the
     group is judged at its own scale: where it vanishes, the slopes are taken again with twice the
-    step, and their spread is the differences' own error (:meth:`Tolerance.group`).
+    step, and their spread is the differences' own error (:meth:`Tolerance.group`). With ``kept``,
+    everything of the parameters' size is written into its arrays (see :mod:`worked.gradcheck.kept`).
     """
-    analytic, costs, kinks = moved_costs(point, directions)
+    analytic, costs, kinks = moved_costs(point, directions, kept)
     t = machine_epsilon(point.precision) ** (1.0 / 3.0)
     numerical = central_difference(lambda h: costs[0::2] if h > 0 else costs[1::2], t)
     wide = analytic.astype(np.float64), numerical.astype(np.float64)  # tolerances in float64 always
@@ -188,7 +210,8 @@ def judge(point: Point, directions: Directions, group: str = "") -> tuple[tuple[
     spread = None
     if group and rule.vanishing(*wide, noise):
         # Along 2d with step t is along d with step 2t, twice over: halved, it is D(2t) along d.
-        _, moved, _ = moved_costs(point, _directions(point, 2.0 * directions.flat))
+        doubled = 2.0 * directions.flat if kept is None else kept.doubled(directions.flat)
+        _, moved, _ = moved_costs(point, _directions(point, doubled), kept)
         twice = central_difference(lambda h: moved[0::2] if h > 0 else moved[1::2], t) / 2.0
         gap = float(np.max(np.abs(wide[1] - twice.astype(np.float64))))
         largest = max(float(np.mean(point.bare_noise)), float(np.max(np.abs(moved))))
@@ -239,9 +262,9 @@ def directional(
     k = validation.directions(k)
     rng = np.random.default_rng(seed)
     comparisons: list[Comparison] = []
-    evaluations = 0
+    evaluations, kept = 0, Kept(point, k)  # one set of arrays for every group's directions and costs
     for name, index in groups(point):
-        found, spent = judge(point, draw(point, k, rng, index), name)
+        found, spent = judge(point, draw(point, k, rng, index, kept), name, kept)
         comparisons += found
         evaluations += spent
     return tuple(comparisons), evaluations
