@@ -15,10 +15,12 @@ import pytest
 from tests.core.test_workspace import INTERPRETER_SLACK, largest_step
 from tests.gradcheck.test_vanishing import VANISHING, vanishing
 from worked.core import Network
+from worked.core.activations import ACTIVATIONS, get_activation
 from worked.gradcheck.checkpoint import Point, prepare
 from worked.gradcheck.directions import DIRECTIONS, draw, groups, judge
 from worked.gradcheck.kept import Kept
 from worked.gradcheck.line import Line
+from worked.gradcheck.moved import ROW_BLOCK, activated
 from worked.gradcheck.taylor import TAYLOR_STEPS
 
 SIZES, BATCH = [512, 512, 512, 10], 4
@@ -138,12 +140,27 @@ def test_a_taylor_line_allocates_nothing_parameter_sized_per_cost() -> None:
     assert largest_step(lambda: point.evaluate(moved()[:L], moved()[L:])) >= WEIGHT_BYTES
 
 
-def test_kept_arrays_are_the_same_ones_on_every_call() -> None:
-    point = _small()
-    kept = Kept(point, 2)
-    assert kept.weights() is kept.weights()
-    assert [w.shape for w in kept.weights()] == [w.shape for w in point.network.weights]
-    flat = draw(point, 2, np.random.default_rng(1), kept=kept).flat
-    doubled = kept.doubled(flat)
-    assert doubled is kept.doubled(flat)
-    assert np.array_equal(doubled, 2.0 * flat)
+def test_an_array_kept_under_a_name_is_the_same_memory_on_every_call_and_grows_when_needed() -> None:
+    kept = Kept(_small(), 2)
+    first = kept.scratch("a", (3, 4), np.float64)
+    again = kept.scratch("a", (4, 3), np.float64)
+    assert np.shares_memory(first, again) and again.shape == (4, 3)
+    assert not np.shares_memory(first, kept.scratch("a", (3, 4), np.float32))  # another type, another array
+    assert not np.shares_memory(first, kept.scratch("b", (3, 4), np.float64))
+    larger = kept.scratch("a", (5, 5), np.float64)
+    assert larger.shape == (5, 5) and np.shares_memory(larger, kept.scratch("a", (2, 2), np.float64))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_an_activation_applied_block_by_block_gives_every_entry_the_same_bits(name: str, dtype: type) -> None:
+    # 37 rows of 1000: blocks of 8 rows (ROW_BLOCK // 1000), the last one short; z up to ±100 or so,
+    # where the sigmoid and softplus saturate, plus exact zeros of both signs.
+    z: np.ndarray = (np.random.default_rng(4).standard_normal((37, 1000)) * 30).astype(dtype)
+    z[0, :2] = 0.0, -0.0
+    sigma = get_activation(name)
+    assert ROW_BLOCK // z.shape[1] < z.shape[0]
+    whole = sigma.value(z)
+    blocks = activated(sigma, z, Kept(_small(), 1).scratch)
+    assert blocks.dtype == whole.dtype and blocks.shape == whole.shape
+    assert blocks.tobytes() == whole.tobytes()
