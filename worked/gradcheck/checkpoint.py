@@ -108,7 +108,7 @@ class Point:
     @cached_property
     def gradient(self) -> Array:
         """Backprop's gradient as one vector: every weight matrix, then every bias vector, each in C
-        order (the layout of the directions of :mod:`worked.gradcheck.directions`); made once."""
+        order (the layout of :class:`~worked.gradcheck.kept.Directions`); made once."""
         flat: Array = np.concatenate([g.ravel() for g in (*self.nabla_w, *self.nabla_b)])
         return flat
 
