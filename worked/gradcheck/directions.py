@@ -94,7 +94,7 @@ def judge(
     With ``group`` (the parameter group the directions lie in, named as :func:`groups` names it) the
     group is judged at its own scale: where it vanishes, the slopes are taken again with twice the
     step, and their spread is the differences' own error (:meth:`Tolerance.group`). With ``kept``,
-    everything of the parameters' size is written into its arrays (see :mod:`worked.gradcheck.kept`).
+    the doubled directions and the pass's arrays are written into its arrays (:mod:`~worked.gradcheck.kept`).
     """
     analytic, costs, kinks = moved_costs(point, directions, kept)
     t = machine_epsilon(point.precision) ** (1.0 / 3.0)
