@@ -102,9 +102,6 @@ def run(args: argparse.Namespace) -> GradcheckResult | CatchResult | OwnCodeResu
     _check_combinations(args)
     if args.impl is not None:
         return _own(args)
-    from backprop_companion.allocator import keep_freed_memory
-
-    keep_freed_memory()  # large networks: reuse freed memory rather than page-fault it back
     import numpy as np
 
     from worked.core import validation

@@ -9,7 +9,8 @@ r"""Gradient checking: backprop's gradient against central differences, four way
     :math:`k` random directions :math:`d`, comparing backprop's directional derivative
     :math:`\langle\nabla C, d\rangle` with the central difference along :math:`d`: :math:`2k` costs
     whatever :math:`P`, evaluated together in one forward pass over :math:`2k` copies of the batch
-    (:mod:`worked.gradcheck.directions` shows how, and argues why :math:`k = 3` is enough).
+    (:mod:`worked.gradcheck.moved` shows how; :mod:`worked.gradcheck.directions` argues why :math:`k = 3`
+    is enough).
 ``equations``
     BP1-BP4 one at a time, by perturbing :math:`z^l_j` itself (:mod:`worked.gradcheck.by_equation`), so that a
     failure names the equation and the layer.

@@ -106,6 +106,13 @@ class Point:
         return noise
 
     @cached_property
+    def gradient(self) -> Array:
+        """Backprop's gradient as one vector: every weight matrix, then every bias vector, each in C
+        order (the layout of :class:`~worked.gradcheck.kept.Directions`); made once."""
+        flat: Array = np.concatenate([g.ravel() for g in (*self.nabla_w, *self.nabla_b)])
+        return flat
+
+    @cached_property
     def relu_layers(self) -> list[int]:
         return [l for l, sigma in enumerate(self.network.sigmas) if sigma is RELU]
 

@@ -1,7 +1,8 @@
 r"""The Taylor-remainder test's line: the cost along :math:`\theta + h d` for one random direction.
 
 The test needs :math:`C(\theta + h d)` for :math:`h` down to 1e-8, where the rounding of
-:math:`\theta + h d` itself matters; :class:`Line` forms it in preallocated buffers and compares
+:math:`\theta + h d` itself matters; :class:`Line` forms it in arrays it keeps for the whole test
+(every group's direction is drawn into kept arrays too, :mod:`worked.gradcheck.kept`) and compares
 with the step the computer actually took. The directions are drawn as the directional mode draws
 its own (:func:`worked.gradcheck.directions.draw`), one in each parameter group: along a direction
 through the whole network, the slope-1 term of a bug in a layer whose gradients vanish stays below
@@ -18,22 +19,25 @@ import numpy as np
 from worked.core import Array
 from worked.gradcheck.checkpoint import Point
 from worked.gradcheck.directions import draw, groups
+from worked.gradcheck.kept import Kept
 from worked.gradcheck.numerical import machine_epsilon
 from worked.gradcheck.taylor import TAYLOR_SNR, Taylor, taylor_test
 
 
 class Line:
-    r"""The cost along :math:`\theta + t d` for one direction, evaluated in buffers allocated once.
+    r"""The cost along :math:`\theta + t d` for the direction ``direction`` (shaped like the parameters,
+    weights then biases; set it before evaluating, and again for another line), evaluated in arrays
+    allocated once.
 
     ``crossed`` records whether any evaluation crossed a ReLU kink.
     """
 
-    def __init__(self, point: Point, direction: list[Array]) -> None:
+    def __init__(self, point: Point) -> None:
         self.point = point
         self.params = [*point.network.weights, *point.network.biases]
         self.grads = [*point.nabla_w, *point.nabla_b]
-        self.direction, self.scratch = direction, self._like()
-        self.buffer = self._like()
+        self.direction: list[Array] = []
+        self.scratch, self.buffer = self._like(), self._like()
         self.crossed = False
 
     def _like(self) -> list[Array]:
@@ -64,15 +68,15 @@ def taylor(point: Point, seed: int | np.random.Generator = 0) -> Taylor:
     slope), with the evaluations of all of them."""
     rng = np.random.default_rng(seed)
     floor = TAYLOR_SNR * machine_epsilon(point.precision) * point.mean_noise
-    found = []
+    found, line, kept = [], Line(point), Kept(point, 1)  # one set of arrays for every group
+
+    def along(h: float) -> tuple[float, float, bool]:
+        line.crossed = False
+        value = line.cost(h)
+        return value, line.gradient_dot(), line.crossed
+
     for name, index in groups(point):
-        line = Line(point, draw(point, 1, rng, index).row(0))
-
-        def along(h: float, line: Line = line) -> tuple[float, float, bool]:
-            line.crossed = False
-            value = line.cost(h)
-            return value, line.gradient_dot(), line.crossed
-
+        line.direction = draw(point, 1, rng, index, kept).row(0)
         found.append(dataclasses.replace(taylor_test(along, point.cost, floor), group=name))
     worst = min(found, key=lambda t: (t.passed, math.inf if t.slope is None else t.slope))
     return dataclasses.replace(worst, evaluations=sum(t.evaluations for t in found))
