@@ -64,47 +64,56 @@ def as_polynomial(expr: Expr) -> Expr:
     return expr.xreplace({app: Dummy("g") for app in applications(expr)})
 
 
-def _generators(expr: Expr, found: set[Expr]) -> bool:
+def _generators(expr: Expr, found: dict[Expr, None]) -> bool:
     """Add to ``found`` the variables ``expr`` is a polynomial in; ``False`` if it is not one.
 
     They are the symbols outside any function application, the outermost applications (the
     independent variables of :func:`as_polynomial`) and, for a negative power of one of those,
     its reciprocal (``1/m`` as a variable of its own: an identity for every value of it holds
-    in particular at ``1/m``).
+    in particular at ``1/m``). A sub-expression that occurs many times (a derivative shares
+    them) is looked at once; ``found`` keeps the order of first sight.
     """
-    stack = [expr]
+    stack, seen = [expr], set()
     while stack:
         node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
         if node.is_Symbol or isinstance(node, Function):
-            found.add(node)
+            found[node] = None
         elif node.is_Add or node.is_Mul:
             stack.extend(node.args)
         elif node.is_Pow and node.exp.is_Integer and node.exp > 0:
             stack.append(node.base)
         elif node.is_Pow and node.exp.is_Integer and (node.base.is_Symbol or isinstance(node.base, Function)):
-            found.add(1 / node.base)
+            found[1 / node.base] = None
         elif not node.is_Rational:
             return False
     return True
 
 
-def _in_ring(node: Expr, ring: PolyRing, variables: dict[Expr, PolyElement]) -> PolyElement:
-    """``node`` multiplied out in ``ring``, whose generators :func:`_generators` found."""
-    if node in variables:
-        return variables[node]
+def _in_ring(node: Expr, ring: PolyRing, known: dict[Expr, PolyElement]) -> PolyElement:
+    """``node`` multiplied out in ``ring``, whose generators :func:`_generators` found.
+
+    ``known`` holds the generators and every sub-expression already multiplied out: a derivative
+    is a tree whose equal branches are one object, and each is multiplied out once.
+    """
+    if node in known:
+        return known[node]
     if node.is_Add:
-        return ring.add(*(_in_ring(a, ring, variables) for a in node.args))
-    if node.is_Mul:
-        product = ring.one
+        value = ring.add(*(_in_ring(a, ring, known) for a in node.args))
+    elif node.is_Mul:
+        value = ring.one
         for factor in node.args:
-            product *= _in_ring(factor, ring, variables)
-        return product
-    if node.is_Pow:
+            value *= _in_ring(factor, ring, known)
+    elif node.is_Pow:
         exponent = int(node.exp)
-        if exponent > 0:
-            return _in_ring(node.base, ring, variables) ** exponent
-        return variables[1 / node.base] ** -exponent
-    return ring.ground_new(QQ.convert(node))
+        base = _in_ring(node.base, ring, known) if exponent > 0 else known[1 / node.base]
+        value = base ** abs(exponent)
+    else:
+        value = ring.ground_new(QQ.convert(node))
+    known[node] = value
+    return value
 
 
 def polynomial_difference(lhs: Expr, rhs: Expr) -> PolyElement | None:
@@ -113,12 +122,12 @@ def polynomial_difference(lhs: Expr, rhs: Expr) -> PolyElement | None:
     Each side is multiplied out in the ring's own arithmetic (dictionaries of monomials), many
     times faster than ``Expr.expand``; the polynomial is zero exactly when the expansion is.
     """
-    found: set[Expr] = set()
+    found: dict[Expr, None] = {}
     if not (_generators(lhs, found) and _generators(rhs, found)) or not found:
         return None
-    ring = PolyRing(sorted(found, key=default_sort_key), QQ)
-    variables = dict(zip(ring.symbols, ring.gens, strict=True))
-    return _in_ring(lhs, ring, variables) - _in_ring(rhs, ring, variables)
+    ring = PolyRing(tuple(found), QQ)
+    known = dict(zip(ring.symbols, ring.gens, strict=True))
+    return _in_ring(lhs, ring, known) - _in_ring(rhs, ring, known)
 
 
 def decide(lhs: Expr, rhs: Expr) -> Decision:
