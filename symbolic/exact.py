@@ -27,7 +27,8 @@ from functools import cache
 from typing import Any
 
 from sympy import Add, Dummy, Expr, Function, Mul, Rational, Symbol, default_sort_key, together
-from sympy.polys.domains import QQ
+from sympy.polys.domains import QQ, ZZ
+from sympy.polys.polyerrors import CoercionFailed
 from sympy.polys.rings import PolyElement, PolyRing
 
 from symbolic.functions import Cost, CostPartial, Sigma, SigmaPrime
@@ -111,7 +112,7 @@ def _in_ring(node: Expr, ring: PolyRing, known: dict[Expr, PolyElement]) -> Poly
         base = _in_ring(node.base, ring, known) if exponent > 0 else known[1 / node.base]
         value = base ** abs(exponent)
     else:
-        value = ring.ground_new(QQ.convert(node))
+        value = ring.ground_new(ring.domain.convert(node))
     known[node] = value
     return value
 
@@ -125,21 +126,29 @@ def polynomial_difference(lhs: Expr, rhs: Expr) -> PolyElement | None:
     found: dict[Expr, None] = {}
     if not (_generators(lhs, found) and _generators(rhs, found)) or not found:
         return None
-    ring = PolyRing(tuple(found), QQ)
+    try:  # over the integers while every coefficient is one (most are): several times faster
+        return _difference_in(PolyRing(tuple(found), ZZ), lhs, rhs)
+    except CoercionFailed:  # a coefficient such as 1/2
+        return _difference_in(PolyRing(tuple(found), QQ), lhs, rhs)
+
+
+def _difference_in(ring: PolyRing, lhs: Expr, rhs: Expr) -> PolyElement:
     known = dict(zip(ring.symbols, ring.gens, strict=True))
     return _in_ring(lhs, ring, known) - _in_ring(rhs, ring, known)
 
 
 def decide(lhs: Expr, rhs: Expr) -> Decision:
     """Decide ``lhs == rhs`` as an identity of polynomials (or rational functions) in free variables."""
-    difference = lhs - rhs
-    if difference == 0:  # sympy's own canonical form already cancelled every term
+    if lhs == rhs:  # one expression: its difference is 0 in sympy's canonical form, not worth forming
         return Decision(True, IDENTICAL)
     in_ring = polynomial_difference(lhs, rhs)
     if in_ring is not None:
-        if not in_ring:
-            return Decision(True, RING)
-        return Decision(False, NOT_IDENTICAL)
+        if in_ring:
+            return Decision(False, NOT_IDENTICAL)
+        return Decision(True, IDENTICAL if lhs - rhs == 0 else RING)
+    difference = lhs - rhs
+    if difference == 0:  # sympy's own canonical form already cancelled every term
+        return Decision(True, IDENTICAL)
     flat = as_polynomial(difference)
     if flat.expand() == 0:
         return Decision(True, RING)
