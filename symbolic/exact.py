@@ -27,11 +27,9 @@ from functools import cache
 from typing import Any
 
 from sympy import Add, Dummy, Expr, Function, Mul, Rational, Symbol, default_sort_key, together
-from sympy.polys.domains import QQ, ZZ
-from sympy.polys.polyerrors import CoercionFailed
-from sympy.polys.rings import PolyElement, PolyRing
 
 from symbolic.functions import Cost, CostPartial, Sigma, SigmaPrime
+from symbolic.polynomial import polynomial_difference
 
 RING = "polynomial ring"
 FIELD = "fraction field"
@@ -63,78 +61,6 @@ def applications(expr: Any) -> set[Expr]:
 def as_polynomial(expr: Expr) -> Expr:
     """``expr`` with each outermost function application replaced by a fresh independent variable."""
     return expr.xreplace({app: Dummy("g") for app in applications(expr)})
-
-
-def _generators(expr: Expr, found: dict[Expr, None]) -> bool:
-    """Add to ``found`` the variables ``expr`` is a polynomial in; ``False`` if it is not one.
-
-    They are the symbols outside any function application, the outermost applications (the
-    independent variables of :func:`as_polynomial`) and, for a negative power of one of those,
-    its reciprocal (``1/m`` as a variable of its own: an identity for every value of it holds
-    in particular at ``1/m``). A sub-expression that occurs many times (a derivative shares
-    them) is looked at once; ``found`` keeps the order of first sight.
-    """
-    stack, seen = [expr], set()
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        if node.is_Symbol or isinstance(node, Function):
-            found[node] = None
-        elif node.is_Add or node.is_Mul:
-            stack.extend(node.args)
-        elif node.is_Pow and node.exp.is_Integer and node.exp > 0:
-            stack.append(node.base)
-        elif node.is_Pow and node.exp.is_Integer and (node.base.is_Symbol or isinstance(node.base, Function)):
-            found[1 / node.base] = None
-        elif not node.is_Rational:
-            return False
-    return True
-
-
-def _in_ring(node: Expr, ring: PolyRing, known: dict[Expr, PolyElement]) -> PolyElement:
-    """``node`` multiplied out in ``ring``, whose generators :func:`_generators` found.
-
-    ``known`` holds the generators and every sub-expression already multiplied out: a derivative
-    is a tree whose equal branches are one object, and each is multiplied out once.
-    """
-    if node in known:
-        return known[node]
-    if node.is_Add:
-        value = ring.add(*(_in_ring(a, ring, known) for a in node.args))
-    elif node.is_Mul:
-        value = ring.one
-        for factor in node.args:
-            value *= _in_ring(factor, ring, known)
-    elif node.is_Pow:
-        exponent = int(node.exp)
-        base = _in_ring(node.base, ring, known) if exponent > 0 else known[1 / node.base]
-        value = base ** abs(exponent)
-    else:
-        value = ring.ground_new(ring.domain.convert(node))
-    known[node] = value
-    return value
-
-
-def polynomial_difference(lhs: Expr, rhs: Expr) -> PolyElement | None:
-    """``lhs - rhs`` in sympy's sparse polynomial ring over the rationals, or ``None`` if it is not there.
-
-    Each side is multiplied out in the ring's own arithmetic (dictionaries of monomials), many
-    times faster than ``Expr.expand``; the polynomial is zero exactly when the expansion is.
-    """
-    found: dict[Expr, None] = {}
-    if not (_generators(lhs, found) and _generators(rhs, found)) or not found:
-        return None
-    try:  # over the integers while every coefficient is one (most are): several times faster
-        return _difference_in(PolyRing(tuple(found), ZZ), lhs, rhs)
-    except CoercionFailed:  # a coefficient such as 1/2
-        return _difference_in(PolyRing(tuple(found), QQ), lhs, rhs)
-
-
-def _difference_in(ring: PolyRing, lhs: Expr, rhs: Expr) -> PolyElement:
-    known = dict(zip(ring.symbols, ring.gens, strict=True))
-    return _in_ring(lhs, ring, known) - _in_ring(rhs, ring, known)
 
 
 def decide(lhs: Expr, rhs: Expr) -> Decision:
