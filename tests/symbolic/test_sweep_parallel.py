@@ -121,3 +121,19 @@ def test_only_named_activations_travel_to_the_workers():
 
     with pytest.raises(ValueError, match="named"):
         ParallelSweep(activation=replace(GENERIC_ACTIVATION, name="mine"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_work_beside_the_sweep_comes_back_in_the_order_given(workers):
+    beside = (_shape_count, _first_shape)
+    with ParallelSweep(2, 1, workers=workers, beside=beside) as running:
+        assert running.beside() == [4, (1, 1)]
+        assert running.report().proven > 0
+
+
+def _shape_count() -> int:
+    return len(sweep(2, 1).shapes)
+
+
+def _first_shape() -> tuple[int, ...]:
+    return sweep(1, 1).shapes[0]
