@@ -60,8 +60,8 @@ class Differentiator:
         if expr in done:
             return done[expr]
         kind = type(expr)
-        if kind is Add:
-            result = Add(*(self._diff(a, variable, done) for a in expr.args))
+        if kind is Add:  # the terms without the variable differentiate to 0, which Add leaves out
+            result = Add(*(self._diff(a, variable, done) for a in expr.args if variable in self.symbols(a)))
         elif kind is Mul:
             args = expr.args
             result = Add(
@@ -107,5 +107,5 @@ class Differentiator:
                 outer = application.fdiff(i)
             except ArgumentIndexError:
                 outer = Function.fdiff(application, i)
-            terms.append(outer * inner)
+            terms.append(Mul(outer, inner))  # outer * inner, without the operator's sympify
         return terms
