@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 MAX_WIDTH = 5
 MAX_DEPTH = 5
-"""Upper limits of the sweep: 4 x 4 takes minutes; each step beyond multiplies the shapes by 4-5 and
-the size of the largest network's expressions by more, so 5 x 5 is already a matter of hours."""
+"""Upper limits of the sweep: 4 x 4 takes about a minute on two cores; each step beyond multiplies the
+shapes by 4-5 and the size of the largest network's expressions by more."""
 
 
 SYMPY_CACHE_SIZE = "10000"
