@@ -20,8 +20,17 @@ compares them on every parameter of every small network, with every activation a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sympy import Add, Expr, Function, Mul, Pow, S, Symbol, log
 from sympy.core.function import ArgumentIndexError
+
+Put = Callable[[Expr], Expr]
+"""What becomes of a part of the differentiated expression that the derivative contains as it is."""
+
+
+def _unchanged(part: Expr) -> Expr:
+    return part
 
 
 class Differentiator:
@@ -50,9 +59,15 @@ class Differentiator:
 
     def __call__(self, expr: Expr, variable: Symbol) -> Expr:
         r""":math:`\partial\, \mathrm{expr} / \partial\, \mathrm{variable}`, as ``expr.diff(variable)``."""
-        return self._diff(expr, variable, {})
+        return self._diff(expr, variable, {}, _unchanged)
 
-    def _diff(self, expr: Expr, variable: Symbol, done: dict[Expr, Expr]) -> Expr:
+    def at(self, expr: Expr, variable: Symbol, replacements: dict[Symbol, Expr]) -> Expr:
+        """``self(expr, variable).xreplace(replacements)`` in one walk: each part of the derivative that
+        is a part of ``expr`` is substituted as it is put in, rather than the derivative rebuilt after."""
+        substituted: dict[Expr, Expr] = {}
+        return self._diff(expr, variable, {}, lambda part: self._substitute(part, replacements, substituted))
+
+    def _diff(self, expr: Expr, variable: Symbol, done: dict[Expr, Expr], put: Put) -> Expr:
         if variable not in self.symbols(expr):
             return S.Zero
         if expr.is_Symbol:  # the variable itself: any other symbol was answered above
@@ -61,32 +76,31 @@ class Differentiator:
             return done[expr]
         kind = type(expr)
         if kind is Add:  # the terms without the variable differentiate to 0, which Add leaves out
-            result = Add(*(self._diff(a, variable, done) for a in expr.args if variable in self.symbols(a)))
+            result = Add(
+                *(self._diff(a, variable, done, put) for a in expr.args if variable in self.symbols(a))
+            )
         elif kind is Mul:
-            args = expr.args
+            args = tuple(put(a) for a in expr.args)
             result = Add(
                 *(
-                    Mul(*args[:i], self._diff(a, variable, done), *args[i + 1 :])
-                    for i, a in enumerate(args)
+                    Mul(*args[:i], self._diff(a, variable, done, put), *args[i + 1 :])
+                    for i, a in enumerate(expr.args)
                     if variable in self.symbols(a)
                 )
             )
         elif kind is Pow:
             base, exponent = expr.args
-            dbase, dexp = self._diff(base, variable, done), self._diff(exponent, variable, done)
-            result = expr * (dexp * log(base) + dbase * exponent / base)
+            dbase, dexp = self._diff(base, variable, done, put), self._diff(exponent, variable, done, put)
+            result = put(expr) * (dexp * log(put(base)) + dbase * put(exponent) / put(base))
         elif isinstance(expr, Function) and kind._eval_derivative is Function._eval_derivative:
-            result = Add(*self._chain(expr, variable, done))
+            result = Add(*self._chain(expr, variable, done, put))
         else:  # a node with a rule of its own (Abs, Max, Piecewise, ...): sympy's diff applies it
-            result = expr.diff(variable)
+            result = put(expr.diff(variable))
         done[expr] = result
         return result
 
-    def substitute(self, expr: Expr, replacements: dict[Symbol, Expr]) -> Expr:
-        """``expr.xreplace(replacements)``, each sub-expression rebuilt once however often it occurs."""
-        return self._substitute(expr, replacements, {})
-
     def _substitute(self, expr: Expr, replacements: dict[Symbol, Expr], done: dict[Expr, Expr]) -> Expr:
+        """``expr.xreplace(replacements)``, each sub-expression rebuilt once however often it occurs."""
         if expr in replacements:
             return replacements[expr]
         if not expr.args or replacements.keys().isdisjoint(self.symbols(expr)):
@@ -96,16 +110,16 @@ class Differentiator:
             done[expr] = expr.func(*args) if args != expr.args else expr
         return done[expr]
 
-    def _chain(self, application: Function, variable: Symbol, done: dict[Expr, Expr]) -> list[Expr]:
+    def _chain(self, application: Function, variable: Symbol, done: dict[Expr, Expr], put: Put) -> list[Expr]:
         """The chain rule's terms, as ``Function._eval_derivative`` makes them."""
         terms = []
         for i, argument in enumerate(application.args, start=1):
-            inner = self._diff(argument, variable, done)
+            inner = self._diff(argument, variable, done, put)
             if inner == 0:  # diff asks is_zero: no node here is zero unless it is written 0
                 continue
             try:
                 outer = application.fdiff(i)
             except ArgumentIndexError:
                 outer = Function.fdiff(application, i)
-            terms.append(Mul(outer, inner))  # outer * inner, without the operator's sympify
+            terms.append(Mul(put(outer), inner))  # outer * inner, without the operator's sympify
         return terms

@@ -162,5 +162,5 @@ class SymbolicNetwork:
             zeta = [Symbol(f"ζ^{l}_{{{j}}}") for j in range(1, self.sizes[l] + 1)]
             _, cost = self._above(l, [self.activation.apply(t) for t in zeta])
             back = {t: self.z(l, j) for j, t in enumerate(zeta, start=1)}
-            cache[l] = tuple(self.diff.substitute(self.diff(cost, t), back) for t in zeta)
+            cache[l] = tuple(self.diff.at(cost, t, back) for t in zeta)
         return cache[l]

@@ -63,9 +63,11 @@ def test_nodes_with_rules_of_their_own_are_left_to_sympy():
     assert Differentiator()(expr, Symbol("z")) == 0
 
 
-def test_substitute_is_xreplace():
+def test_a_derivative_with_a_substitution_is_xreplace_of_the_derivative():
     x, y, t = Symbol("x"), Symbol("y"), Symbol("t")
     shared = Sigma(t + x)
-    expr = shared * y + shared**2 + Sigma(shared * t)
-    assert Differentiator().substitute(expr, {t: x * y}) == expr.xreplace({t: x * y})
-    assert Differentiator().substitute(expr, {Symbol("z"): x}) is expr
+    expr = shared * y + shared**2 * t + Sigma(shared * t) + Max(t, y) * log(t * y) ** 2
+    for variable in (t, x):
+        derivative = expr.diff(variable)
+        assert Differentiator().at(expr, variable, {t: x * y}) == derivative.xreplace({t: x * y})
+        assert Differentiator().at(expr, variable, {Symbol("z"): x}) == derivative
