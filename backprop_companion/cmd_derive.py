@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,8 +16,14 @@ if TYPE_CHECKING:
 
 MAX_WIDTH = 5
 MAX_DEPTH = 5
-"""Upper limits of the sweep: 4 x 4 takes minutes; each step beyond multiplies the shapes by 4-5 and
-the size of the largest network's expressions by more, so 5 x 5 is already a matter of hours."""
+"""Upper limits of the sweep: 4 x 4 takes about a minute on two cores; each step beyond multiplies the
+shapes by 4-5 and the size of the largest network's expressions by more."""
+
+
+SYMPY_CACHE_SIZE = "10000"
+"""How many built expressions sympy keeps for reuse (its default is 1,000; read once, when sympy is
+imported, from the environment variable of that name). The sweep builds the same products again
+for many statements and shapes; with ten times the default it spends about a sixth less time."""
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -46,6 +53,7 @@ def _check_usage(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> DerivationResult | Verification:
     _check_usage(args)
     if args.verify:
+        os.environ.setdefault("SYMPY_CACHE_SIZE", SYMPY_CACHE_SIZE)  # before sympy is imported; a user's wins
         from backprop_companion.verification import verify
 
         return verify(args)

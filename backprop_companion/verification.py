@@ -151,22 +151,27 @@ def collect(
     from symbolic.lemmas import lemmas
     from symbolic.ng import accumulate
     from symbolic.parallel import ParallelSweep
-    from symbolic.tutorial import chain_rules, sigmoid_rule
 
     activation, cost = get_activation(activation_name), get_cost(cost_name)
     start = time.perf_counter()
     running = ParallelSweep(
-        width, depth, activation, cost, workers, progress=None if progress is None else progress.update
+        width,
+        depth,
+        activation,
+        cost,
+        workers,
+        progress=None if progress is None else progress.update,
+        beside=(_tutorial_rows, _chain_rules),  # the two longest of the other checks, in the pool too
     )
     if progress is not None:
         progress.total = len(running.shapes)
     with running:
         generic, controls, lemma_results = tuple(proofs()), tuple(run_controls()), tuple(lemmas())
-        rules = (*chain_rules(), sigmoid_rule())
-        rows, ng, ng_without_mean = _tutorial_rows(), accumulate(), accumulate(mean=False)
+        ng, ng_without_mean = accumulate(), accumulate(mean=False)
         regularised, regularised_controls = tuple(regularised_proofs()), tuple(run_regularised_controls())
         ng_regularised = accumulate(regularised=True)
         ng_decayed_biases = accumulate(regularised=True, decay_biases=True)
+        rows, rules = running.beside()
         report = running.report()
     premises = tuple(p for p in (activation.premise, cost.premise) if p)
     seconds = time.perf_counter() - start
@@ -188,6 +193,12 @@ def collect(
         seconds=seconds,
         timed=timed,
     )
+
+
+def _chain_rules() -> tuple[ChainRule, ...]:
+    from symbolic.tutorial import chain_rules, sigmoid_rule
+
+    return (*chain_rules(), sigmoid_rule())
 
 
 def _tutorial_rows() -> tuple[TutorialRow, ...]:

@@ -27,10 +27,9 @@ from functools import cache
 from typing import Any
 
 from sympy import Add, Dummy, Expr, Function, Mul, Rational, Symbol, default_sort_key, together
-from sympy.polys.domains import QQ
-from sympy.polys.rings import PolyElement, PolyRing
 
 from symbolic.functions import Cost, CostPartial, Sigma, SigmaPrime
+from symbolic.polynomial import polynomial_difference
 
 RING = "polynomial ring"
 FIELD = "fraction field"
@@ -64,73 +63,18 @@ def as_polynomial(expr: Expr) -> Expr:
     return expr.xreplace({app: Dummy("g") for app in applications(expr)})
 
 
-def _generators(expr: Expr, found: set[Expr]) -> bool:
-    """Add to ``found`` the variables ``expr`` is a polynomial in; ``False`` if it is not one.
-
-    They are the symbols outside any function application, the outermost applications (the
-    independent variables of :func:`as_polynomial`) and, for a negative power of one of those,
-    its reciprocal (``1/m`` as a variable of its own: an identity for every value of it holds
-    in particular at ``1/m``).
-    """
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if node.is_Symbol or isinstance(node, Function):
-            found.add(node)
-        elif node.is_Add or node.is_Mul:
-            stack.extend(node.args)
-        elif node.is_Pow and node.exp.is_Integer and node.exp > 0:
-            stack.append(node.base)
-        elif node.is_Pow and node.exp.is_Integer and (node.base.is_Symbol or isinstance(node.base, Function)):
-            found.add(1 / node.base)
-        elif not node.is_Rational:
-            return False
-    return True
-
-
-def _in_ring(node: Expr, ring: PolyRing, variables: dict[Expr, PolyElement]) -> PolyElement:
-    """``node`` multiplied out in ``ring``, whose generators :func:`_generators` found."""
-    if node in variables:
-        return variables[node]
-    if node.is_Add:
-        return ring.add(*(_in_ring(a, ring, variables) for a in node.args))
-    if node.is_Mul:
-        product = ring.one
-        for factor in node.args:
-            product *= _in_ring(factor, ring, variables)
-        return product
-    if node.is_Pow:
-        exponent = int(node.exp)
-        if exponent > 0:
-            return _in_ring(node.base, ring, variables) ** exponent
-        return variables[1 / node.base] ** -exponent
-    return ring.ground_new(QQ.convert(node))
-
-
-def polynomial_difference(lhs: Expr, rhs: Expr) -> PolyElement | None:
-    """``lhs - rhs`` in sympy's sparse polynomial ring over the rationals, or ``None`` if it is not there.
-
-    Each side is multiplied out in the ring's own arithmetic (dictionaries of monomials), many
-    times faster than ``Expr.expand``; the polynomial is zero exactly when the expansion is.
-    """
-    found: set[Expr] = set()
-    if not (_generators(lhs, found) and _generators(rhs, found)) or not found:
-        return None
-    ring = PolyRing(sorted(found, key=default_sort_key), QQ)
-    variables = dict(zip(ring.symbols, ring.gens, strict=True))
-    return _in_ring(lhs, ring, variables) - _in_ring(rhs, ring, variables)
-
-
 def decide(lhs: Expr, rhs: Expr) -> Decision:
     """Decide ``lhs == rhs`` as an identity of polynomials (or rational functions) in free variables."""
-    difference = lhs - rhs
-    if difference == 0:  # sympy's own canonical form already cancelled every term
+    if lhs == rhs:  # one expression: its difference is 0 in sympy's canonical form, not worth forming
         return Decision(True, IDENTICAL)
     in_ring = polynomial_difference(lhs, rhs)
     if in_ring is not None:
-        if not in_ring:
-            return Decision(True, RING)
-        return Decision(False, NOT_IDENTICAL)
+        if in_ring:
+            return Decision(False, NOT_IDENTICAL)
+        return Decision(True, IDENTICAL if lhs - rhs == 0 else RING)
+    difference = lhs - rhs
+    if difference == 0:  # sympy's own canonical form already cancelled every term
+        return Decision(True, IDENTICAL)
     flat = as_polynomial(difference)
     if flat.expand() == 0:
         return Decision(True, RING)

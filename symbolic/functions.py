@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 from sympy import Add, Basic, Dummy, Expr, Function, Integer, Max, Rational, exp, log
@@ -155,8 +156,14 @@ class SymbolicActivation:
 
     def prime(self, z: Expr) -> Expr:
         r""":math:`\sigma'(z)`, obtained by differentiating the activation, never typed in."""
+        t, derivative = self._derivative
+        return derivative.xreplace({t: z})
+
+    @cached_property
+    def _derivative(self) -> tuple[Dummy, Expr]:
+        """The activation differentiated once, at a dummy point, for :meth:`prime` to put ``z`` into."""
         t = Dummy("t")
-        return self.apply(t).diff(t).xreplace({t: z})
+        return t, self.apply(t).diff(t)
 
 
 def _identity(z: Expr) -> Expr:

@@ -7,6 +7,9 @@ order of the shapes, whatever order they finished in, so the report (failures in
 one a single process makes. Only the seconds differ: each kind's seconds are summed over the
 processes that decided its statements.
 
+Other long checks can run in the same pool, *beside* the sweep: they are handed to the workers
+before the shapes, so that they run while the shapes do rather than after them.
+
 The activation and cost travel to the workers by name (:data:`symbolic.functions.ACTIVATIONS`,
 :data:`~symbolic.functions.COSTS`), since sympy functions built from closures cannot be pickled.
 """
@@ -16,9 +19,10 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
+from typing import Any
 
 from symbolic.functions import (
     ACTIVATIONS,
@@ -57,7 +61,9 @@ class ParallelSweep:
     """A sweep running in ``workers`` processes while the caller does other work; :meth:`report` waits.
 
     Use it as a context manager: the pool is started on entry and shut down on exit. With one
-    worker no pool is made, and :meth:`report` runs the sweep in this process.
+    worker no pool is made, and :meth:`report` runs the sweep in this process. ``beside`` are
+    functions of no arguments (picklable: defined at a module's top level) whose results
+    :meth:`beside` returns.
     """
 
     def __init__(
@@ -69,6 +75,7 @@ class ParallelSweep:
         workers: int | None = None,
         progress: Progress | None = None,
         only: Iterable[tuple[int, ...]] | None = None,
+        beside: Sequence[Callable[[], Any]] = (),
     ) -> None:
         if ACTIVATIONS.get(activation.name) is not activation or COSTS.get(cost.name) is not cost:
             raise ValueError(f"only named activations and costs can be swept in processes, not {activation}")
@@ -82,6 +89,7 @@ class ParallelSweep:
         self._total, self._done, self._shapes_done = sum(self._weights), 0, 0
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[ShapeTally]] = []
+        self._beside, self._beside_futures = tuple(beside), list[Future[Any]]()
 
     @property
     def shapes(self) -> list[tuple[int, ...]]:
@@ -91,6 +99,7 @@ class ParallelSweep:
     def __enter__(self) -> ParallelSweep:
         if self.workers > 1:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+            self._beside_futures = [self._pool.submit(function) for function in self._beside]
             shapes = self._report.shapes
             order = sorted(range(len(shapes)), key=lambda i: -self._weights[i])
             futures: dict[int, Future[ShapeTally]] = {}
@@ -115,6 +124,12 @@ class ParallelSweep:
         self._shapes_done += 1
         if self.progress is not None:
             self.progress(self._shapes_done, self._done / self._total if self._total else 1.0)
+
+    def beside(self) -> list[Any]:
+        """The results of the ``beside`` functions, in their order (computed here when there is no pool)."""
+        if self._pool is None:
+            return [function() for function in self._beside]
+        return [future.result() for future in self._beside_futures]
 
     def report(self) -> SweepReport:
         """Wait for every shape and merge the tallies in shape order."""

@@ -122,11 +122,12 @@ def regularised_truth(net: SymbolicNetwork, kind: str, l: int, j: int, k: int = 
 
     The derivative of the sum is taken term by term, as ``sympy.diff`` itself takes it: the
     network's defined :math:`\partial C_0` (kept from the unregularised check, not taken twice)
-    plus ``sympy.diff`` of :func:`penalty`. A test checks this against ``diff`` of
+    plus the derivative of :func:`penalty` (``sympy.diff``'s expression, taken by the network's
+    :class:`~symbolic.differentiate.Differentiator`). A test checks this against ``diff`` of
     :func:`regularised_cost` as one expression.
     """
     parameter = net.b(l, j) if _known(kind) == "BP3" else net.w(l, j, k)
-    return net.gradient(parameter) + penalty(net, m).diff(parameter)
+    return net.gradient(parameter) + net.diff(penalty(net, m), parameter)
 
 
 def regularised_positions(net: SymbolicNetwork, kind: str) -> list[tuple[int, int, int]]:

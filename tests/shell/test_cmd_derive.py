@@ -209,3 +209,29 @@ def test_an_unproven_derivation_under_json_is_one_document_and_exit_1(capsys, mo
     code, out, err = run(capsys, "derive", "--json")
     json.loads(out)  # exactly one document, or this raises
     assert code == 1 and "not proven: BP1" in err
+
+
+def test_verify_enlarges_sympys_cache_before_sympy_is_imported_unless_the_user_set_it():
+    """sympy reads SYMPY_CACHE_SIZE once, at import: in a fresh interpreter, derive --verify sets it first."""
+    import os
+    import subprocess
+    import sys
+
+    from backprop_companion.cmd_derive import SYMPY_CACHE_SIZE
+
+    script = (
+        "import contextlib, io\n"
+        "from backprop_companion.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['derive', '--verify', '--max-width', '1', '--max-depth', '1', '--quiet'])\n"
+        "import sympy.core.cache\n"
+        "print(sympy.core.cache.SYMPY_CACHE_SIZE)\n"
+    )
+    for given, expected in ((None, SYMPY_CACHE_SIZE), ("123", "123")):
+        env = {k: v for k, v in os.environ.items() if k != "SYMPY_CACHE_SIZE"}
+        if given is not None:
+            env["SYMPY_CACHE_SIZE"] = given
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == expected

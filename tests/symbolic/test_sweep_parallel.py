@@ -7,15 +7,18 @@ applications as variables (the decision before the ring), one process (the pool)
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from sympy import Rational, Symbol
 
 from symbolic.controls import CONTROLS, REGULARISED_CONTROLS, SHAPE
 from symbolic.equations import EQUATIONS, KINDS, ground_truth, positions
-from symbolic.exact import FIELD, RING, as_polynomial, decide, polynomial_difference
+from symbolic.exact import FIELD, RING, as_polynomial, decide
 from symbolic.functions import GENERIC_ACTIVATION, Sigma, SigmaPrime
 from symbolic.network import SymbolicNetwork
 from symbolic.parallel import ParallelSweep, parallel_sweep
+from symbolic.polynomial import polynomial_difference
 from symbolic.regularisation import REGULARISED, REGULARISED_KINDS, regularised_positions, regularised_truth
 from symbolic.sweep import sweep
 
@@ -58,7 +61,22 @@ def test_the_ring_takes_reciprocals_as_variables_and_leaves_other_powers_to_the_
     assert decide(x / (1 + x), 1 - 1 / (1 + x)).method == FIELD
     assert decide(Sigma(x) * (x + 1), Sigma(x) * x + Sigma(x)).method == RING
     assert not decide(SigmaPrime(x) * x, Sigma(x) * x).proven
-    assert polynomial_difference(Rational(1, 2) * x, x / 2) == 0
+    assert polynomial_difference(Rational(1, 2) * x, x / 2) == {}
+
+
+def test_multiplying_out_keeps_every_term_that_does_not_cancel():
+    x, y = Symbol("x"), Symbol("y")
+    assert polynomial_difference((x + y) ** 2, x**2 + 2 * x * y + y**2) == {}
+
+    # one monomial left in each (the generators' numbers are the order they were first seen in)
+    def left(lhs, rhs):
+        difference = polynomial_difference(lhs, rhs)
+        assert difference is not None
+        return [(len(m), c) for m, c in difference.items()]
+
+    assert left((x + y) ** 2, x**2 + y**2) == [(2, 2)]  # 2xy: a monomial of two generators
+    assert left(x * (x - y) / 3, x**2 / 3) == [(2, Fraction(-1, 3))]
+    assert left(Sigma(x) * (y - 1), Sigma(x) * y) == [(1, -1)]
 
 
 def test_an_application_remembers_its_free_symbols_and_hands_out_copies():
@@ -103,3 +121,19 @@ def test_only_named_activations_travel_to_the_workers():
 
     with pytest.raises(ValueError, match="named"):
         ParallelSweep(activation=replace(GENERIC_ACTIVATION, name="mine"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_work_beside_the_sweep_comes_back_in_the_order_given(workers):
+    beside = (_shape_count, _first_shape)
+    with ParallelSweep(2, 1, workers=workers, beside=beside) as running:
+        assert running.beside() == [4, (1, 1)]
+        assert running.report().proven > 0
+
+
+def _shape_count() -> int:
+    return len(sweep(2, 1).shapes)
+
+
+def _first_shape() -> tuple[int, ...]:
+    return sweep(1, 1).shapes[0]
