@@ -56,19 +56,18 @@ STEP_S = 5e-5
 machine (measured); twice the idle figure, so that 10,000,000 steps (the most train takes) estimate about
 8 minutes. The float path that train takes where it can (worked.core.tiny: the tutorial's network in
 either update order) measured 1.6-2.5 µs a step, so the estimate bounds both, the slower generously."""
-DERIVE_BASE_S = 30.0
-"""derive --verify up to widths and depth 3: 19-29 s measured (the controls and lemmas, whatever
-the sweep)."""
-DERIVE_GROWTH = 10.0
-"""Each step of --max-width or --max-depth beyond 3 multiplies the time by this: 4-5 on an idle machine
-(cmd_derive.MAX_WIDTH's note: 4 x 4 minutes, 5 x 5 hours), 31 measured from 3 x 3 to 4 x 3 on a
-machine shared by five jobs (29 s, 911 s)."""
+DERIVE_BASE_S = 10.0
+"""derive --verify up to widths and depth 3: 3.4-5 s wall measured on two shared cores, about 10 s
+under heavy load."""
+DERIVE_GROWTH = 5.0
+"""Each step of --max-width or --max-depth beyond 3 multiplies the time by this: two steps, 3 x 3 to
+4 x 4, took 12-15 times as long (52-57 s on two cores, cmd_derive.MAX_WIDTH's note), about 4 a step."""
 DERIVE_MEMORY_GROWTH = 2.0
 """The sweep's memory per step beyond 3: 75 MB resident at 3 x 3, 83 MB at 4 x 3 (x 1.1), doubled."""
 BENCH_S = {False: 600.0, True: 300.0}
 """bench (full, --quick): the quick run took 204 s on a shared machine; the full one about twice."""
 SWEEP_4X4_S = DERIVE_BASE_S * DERIVE_GROWTH**2
-"""bench --sweep-4x4 times derive --verify at 4 x 4 (minutes)."""
+"""bench --sweep-4x4 times derive --verify at 4 x 4 (about a minute)."""
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,8 @@ def _sweep(sweep: SweepReport, premises: tuple[str, ...], timed: bool) -> list[s
         f"activation {sweep.activation}, cost {sweep.cost}"
         + (f" ({'; '.join(premises)})." if premises else "."),
         "Each component of each equation is one statement, decided exactly against the definitions:",
-        "δ^l by cutting the network at layer l, gradients by sympy.diff of the full cost.",
+        "δ^l by cutting the network at layer l, gradients by differentiating the full cost (sympy's",
+        "rules applied node by node: the expressions sympy.diff returns, a test holds them equal).",
         _tally_table(entries, timed),
     ]
     if timed:

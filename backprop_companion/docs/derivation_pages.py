@@ -76,7 +76,8 @@ def _verified(label: str, report: Verification) -> str:
         f"network with widths 1-{sweep.max_width} and depth 1-{sweep.max_depth} "
         f"({len(sweep.shapes)} shapes), with {' and '.join(map(marked, report.premises))}: "
         f"{counts.proven:,} components of {label} proven, {counts.failed} failed, each against "
-        f"`sympy.diff` of the whole cost, by comparing the two sides as rational functions of independent "
+        f"the derivative of the whole cost (sympy's rules applied node by node, which give the expressions "
+        f"`sympy.diff` returns), by comparing the two sides as rational functions of independent "
         f"symbols for every function value. Negative controls for {label}: {refuted} of {len(controls)} "
         "wrong versions refuted (below)."
     )
@@ -91,8 +92,8 @@ def _verified_regularised(label: str, report: Verification) -> str:
         f"The derivation above at symbolic widths ({_generic(label, report)}). Then, exactly, on the "
         f"same {len(sweep.shapes)} shapes, with the penalty on every layer's weights, $m$ a symbol and "
         f"$\\delta$ the unregularised error: {counts.proven:,} components of {label} proven, "
-        f"{counts.failed} failed, each against `sympy.diff` of the regularised cost. Negative controls "
-        f"for {label}: {refuted} of {len(controls)} wrong versions refuted (below)."
+        f"{counts.failed} failed, each against the derivative of the regularised cost, taken the same way. "
+        f"Negative controls for {label}: {refuted} of {len(controls)} wrong versions refuted (below)."
     )
 
 
