@@ -73,7 +73,7 @@ COMMAND_LINES: tuple[tuple[str, str, int], ...] = (
     ("derive --max-width 4", "a sweep option without --verify", 2),
     ("derive --verify --max-width 9", "a sweep too wide to finish", 2),
     ("derive --verify --latex", "two outputs at once", 2),
-    ("derive --verify --max-width 5 --max-depth 5", "a sweep estimated to take over an hour (--force runs it)", 2),
+    ("derive --verify --max-width 5 --max-depth 5", "a sweep estimated at over an hour (--force runs it)", 2),
     ("ex4 --data /nonexistent/ex4", "a folder without the exercise's data files", 2),
     ("docs --out /nonexistent/folder/docs", "a docs folder whose parent does not exist", 2),
     ("docs --out ''", "no docs folder named", 2),

@@ -9,7 +9,7 @@ imported before the handler is set; :func:`backprop_companion.terminal.install` 
 
 from __future__ import annotations
 
-from backprop_companion.interrupts import handle, interrupted_now
+from backprop_companion.interrupts import EXIT_INTERRUPTED, handle, interrupted_now
 
 
 def main() -> int:
@@ -17,4 +17,11 @@ def main() -> int:
     handle(interrupted_now)
     from backprop_companion.cli import main as run_command_line
 
-    return run_command_line()
+    code = run_command_line()
+    if code == EXIT_INTERRUPTED:
+        # CPython notes a KeyboardInterrupt that escapes code run from a string (dataclasses and
+        # namedtuple build their methods so; exec of a string too) in a global that only the next such
+        # run clears, and at exit kills itself with SIGINT if it is still set (exit -2), though the
+        # interrupt was handled and reported: one more run from a string clears it.
+        exec("pass")
+    return code

@@ -162,7 +162,9 @@ def _compiled(
 ) -> Step:
     """The step of :func:`step_source`, compiled once per shape, layers, cost, biases and order."""
     namespace: dict[str, object] = {"exp": math.exp}
-    exec(_source(sizes, sigmoid, squared, biases, order), namespace)  # names and operators only
+    # Compiled first, under a name a traceback shows (and so not run from a string: see launch.main).
+    code = compile(_source(sizes, sigmoid, squared, biases, order), "<worked.core.tiny step>", "exec")
+    exec(code, namespace)  # names and operators only
     step: Step = namespace["step"]  # type: ignore[assignment]
     return step
 
