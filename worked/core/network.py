@@ -277,33 +277,33 @@ class Network:
         xs, ys, single = self.as_batch(x, y, check_x=False)
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused below, by layer
             zs, activations = self.forward_rows(xs)
-            for l, z in enumerate(zs):
-                if not _finite(z):
-                    if l == 0:
-                        finite_array("x", x)  # a NaN or infinite input is named, as everywhere else
-                    raise InvalidInput(
-                        f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
-                        "biases or inputs are too large for a gradient to be computed"
-                    )
+            for l in _not_finite(zs)[:1]:
+                if l == 0:
+                    finite_array("x", x)  # a NaN or infinite input is named, as everywhere else
+                raise InvalidInput(
+                    f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
+                    "biases or inputs are too large for a gradient to be computed"
+                )
             out = self.workspace.arrays([w.shape for w in self.weights])
             deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2, out=out)
-            for l, (w, b) in enumerate(zip(nabla_w, nabla_b, strict=True)):
-                if not (_finite(w) and _finite(b)):
-                    raise InvalidInput(
-                        f"the gradient of layer {l + 2}'s weights or biases overflows float64: the weights, "
-                        "biases or inputs are too large for a gradient to be computed"
-                    )
+            for i in _not_finite([g for pair in zip(nabla_w, nabla_b, strict=True) for g in pair])[:1]:
+                raise InvalidInput(
+                    f"the gradient of layer {i // 2 + 2}'s weights or biases overflows float64: the weights, "
+                    "biases or inputs are too large for a gradient to be computed"
+                )
         saturation.refuse_saturated(self.sigmas, zs, activations[1:], deltas)
         if single:
             zs, activations, deltas = ([v[0] for v in vs] for vs in (zs, activations, deltas))
         return Backprop(zs, activations, deltas, nabla_w, nabla_b)
 
 
-def _finite(a: Array) -> bool:
-    """Whether every entry is finite, without an array of flags as large as ``a``. An infinite or NaN
-    entry makes the sum infinite or NaN, so a finite sum settles it in one pass; only a sum that
-    overflowed from finite entries needs the extremes (NaN if any entry is, ±inf if any is infinite).
-    Called under ``np.errstate(over="ignore")``: that overflow is no error here."""
-    if math.isfinite(np.add.reduce(a, axis=None)):
-        return True
-    return math.isfinite(a.min()) and math.isfinite(a.max())
+def _not_finite(arrays: list[Array]) -> list[int]:
+    """The indices of the arrays that hold an infinite or NaN entry, without an array of flags as large
+    as any of them. An infinite or NaN entry makes its array's sum, and the sum of the sums, infinite
+    or NaN, so one finite total settles all of them; only a total that is not finite (an entry's, or a
+    sum that overflowed from finite entries) needs each array's extremes. Called under
+    ``np.errstate(over="ignore")``: that overflow is no error here."""
+    sums = [np.add.reduce(a, axis=None) for a in arrays]
+    if math.isfinite(sum(sums)):
+        return []
+    return [i for i, a in enumerate(arrays) if not (math.isfinite(a.min()) and math.isfinite(a.max()))]

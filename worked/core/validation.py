@@ -130,7 +130,7 @@ def finite_array(name: str, value: object) -> Array:
     """``value`` as a float64 array, refusing text, objects, NaN and infinity (naming the position);
     complex numbers (whose imaginary part numpy would drop) and booleans are not real numbers."""
     array = real_array(name, value)
-    if array.size and not np.all(np.isfinite(array)):
+    if array.size and not np.isfinite(array).all():
         bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
         where = f" at index {bad if len(bad) != 1 else bad[0]}" if array.ndim else ""
         raise InvalidInput(f"{name} must be finite, but has {array[bad] if bad else array.item()}{where}")
