@@ -227,11 +227,13 @@ def test_verify_enlarges_sympys_cache_before_sympy_is_imported_unless_the_user_s
         "import sympy.core.cache\n"
         "print(sympy.core.cache.SYMPY_CACHE_SIZE)\n"
     )
+    runs = []
     for given, expected in ((None, SYMPY_CACHE_SIZE), ("123", "123")):
         env = {k: v for k, v in os.environ.items() if k != "SYMPY_CACHE_SIZE"}
         if given is not None:
             env["SYMPY_CACHE_SIZE"] = given
-        done = subprocess.run(
-            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-        )
-        assert done.stdout.strip() == expected
+        process = subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, text=True)
+        runs.append((process, expected))  # both at once: each is seconds of derive's fixed work
+    for process, expected in runs:
+        out, _ = process.communicate(timeout=300)
+        assert process.returncode == 0 and out.strip() == expected
