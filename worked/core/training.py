@@ -212,7 +212,7 @@ def train(
     rule = Rule.of(network, eta, order, train_biases, shared_biases, l2, n)
     steps = validation.steps(steps)
     xs, ys, _ = network.as_batch(x, y)
-    errors: list[float] = []
+    errors = np.empty(steps + 1)  # 8 bytes a step, as budget.train counts them (a list of floats takes 32)
     # Overflow is detected below, by the cost turning non-finite, and reported with its step.
     with np.errstate(over="ignore", invalid="ignore"):
         floats = _floats(network, xs, ys, rule) if steps else None
@@ -229,12 +229,12 @@ def train(
                     network = floats.network(network)
                 zs, activations = network.forward_rows(xs)
                 cost = rule.cost(network, zs[-1], activations[-1], ys)
-            errors.append(cost)
+            errors[t] = cost
             if not math.isfinite(cost):
                 raise FloatingPointError(
                     f"training diverged: the cost became {cost} after {t} steps; try a smaller learning rate"
                 )
-    return Trajectory(np.array(errors), network)
+    return Trajectory(errors, network)
 
 
 def _floats(network: Network, xs: Array, ys: Array, rule: Rule) -> tiny.Floats | None:
