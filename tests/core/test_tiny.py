@@ -159,8 +159,8 @@ def test_a_step_one_ulp_off_is_caught_by_the_first_step_comparison(monkeypatch) 
 
 
 def test_a_signed_zero_is_a_different_bit_pattern() -> None:
-    assert not training._same_bits(0.0, -0.0)
-    assert training._same_bits([1.5, -0.0], np.array([1.5, -0.0]))
+    assert not tiny.same_bits(0.0, -0.0)
+    assert tiny.same_bits([1.5, -0.0], np.array([1.5, -0.0]))
 
 
 def test_divergence_is_reported_at_the_same_step_as_by_the_general_code(monkeypatch) -> None:

@@ -277,19 +277,19 @@ class Network:
         xs, ys, single = self.as_batch(x, y, check_x=False)
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused below, by layer
             zs, activations = self.forward_rows(xs)
-            for l in _not_finite(zs)[:1]:
-                if l == 0:
+            if overflowed := _not_finite(zs):
+                if overflowed[0] == 0:
                     finite_array("x", x)  # a NaN or infinite input is named, as everywhere else
                 raise InvalidInput(
-                    f"the weighted input z of layer {l + 2} overflows float64 (|z| is inf): the weights, "
-                    "biases or inputs are too large for a gradient to be computed"
+                    f"the weighted input z of layer {overflowed[0] + 2} overflows float64 (|z| is inf): the "
+                    "weights, biases or inputs are too large for a gradient to be computed"
                 )
             out = self.workspace.arrays([w.shape for w in self.weights])
             deltas, nabla_w, nabla_b = self.backward(zs, activations, ys, l2=l2, out=out)
-            for i in _not_finite([g for pair in zip(nabla_w, nabla_b, strict=True) for g in pair])[:1]:
+            if overflowed := _not_finite([g for pair in zip(nabla_w, nabla_b, strict=True) for g in pair]):
                 raise InvalidInput(
-                    f"the gradient of layer {i // 2 + 2}'s weights or biases overflows float64: the weights, "
-                    "biases or inputs are too large for a gradient to be computed"
+                    f"the gradient of layer {overflowed[0] // 2 + 2}'s weights or biases overflows float64: "
+                    "the weights, biases or inputs are too large for a gradient to be computed"
                 )
         saturation.refuse_saturated(self.sigmas, zs, activations[1:], deltas)
         if single:

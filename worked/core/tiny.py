@@ -53,8 +53,13 @@ def same_exponential() -> bool:
     exponent the logistic function takes, :math:`-|z|`) and at both ends: the one function the two
     sides of the float path do not compute with the same IEEE operations."""
     z = np.concatenate([np.linspace(-746.0, 0.0, 4097), -np.geomspace(1e-300, 746.0, 600), [-0.0]])
-    ours = np.array([math.exp(v) for v in z.tolist()])
-    return bool(np.array_equal(np.exp(z).view(np.int64), ours.view(np.int64)))
+    return same_bits(np.exp(z), [math.exp(v) for v in z.tolist()])
+
+
+def same_bits(a: object, b: object) -> bool:
+    """Equal to the last bit, the sign of a zero included (``==`` would let -0.0 pass for 0.0)."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and bool(np.array_equal(a.view(np.int64), b.view(np.int64)))
 
 
 def applies(network: Network, m: int, order: str, l2: float) -> bool:

@@ -252,10 +252,4 @@ def _floats(network: Network, xs: Array, ys: Array, rule: Rule) -> tiny.Floats |
         [cost_of_floats, *stepped.weights, *stepped.biases],
         strict=True,
     )
-    return floats if all(_same_bits(a, b) for a, b in pairs) else None
-
-
-def _same_bits(a: object, b: object) -> bool:
-    """Equal to the last bit, the sign of a zero included (``==`` would let -0.0 pass for 0.0)."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return a.shape == b.shape and bool(np.array_equal(a.view(np.int64), b.view(np.int64)))
+    return floats if all(tiny.same_bits(a, b) for a, b in pairs) else None
