@@ -151,15 +151,18 @@ def _main(args_list: list[str]) -> int:
         if result.failure is not None:  # the result, JSON included, says it: the one line goes to stderr
             return _report(result.failure, result.exit_status, as_json=False)
         return result.exit_status
-    except CommandError as error:
-        return _report(str(error), error.exit_code, as_json)
-    except FloatingPointError as error:
-        return _report(str(error), EXIT_CHECK_FAILED, as_json)
     except KeyboardInterrupt:
         return _report("interrupted", EXIT_INTERRUPTED, as_json)
     except Exception as error:
-        if interrupts.interrupted:  # a KeyboardInterrupt that a library turned into another error
+        # A KeyboardInterrupt that became another error is still an interrupt: a library may turn it
+        # into one (numpy's import makes it an ImportError), and a write it cut short can fail after (EBADF,
+        # which docs then reports as a write it could not make).
+        if interrupts.interrupted:
             return _report("interrupted", EXIT_INTERRUPTED, as_json)
+        if isinstance(error, CommandError):
+            return _report(str(error), error.exit_code, as_json)
+        if isinstance(error, FloatingPointError):
+            return _report(str(error), EXIT_CHECK_FAILED, as_json)
         if _is_bad_input(error):
             return _report(str(error), EXIT_USAGE, as_json)
         if os.environ.get("BACKPROP_COMPANION_DEBUG"):

@@ -233,3 +233,18 @@ def test_an_interrupt_handled_inside_code_run_from_a_string_still_exits_130(tmp_
     run = [sys.executable, "-m", "handled_inside_a_string"]
     assert subprocess.run([*run, "launch"], cwd=tmp_path).returncode == 130
     assert subprocess.run([*run, "control"], cwd=tmp_path).returncode == -signal.SIGINT
+
+
+def test_an_error_that_an_interrupt_caused_is_reported_as_the_interrupt(monkeypatch, capsys):
+    """A Ctrl-C that closes a file mid-write can surface as the next write's EBADF, which docs reports as
+    "could not write" (exit 1, seen once in test_docs_interrupts): once an interrupt came, any error
+    is the interrupt. The control: the same refusal without an interrupt is its own one line."""
+    from backprop_companion import interrupts
+    from backprop_companion.cli import main
+
+    argv = ["docs", "--out", "/nonexistent/folder/docs"]
+    assert main(argv) == 2
+    assert "does not exist" in capsys.readouterr().err
+    monkeypatch.setattr(interrupts, "interrupted", True)
+    assert main(argv) == 130
+    assert capsys.readouterr().err == "backprop-companion: error: interrupted\n"
