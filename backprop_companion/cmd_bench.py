@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> BenchResult:
         progress.close()
     result = BenchResult(measured)
     if target is not None:
-        _write(target, measured.figure(), f"--plot {args.plot}")
+        _write(target, measured.figure, f"--plot {args.plot}")
         result = replace(result, plot=str(target))
     if record is not None:
         result = _record(record, result, args)
@@ -117,7 +117,7 @@ def _record(folder: Path, result: BenchResult, args: argparse.Namespace) -> Benc
     page = record.page(result.run, result.as_text(), command)
     _write(
         folder / record.FIGURE,
-        recorded_header(record.FIGURE) + result.run.figure(),
+        recorded_header(record.FIGURE) + result.run.figure,
         f"--record {args.record}",
     )
     _write(folder / record.PAGE, recorded_header() + page, f"--record {args.record}")

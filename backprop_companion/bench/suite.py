@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -60,8 +61,9 @@ class BenchRun:
     def blas_threads(self) -> str:
         return "1 (requested)" if self.single_thread else "as loaded"
 
+    @cached_property
     def figure(self) -> str:
-        """The cost of finite differences against P (SVG)."""
+        """The cost of finite differences against P (SVG), drawn once for ``--plot`` and ``--record``."""
         return sweep.figure(self.timings)
 
 
