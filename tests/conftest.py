@@ -86,13 +86,39 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return not any(relative.startswith(path) for path, _ in QUICK)
 
 
+LONGEST_FIRST = (
+    "tests/shell/test_terminal.py",  # fresh interpreters under hostile streams and signals
+    "tests/shell/test_docs.py",  # the docs generated (and again under another hash seed)
+    "tests/shell/test_bench.py",  # bench --quick
+    "tests/shell/test_cmd_derive.py",  # derive --verify, and its controls
+    "tests/shell/test_fuzz_cli.py",
+    "tests/shell/test_docs_in_browser.py",  # Chromium
+    "tests/shell/test_budget.py",
+    "tests/diagnosis/test_check.py",  # the mistakes' 10,000-step trainings
+    "tests/shell/test_docs_interrupts.py",
+    "tests/test_reader_types.py",  # mypy
+)
+"""The files that take longest (each 5 to 30 s of a run), longest first. Under pytest-xdist a file is
+one unit of work (``--dist loadfile``) handed to the next free worker in collection order, so the
+long ones go first and the many short ones fill in behind them; last, one would run alone at the end.
+A file missing here only runs later; the order changes no result."""
+
+
+def _order(item: pytest.Item) -> tuple[bool, int]:
+    """The helper's tests first (every other check stands on them), then :data:`LONGEST_FIRST`."""
+    path = item.nodeid.split("::")[0]
+    rank = LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+    return item.path.name != "test_numerical.py", rank
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the quick tier; then the helper's tests first, the rest in their order (the sort is stable)."""
+    """Mark the quick tier; then order the files (:func:`_order`), the rest in their order (the sort
+    is stable)."""
     for item in items:
         chosen = any(item.nodeid.startswith(path) and item.name.startswith(name) for path, name in QUICK)
         if chosen and not item.name.startswith(NOT_QUICK):
             item.add_marker(pytest.mark.quick)
-    items.sort(key=lambda item: item.path.name != "test_numerical.py")
+    items.sort(key=_order)
 
 
 @pytest.fixture(scope="session")
