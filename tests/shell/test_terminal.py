@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from backprop_companion.cli import main
 from backprop_companion.output.encoding import SPELLINGS, spell
 from tests.shell.test_budget import run_only_with_slow
 
@@ -51,16 +52,35 @@ def run(argv, env=None, cwd=None, **streams):
     return subprocess.run(COMMAND + argv, env=environment, cwd=cwd, capture_output=not streams, **streams)
 
 
+def in_process(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """The exit code and standard output of ``argv`` run in this process, on a stream that takes any
+    character (the output a UTF-8 terminal gets, without an interpreter's start-up)."""
+    try:
+        code = main(argv)
+    except SystemExit as exit:  # --help and --version end through argparse
+        code = exit.code if isinstance(exit.code, int) else 2
+    return code, capsys.readouterr().out
+
+
 @pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
-def test_an_ascii_terminal_gets_ascii_spellings_and_the_same_exit_code(argv):
-    utf8 = run(argv, env={"PYTHONIOENCODING": "utf-8"})
+def test_an_ascii_terminal_gets_ascii_spellings_and_the_same_exit_code(argv, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # help is wrapped alike here and in the child, whatever the terminal
     ascii_ = run(argv, env={"PYTHONIOENCODING": "ascii"})
-    assert ascii_.returncode == utf8.returncode, ascii_.stderr
+    code, utf8 = in_process(argv, capsys)
+    assert ascii_.returncode == code, ascii_.stderr
     assert b"Traceback" not in ascii_.stderr
     ascii_.stdout.decode("ascii")  # valid in the stream's encoding
-    assert ascii_.stdout == spell(utf8.stdout.decode("utf-8"), "ascii").encode("ascii")
+    assert ascii_.stdout == spell(utf8, "ascii").encode("ascii")
     if "--json" in argv:
-        assert json.loads(ascii_.stdout) == json.loads(utf8.stdout)
+        assert json.loads(ascii_.stdout) == json.loads(utf8)
+
+
+def test_the_reference_output_is_a_utf_8_terminal_s(capsys):
+    """The reference above is the command run in-process: the same bytes a real process writes to a
+    UTF-8 stream (one command with symbols in its output, as the child prints it)."""
+    utf8 = run(["walkthrough"], env={"PYTHONIOENCODING": "utf-8"})
+    assert utf8.returncode == 0 and not utf8.stdout.isascii()
+    assert in_process(["walkthrough"], capsys) == (0, utf8.stdout.decode("utf-8"))
 
 
 def test_every_spelling_is_ascii_and_a_latin_1_stream_keeps_what_it_can_hold():
