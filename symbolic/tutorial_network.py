@@ -66,6 +66,7 @@ class Tutorial:
         self.E_total = s("E_total")
         self.definitions[self.E_total] = Add(*self.errors)
         self._differentiate = Differentiator()
+        self._factors: dict[tuple[Symbol, Symbol], Expr] = {}
 
     @cached_property
     def _written_out(self) -> dict[Symbol, Expr]:
@@ -81,10 +82,13 @@ class Tutorial:
 
     def local(self, of: Symbol, by: Symbol) -> Expr:
         """∂of/∂by from ``of``'s own definition, ``by`` held as a symbol (one factor of the chain rule)."""
-        definition = self.definitions[of]
-        if of == self.E_total:
-            definition = definition.xreplace({e: self.definitions[e] for e in self.errors})
-        return definition.diff(by)
+        factor = self._factors.get((of, by))
+        if factor is None:  # each factor serves several products (a hidden weight's in every path)
+            definition = self.definitions[of]
+            if of == self.E_total:
+                definition = definition.xreplace({e: self.definitions[e] for e in self.errors})
+            factor = self._factors[of, by] = definition.diff(by)
+        return factor
 
     @cached_property
     def point(self) -> dict[Symbol, Rational]:
