@@ -115,12 +115,12 @@ def _partial(j: Expr, *args: Expr) -> Expr:
     return derivative.xreplace(dict(zip(ts, args, strict=True)))
 
 
-_REPLACEMENTS: tuple[tuple[type, Callable[..., Expr]], ...] = (
-    (Sigma, _witness_sigma),
-    (SigmaPrime, lambda t: _SIGMA_PRIME.xreplace({_T: t})),
-    (Cost, lambda *args: _witness_cost(args)),
-    (CostPartial, _partial),
-)
+_REPLACEMENTS: dict[type, Callable[..., Expr]] = {
+    Sigma: _witness_sigma,
+    SigmaPrime: lambda t: _SIGMA_PRIME.xreplace({_T: t}),
+    Cost: lambda *args: _witness_cost(args),
+    CostPartial: _partial,
+}
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,27 @@ class Witness:
 
 
 def _evaluate(expr: Expr, point: dict[Symbol, Rational]) -> Expr:
-    value = expr.xreplace(point)
-    for kind, function in _REPLACEMENTS:
-        value = value.replace(kind, function)
-    return value
+    """``expr`` at ``point`` with σ, σ′, C and ∂C the witness's, each sub-expression evaluated once.
+
+    Bottom up: the arguments first, so every undefined application is met with rational arguments
+    and becomes a rational. A difference of two sides shares most of its sub-expressions (the
+    forward pass), which a rebuild of the whole tree per replaced function would evaluate again.
+    """
+    done: dict[Expr, Expr] = {}
+
+    def value(node: Expr) -> Expr:
+        if node in point:
+            return point[node]
+        if not node.args:
+            return node
+        found = done.get(node)
+        if found is None:
+            args = [value(a) for a in node.args]
+            witness = _REPLACEMENTS.get(type(node))
+            found = done[node] = node.func(*args) if witness is None else witness(*args)
+        return found
+
+    return value(expr)
 
 
 def _draw(rng: random.Random, symbol: Symbol) -> Rational:

@@ -8,7 +8,9 @@ used here), and finally :math:`D^l = \Delta^l / m`. The claim is that :math:`D` 
 the *mean* cost :math:`J = \frac1m \sum_i C(a^{L,(i)}, y^{(i)})`. Here the errors come from the recursion
 BP1-BP2 itself (:mod:`symbolic.equations`), and each entry of :math:`D` is decided exactly against
 ``sympy.diff`` of :math:`J`, with an undefined activation and cost and one symbol per input and
-target of every example.
+target of every example. The derivative is taken by the network's
+:class:`~symbolic.differentiate.Differentiator`, which returns the expression ``sympy.diff`` does
+(a test compares the two) without taking the shared forward pass apart again for every parameter.
 
 With L2 regularisation (``regularised=True``) the cost is
 :math:`J + \frac{\lambda}{2m}\sum w^2` (:func:`symbolic.regularisation.penalty`, weights only)
@@ -124,7 +126,7 @@ def accumulate(
         (f"D^({l})_{{{j},0}}", scale * v + _decay(first.b(l, j), examples, decay_biases), first.b(l, j))
         for (l, j), v in big_delta_b.items()
     ]
-    entries = [(name, d, cost.diff(p)) for name, d, p in weights + biases]
+    entries = [(name, d, first.diff(cost, p)) for name, d, p in weights + biases]
     return _judge(first.sizes, examples, regularised, entries, len(weights))
 
 

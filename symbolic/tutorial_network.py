@@ -3,7 +3,9 @@ r"""Mazur's 2-2-2 network in sympy, by its own names: leaves, local definitions,
 Each of the tutorial's local definitions (``net_h1 = w1·i1 + w2·i2 + b1``, ``out_h1 = 1/(1 + e^{-net_h1})``,
 ``E_o1 = ½(target_o1 − out_o1)²``, ...) is one sympy expression in the symbols of the layer below; a
 chain-rule factor is ``sympy.diff`` of one definition, and :meth:`Tutorial.direct` differentiates
-:math:`E_{total}` written out in the leaves, the oracle for the products (:mod:`symbolic.tutorial`).
+:math:`E_{total}` written out in the leaves, the oracle for the products (:mod:`symbolic.tutorial`),
+by :class:`~symbolic.differentiate.Differentiator`: the expression ``sympy.diff`` returns (a test
+compares the two), without taking the shared forward pass apart again for every parameter.
 
 The wiring is read from :data:`worked.mazur.NAMES`, the one table from Mazur's names to Nielsen's
 indices, and the point from its constants: data only, no computation of :mod:`worked`. The formulas
@@ -17,6 +19,7 @@ from functools import cached_property
 
 from sympy import Add, Expr, Rational, Symbol
 
+from symbolic.differentiate import Differentiator
 from symbolic.functions import logistic
 from worked.mazur import INITIAL, INPUTS, NAMES, TARGETS, formulas
 
@@ -62,19 +65,30 @@ class Tutorial:
             self.definitions[error] = Rational(1, 2) * (target - out) ** 2
         self.E_total = s("E_total")
         self.definitions[self.E_total] = Add(*self.errors)
+        self._differentiate = Differentiator()
+        self._factors: dict[tuple[Symbol, Symbol], Expr] = {}
+
+    @cached_property
+    def _written_out(self) -> dict[Symbol, Expr]:
+        """Each intermediate's definition down to the leaves (each is defined on the ones before it)."""
+        out: dict[Symbol, Expr] = {}
+        for symbol, definition in self.definitions.items():
+            out[symbol] = definition.xreplace(out)
+        return out
 
     def leaves(self, expr: Expr) -> Expr:
         """``expr`` with every intermediate (net, out, E) replaced by its definition, down to the leaves."""
-        for symbol, definition in reversed(self.definitions.items()):
-            expr = expr.xreplace({symbol: definition})
-        return expr
+        return expr.xreplace(self._written_out)
 
     def local(self, of: Symbol, by: Symbol) -> Expr:
         """∂of/∂by from ``of``'s own definition, ``by`` held as a symbol (one factor of the chain rule)."""
-        definition = self.definitions[of]
-        if of == self.E_total:
-            definition = definition.xreplace({e: self.definitions[e] for e in self.errors})
-        return definition.diff(by)
+        factor = self._factors.get((of, by))
+        if factor is None:  # each factor serves several products (a hidden weight's in every path)
+            definition = self.definitions[of]
+            if of == self.E_total:
+                definition = definition.xreplace({e: self.definitions[e] for e in self.errors})
+            factor = self._factors[of, by] = definition.diff(by)
+        return factor
 
     @cached_property
     def point(self) -> dict[Symbol, Rational]:
@@ -119,7 +133,7 @@ class Tutorial:
 
     def direct(self, parameter: str) -> Expr:
         """sympy's derivative of E_total written out in the leaves: the oracle for :meth:`chain`."""
-        return self.leaves(self.E_total).diff(self.params[parameter])
+        return self._differentiate(self._written_out[self.E_total], self.params[parameter])
 
 
 def _neuron(symbol: Symbol) -> str:

@@ -108,13 +108,11 @@ def pages() -> tuple[dict[str, str], dict[str, str]]:
 
     from backprop_companion.derivation_text import PREMISE_NOTE
     from backprop_companion.verification import collect
-    from symbolic.generic import proofs
-    from symbolic.generic_regularised import regularised_proofs
 
     report = collect(timed=False)
     formulas = Formulas()
-    equations = "\n\n".join(_equation(p, report, formulas) for p in proofs())
-    regularised = "\n\n".join(_equation(p, report, formulas, regularised=True) for p in regularised_proofs())
+    equations = "\n\n".join(_equation(p, report, formulas) for p in report.generic)
+    regularised = "\n\n".join(_equation(p, report, formulas, regularised=True) for p in report.regularised)
     lemmas = markdown_table(
         ["lemma", "statement", "premise", "proven by"],
         [

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sympy import Rational, Symbol
+from sympy import Add, Lambda, Mul, Rational, Symbol
 
-from symbolic.controls import CONTROLS, SHAPE, run_control
+from symbolic.controls import CONTROLS, REGULARISED_CONTROLS, SHAPE, run_control
 from symbolic.equations import ground_truth
 from symbolic.exact import FIELD, IDENTICAL, RING, decide, refute
 from symbolic.functions import Cost, CostPartial, Sigma, SigmaPrime
 from symbolic.network import SymbolicNetwork
+from symbolic.regularisation import REGULARISED_KINDS, regularised_truth
 from symbolic.sweep import check
 
 
@@ -48,6 +49,48 @@ def test_the_witness_is_a_real_counterexample():
     a, y = z + z**2 / 2 + z**3 / 3, point[net.y[0]]
     nabla = 2 * (a - y) + 1  # ∂/∂a of (2/2)(a − y)² + a, the witness cost for one output
     assert (str(nabla * (1 + z + z**2)), str(nabla)) == (witness.lhs, witness.rhs)
+
+
+def _by_the_witness(expr, point):
+    """``expr`` at ``point`` under the stated witness (σ(t) = t + t²/2 + t³/3, C(a, y) =
+    Σ_j ((j+1)/2)(a_j − y_j)² + Π_j a_j), rewritten whole: the point, then each function in turn."""
+    t = Symbol("t")
+    sigma = t + t**2 / 2 + t**3 / 3
+
+    def cost(*args):
+        n = len(args) // 2
+        a, y = args[:n], args[n:]
+        return Add(*(Rational(j + 1, 2) * (a[j - 1] - y[j - 1]) ** 2 for j in range(1, n + 1))) + Mul(*a)
+
+    def partial(j, *args):
+        ts = [Symbol(f"s{i}") for i in range(len(args))]
+        return cost(*ts).diff(ts[int(j) - 1]).xreplace(dict(zip(ts, args, strict=True)))
+
+    value = expr.xreplace(point)
+    for kind, function in (
+        (Sigma, Lambda(t, sigma)),
+        (SigmaPrime, Lambda(t, sigma.diff(t))),
+        (Cost, cost),
+        (CostPartial, partial),
+    ):
+        value = value.replace(kind, function)
+    return value
+
+
+@pytest.mark.parametrize("control", CONTROLS + REGULARISED_CONTROLS, ids=lambda c: f"{c.kind}-{c.name}")
+def test_each_witness_shows_the_values_of_the_whole_expression_rewritten(control):
+    """refute evaluates each shared part once, bottom up; the values are those of the plain rewrite."""
+    net = SymbolicNetwork(SHAPE)
+    first = run_control(control).refuted[0]
+    witness = first.witness
+    assert witness is not None
+    truth = regularised_truth if control.kind in REGULARISED_KINDS else ground_truth
+    lhs = truth(net, control.kind, first.l, first.j, first.k)
+    rhs = control.right_side(net, net.delta, first.l, first.j, first.k)
+    point = {Symbol(name): Rational(value) for name, value in witness.point}
+    point = {s: point[Symbol(s.name)] for s in lhs.free_symbols | rhs.free_symbols}
+    shown = (str(_by_the_witness(lhs, point)), str(_by_the_witness(rhs, point)))
+    assert shown == (witness.lhs, witness.rhs)
 
 
 def test_decide_treats_applications_as_variables():

@@ -9,7 +9,7 @@ structural equality, not a proof of equivalence), on every parameter of every sh
 from __future__ import annotations
 
 import pytest
-from sympy import Abs, Max, Symbol, log
+from sympy import Abs, Add, Max, Rational, Symbol, log
 
 from symbolic.differentiate import Differentiator
 from symbolic.functions import ACTIVATIONS, COSTS, Sigma
@@ -71,3 +71,12 @@ def test_a_derivative_with_a_substitution_is_xreplace_of_the_derivative():
         derivative = expr.diff(variable)
         assert Differentiator().at(expr, variable, {t: x * y}) == derivative.xreplace({t: x * y})
         assert Differentiator().at(expr, variable, {Symbol("z"): x}) == derivative
+
+
+@pytest.mark.parametrize("regularised", [False, True], ids=["mean cost", "regularised mean cost"])
+def test_ngs_gradients_of_the_batch_cost_are_sympy_diff(regularised):
+    """Ng's oracle: the mean cost of three examples (and its penalty) by every weight and bias."""
+    nets = [SymbolicNetwork((2, 2, 2), example=i) for i in range(1, 4)]
+    cost = Rational(1, 3) * Add(*(net.cost for net in nets)) + (penalty(nets[0], 3) if regularised else 0)
+    for parameter in _parameters(nets[0]):
+        assert nets[0].diff(cost, parameter) == cost.diff(parameter)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from symbolic.tutorial import Tutorial, chain_rules, sigmoid_rule, values
+from symbolic.tutorial import Tutorial, _quantities, chain_rules, sigmoid_rule, values
 from tests import expected
 from worked import mazur
 from worked.mazur.printed import rounded
@@ -40,6 +40,24 @@ def test_the_chain_rule_products_equal_sympys_derivative():
     # one shared bias per layer: ∂E/∂b1 goes through both hidden neurons
     assert "∂net_h1/∂b1" in rules["b1"].formula and "∂net_h2/∂b1" in rules["b1"].formula
     assert sigmoid_rule().proven
+
+
+def test_the_direct_derivative_is_sympy_diff_of_e_total_written_out():
+    """The oracle is taken by sympy's rules node by node; it is ``sympy.diff``'s very expression."""
+    t = Tutorial()
+    e_total = t.leaves(t.E_total)
+    for name, parameter in t.params.items():
+        assert t.direct(name) == e_total.diff(parameter)
+
+
+def test_leaves_is_every_definition_put_in_one_after_another():
+    """The definitions written out once give what putting each one in, from E_total down, gives."""
+    t = Tutorial()
+    for key, _, expr in _quantities(t):
+        one_by_one = expr
+        for symbol, definition in reversed(t.definitions.items()):
+            one_by_one = one_by_one.xreplace({symbol: definition})
+        assert t.leaves(expr) == one_by_one, key
 
 
 @pytest.mark.parametrize("key", ["dEtotal_dw5", "dEtotal_dw1"])
