@@ -29,7 +29,7 @@ Every quantity is *recorded* under its name as it is computed (``net_h1``, ``dEt
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -39,7 +39,7 @@ from worked import mazur
 from worked.diagnosis.variant import STATED, Variant
 from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS, decimals
 
-__all__ = ["UNPRINTED_DECIMALS", "step"]
+__all__ = ["UNPRINTED_DECIMALS", "step", "steps"]
 
 UNPRINTED_DECIMALS = 9
 """Decimals a quantity the post never prints is rounded to under ``rounding``: the post's usual 9."""
@@ -95,7 +95,8 @@ def sigma(z: float) -> float:
 # -- the lines of a variant's worksheet: what each reads and the name it is kept under, worked out once --
 
 
-class _Neuron(NamedTuple):
+@dataclass(frozen=True, slots=True)  # read by attribute, which a slot serves fastest
+class _Neuron:
     """Neuron ``n`` under a variant: its net's terms and bias, its sigmoid, its σ′, and its names."""
 
     n: str
@@ -235,8 +236,8 @@ def _forward(sheet: _Sheet) -> None:
         for w, source in neuron.terms:
             weighted += parameters[w] * out[source]
         bias = 0.0 if neuron.bias is None else parameters[neuron.bias]
-        net[n] = record(neuron.net, weighted + bias * 1)
-        out[n] = record(neuron.out, net[n] if neuron.linear else sigma(net[n]))
+        net[n] = z = record(neuron.net, weighted + bias * 1)
+        out[n] = record(neuron.out, z if neuron.linear else sigma(z))
     targets, half = mazur.TARGETS, sheet.plan.half
     for o, name in _ERRORS:
         record(name, half * (targets[o] - out[o]) ** 2)
@@ -247,11 +248,10 @@ def _output_deltas(sheet: _Sheet) -> None:
     """Output layer: ∂E_total/∂out_o = ∂/∂out [half·(target − out)²] = −2·half·(target − out)."""
     plan, record, net, out, targets = sheet.plan, sheet.record, sheet.net, sheet.out, mazur.TARGETS
     dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
+    half, error_sign = plan.half, plan.variant.error_sign
     for neuron in plan.output:
         o = neuron.n
-        dE_dout[o] = record(
-            neuron.dE_dout, -2.0 * plan.half * plan.variant.error_sign * (targets[o] - out[o])
-        )
+        dE_dout[o] = record(neuron.dE_dout, -2.0 * half * error_sign * (targets[o] - out[o]))
         dout_dnet[o] = record(neuron.dout_dnet, _sigma_prime(neuron.sigma_prime_of, net[o], out[o]))
         delta[o] = record(neuron.delta, dE_dout[o] * dout_dnet[o])
 
@@ -286,10 +286,11 @@ def _sigma_prime(of: str | None, net: float, out: float) -> float:
 def _update(sheet: _Sheet, weights: tuple[_Weight, ...]) -> None:
     """∂E_total/∂w = ∂E_total/∂out · ∂out/∂net · ∂net/∂w, the post's triple product; then w − η·∂E/∂w."""
     record, parameters, eta = sheet.record, sheet.parameters, sheet.plan.variant.eta
+    net, out, dE_dout, dout_dnet, new = sheet.net, sheet.out, sheet.dE_dout, sheet.dout_dnet, sheet.new
     for w, to, source, of_net, dnet_dw, gradient_name, new_name in weights:
-        d_w = record(dnet_dw, sheet.net[source] if of_net else sheet.out[source])
-        gradient = record(gradient_name, sheet.dE_dout[to] * sheet.dout_dnet[to] * d_w)
-        sheet.new[w] = record(new_name, parameters[w] - eta * gradient)
+        d_w = record(dnet_dw, net[source] if of_net else out[source])
+        gradient = record(gradient_name, dE_dout[to] * dout_dnet[to] * d_w)
+        new[w] = record(new_name, parameters[w] - eta * gradient)
 
 
 def _update_biases(sheet: _Sheet) -> None:
@@ -314,10 +315,21 @@ def step(
     ``parameters`` are w1..w8, b1, b2 (default: the tutorial's initial values); the updated ones come
     back as ``w1_new`` .. ``b2_new``. ``override`` replaces recorded quantities by other values.
     """
-    return _worked(_plan(variant), mazur.INITIAL if parameters is None else parameters, override or {})
+    before = mazur.INITIAL if parameters is None else parameters
+    return _worked(_plan(variant), before, override or {}).recorded
 
 
-def _worked(plan: _Plan, parameters: Mapping[str, float], override: Mapping[str, float]) -> dict[str, float]:
+def steps(variant: Variant = STATED) -> Iterator[dict[str, float]]:
+    """:func:`step` after :func:`step` from the tutorial's initial values, each from the parameters the
+    one before left (its ``w1_new`` .. ``b2_new``), without end: the training run, every step recorded."""
+    plan, parameters = _plan(variant), mazur.INITIAL
+    while True:
+        sheet = _worked(plan, parameters, {})
+        yield sheet.recorded
+        parameters = sheet.new  # w1..b2 each as recorded under its w_new
+
+
+def _worked(plan: _Plan, parameters: Mapping[str, float], override: Mapping[str, float]) -> _Sheet:
     recorded: dict[str, float] = {}
     record = _recorder(plan.variant, recorded, override)
     sheet = _Sheet(plan, parameters, record, recorded, {}, dict(mazur.INPUTS), {}, {}, {}, {})
@@ -327,4 +339,4 @@ def _worked(plan: _Plan, parameters: Mapping[str, float], override: Mapping[str,
     _hidden_deltas(sheet)
     _update(sheet, plan.hidden_weights)
     _update_biases(sheet)
-    return recorded
+    return sheet

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from types import MappingProxyType
 
 from worked import mazur
 from worked.core import InvalidInput
-from worked.diagnosis.by_hand import step
+from worked.diagnosis import by_hand
 from worked.diagnosis.variant import STATED, Variant
 
 TRAINING_KEYS = (
@@ -48,17 +49,14 @@ def train(variant: Variant = STATED, steps: int = mazur.STEPS) -> Training:
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise InvalidInput(f"steps must be a whole number >= 0, got {steps!r}")
     errors = []
-    record = step(variant)
-    for _ in range(steps):
+    for record in islice(by_hand.steps(variant), steps + 1):  # the error before each update, and after
         errors.append(record["E_total"])
-        record = step(variant, parameters_after(record))
-    errors.append(record["E_total"])
     return Training(tuple(errors), (record["out_o1"], record["out_o2"]))
 
 
 @lru_cache(maxsize=16384)  # every single edit and pair of edits the search tries (worked.diagnosis.search)
 def _first_step(variant: Variant) -> Mapping[str, float]:
-    return MappingProxyType(step(variant))
+    return MappingProxyType(by_hand.step(variant))
 
 
 @lru_cache(maxsize=64)
