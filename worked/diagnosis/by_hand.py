@@ -32,11 +32,11 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from worked import mazur
-from worked.diagnosis.variant import STATED, Variant
+from worked.diagnosis.variant import STATED, Variant, Wiring
 from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS, decimals
 
 __all__ = ["UNPRINTED_DECIMALS", "step", "steps"]
@@ -95,7 +95,7 @@ def sigma(z: float) -> float:
 # -- the lines of a variant's worksheet: what each reads and the name it is kept under, worked out once --
 
 
-@dataclass(frozen=True, slots=True)  # read by attribute, which a slot serves fastest
+@dataclass(slots=True)  # read by attribute, which a slot serves fastest; never written once made
 class _Neuron:
     """Neuron ``n`` under a variant: its net's terms and bias, its sigmoid, its σ′, and its names."""
 
@@ -163,50 +163,75 @@ _BIASES = tuple(
 )
 _OUTPUT_WEIGHTS, _HIDDEN_WEIGHTS = ("w5", "w6", "w7", "w8"), ("w1", "w2", "w3", "w4")
 
+# The names, the same for every variant (a plan is made for every variant the search tries, once each).
+_NEURON_NAMES = {
+    n: (f"net_{n}", f"out_{n}", f"dEtotal_dout_{n}", f"dout_{n}_dnet_{n}", f"delta_{n}")
+    for n in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
+}
+_PATH_NAMES = {
+    (o, h): (f"dnet_{o}_dout_{h}", f"dE{o}_dout_{h}") for o in OUTPUT_NEURONS for h in HIDDEN_NEURONS
+}
+_OPERAND_NAMES = {h: f"out_{h}_operand" for h in HIDDEN_NEURONS}
+_WEIGHT_NAMES = {  # (w, the neuron it feeds) → its names; the neuron depends on the labelling
+    (w, to): (f"dnet_{to}_d{w}", f"dEtotal_d{w}", f"{w}_new")
+    for w in mazur.WEIGHTS
+    for to in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
+}
+
 
 @lru_cache(maxsize=64)  # the variants being trained: a step of another one makes its plan anew
 def _plan(variant: Variant) -> _Plan:
-    wiring = variant.wiring
-    reads = {
-        site: {meant: other for at, meant, other in variant.weight_for if at == site}
-        for site in ("forward", "backward")
-    }
+    forward: dict[str, str] = {}  # meant → used, at each site
+    backward: dict[str, str] = {}
+    for site, meant, used in variant.weight_for:  # the last one given for a weight and site counts
+        (forward if site == "forward" else backward)[meant] = used
+    paths = _paths(variant.swap_w2_w3, variant.order, tuple(backward.items()))
 
     def neuron(n: str, has_sigma_prime: bool) -> _Neuron:
-        terms = tuple((reads["forward"].get(w, w), source) for w, source in wiring.into[n])
+        terms = tuple((forward.get(w, w), source) for w, source in variant.wiring.into[n])
         of = "net" if n in variant.sigma_prime_of_net else "out"
-        return _Neuron(
-            n,
-            terms,
-            None if n in variant.no_bias else mazur.BIAS[n],
-            n in variant.linear,
-            of if has_sigma_prime and n not in variant.no_sigma_prime else None,
-            f"net_{n}",
-            f"out_{n}",
-            f"dEtotal_dout_{n}",
-            f"dout_{n}_dnet_{n}",
-            f"delta_{n}",
-        )
-
-    def path(o: str, h: str) -> _Path:
-        weight = reads["backward"].get(wiring.joining[o, h], wiring.joining[o, h])
-        updated = variant.order == "output-first" and weight in _OUTPUT_WEIGHTS
-        return _Path(o, weight, updated, f"dnet_{o}_dout_{h}", f"dE{o}_dout_{h}")
-
-    def weight(w: str) -> _Weight:
-        to, source = wiring.feeds[w]
-        of_net = variant.layer_input == "net" and source not in mazur.INPUTS
-        return _Weight(w, to, source, of_net, f"dnet_{to}_d{w}", f"dEtotal_d{w}", f"{w}_new")
+        sigma_prime_of = of if has_sigma_prime and n not in variant.no_sigma_prime else None
+        bias = None if n in variant.no_bias else mazur.BIAS[n]
+        return _Neuron(n, terms, bias, n in variant.linear, sigma_prime_of, *_NEURON_NAMES[n])
 
     hidden = tuple(neuron(h, variant.hidden_derivative) for h in HIDDEN_NEURONS)
     return _Plan(
         variant,
         0.5 if variant.half else 1.0,
         (*hidden, *(neuron(o, variant.output_derivative) for o in OUTPUT_NEURONS)),
-        tuple(_Back(h, tuple(path(o, h.n) for o in OUTPUT_NEURONS), f"out_{h.n}_operand") for h in hidden),
-        tuple(weight(w) for w in _OUTPUT_WEIGHTS),
-        tuple(weight(w) for w in _HIDDEN_WEIGHTS),
+        tuple(_Back(h, into_h, _OPERAND_NAMES[h.n]) for h, into_h in zip(hidden, paths, strict=True)),
+        *_weights(variant.swap_w2_w3, variant.layer_input),
     )
+
+
+@lru_cache(maxsize=256)  # the weight-for-weight edits the search tries, and a few more
+def _paths(
+    swap_w2_w3: bool, order: str, backward: tuple[tuple[str, str], ...]
+) -> tuple[tuple[_Path, ...], ...]:
+    """Per hidden neuron, its paths back from each output, reading ``backward``'s weight in place of
+    the one meant, as (meant, used) pairs: the same for every variant with these three settings."""
+    joining, used = Wiring.of(swap_w2_w3).joining, dict(backward)
+
+    def path(o: str, h: str) -> _Path:
+        weight = used.get(joining[o, h], joining[o, h])
+        updated = order == "output-first" and weight in _OUTPUT_WEIGHTS
+        return _Path(o, weight, updated, *_PATH_NAMES[o, h])
+
+    return tuple(tuple(path(o, h) for o in OUTPUT_NEURONS) for h in HIDDEN_NEURONS)
+
+
+@cache  # four: two labellings, two readings of ∂net/∂w
+def _weights(swap_w2_w3: bool, layer_input: str) -> tuple[tuple[_Weight, ...], tuple[_Weight, ...]]:
+    """The lines of the updates, w5..w8 then w1..w4: the same for every variant with this labelling and
+    this ∂net/∂w."""
+    feeds = Wiring.of(swap_w2_w3).feeds
+
+    def weight(w: str) -> _Weight:
+        to, source = feeds[w]
+        of_net = layer_input == "net" and source not in mazur.INPUTS
+        return _Weight(w, to, source, of_net, *_WEIGHT_NAMES[w, to])
+
+    return tuple(weight(w) for w in _OUTPUT_WEIGHTS), tuple(weight(w) for w in _HIDDEN_WEIGHTS)
 
 
 # -- the step: the worksheet filled in line by line --
