@@ -23,7 +23,12 @@ Every quantity is *recorded* under its name as it is computed (``net_h1``, ``dEt
   from it follows. Perturbing each one in turn is how :mod:`worked.diagnosis.quantities` learns which
   quantity depends on which, from this computation itself rather than from a second, hand-typed graph.
 
-:mod:`worked.diagnosis.runs` repeats the step: the training run, and every value cached per variant.
+What does not change from step to step is worked out once per variant (``_plan``, cached): the name
+each quantity is kept under, the weight each site reads, the wiring, which neurons keep their bias,
+sigmoid and σ′. A step then only fills in the lines, in the order above; :func:`steps` repeats it,
+each step from the parameters the one before recorded, and :mod:`worked.diagnosis.runs` makes that the
+training run (tests/diagnosis/test_training_run.py holds it to repeated :func:`step` calls, bit for
+bit) and caches every value per variant.
 """
 
 from __future__ import annotations
@@ -154,6 +159,7 @@ class _Plan:
 
     @property
     def output(self) -> tuple[_Neuron, ...]:
+        """The output neurons' lines."""
         return self.neurons[len(HIDDEN_NEURONS) :]
 
 
