@@ -194,7 +194,8 @@ def _plan(variant: Variant) -> _Plan:
     paths = _paths(variant.swap_w2_w3, variant.order, tuple(backward.items()))
 
     def neuron(n: str, has_sigma_prime: bool) -> _Neuron:
-        terms = tuple((forward.get(w, w), source) for w, source in variant.wiring.into[n])
+        into = variant.wiring.into[n]  # (weight, source) pairs: the terms, unless a weight reads another
+        terms = tuple((forward.get(w, w), source) for w, source in into) if forward else into
         of = "net" if n in variant.sigma_prime_of_net else "out"
         sigma_prime_of = of if has_sigma_prime and n not in variant.no_sigma_prime else None
         bias = None if n in variant.no_bias else mazur.BIAS[n]
