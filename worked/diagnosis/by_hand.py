@@ -23,21 +23,28 @@ Every quantity is *recorded* under its name as it is computed (``net_h1``, ``dEt
   from it follows. Perturbing each one in turn is how :mod:`worked.diagnosis.quantities` learns which
   quantity depends on which, from this computation itself rather than from a second, hand-typed graph.
 
-:mod:`worked.diagnosis.runs` repeats the step: the training run, and every value cached per variant.
+What does not change from step to step is worked out once per variant (``_plan``, cached): the name
+each quantity is kept under, the weight each site reads, the wiring, which neurons keep their bias,
+sigmoid and σ′. A step then only fills in the lines, in the order above; :func:`steps` repeats it,
+each step from the parameters the one before recorded, and :mod:`worked.diagnosis.runs` makes that the
+training run (tests/diagnosis/test_training_run.py holds it to repeated :func:`step` calls, bit for
+bit) and caches every value per variant.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from worked import mazur
-from worked.diagnosis.variant import STATED, Variant
+from worked.diagnosis.variant import STATED, Variant, Wiring
 from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS, decimals
 
-__all__ = ["UNPRINTED_DECIMALS", "step"]
+__all__ = ["UNPRINTED_DECIMALS", "step", "steps"]
 
 UNPRINTED_DECIMALS = 9
 """Decimals a quantity the post never prints is rounded to under ``rounding``: the post's usual 9."""
@@ -90,114 +97,244 @@ def sigma(z: float) -> float:
     return e / (1.0 + e)
 
 
-@dataclass(slots=True)
-class _Sheet:
-    """The worksheet of one step by hand: the knobs, the parameters before it, every number so far."""
+# -- the lines of a variant's worksheet: what each reads and the name it is kept under, worked out once --
+
+
+@dataclass(slots=True)  # read by attribute, which a slot serves fastest; never written once made
+class _Neuron:
+    """Neuron ``n`` under a variant: its net's terms and bias, its sigmoid, its σ′, and its names."""
+
+    n: str
+    terms: tuple[tuple[str, str], ...]  # (the weight read, the neuron whose out it weighs), per input
+    bias: str | None  # the bias added into net (times 1); None when the variant leaves it out
+    linear: bool  # out = net: the sigmoid skipped
+    sigma_prime_of: str | None  # σ′ taken of "out" (the rule) or of "net"; None when left out
+    net: str  # the names it is kept under: net_n, out_n, dEtotal_dout_n, dout_n_dnet_n, delta_n
+    out: str
+    dE_dout: str
+    dout_dnet: str
+    delta: str
+
+
+class _Path(NamedTuple):
+    """The path from output ``o`` back into a hidden neuron h: ∂E_o/∂out_h = δ_o · ∂net_o/∂out_h."""
+
+    o: str
+    weight: str  # the weight read as ∂net_o/∂out_h
+    updated: bool  # read after its update ("output-first"), not as it was before the step
+    dnet_dout: str  # the names: dnet_o_dout_h, dEo_dout_h
+    dEo_dout: str
+
+
+class _Back(NamedTuple):
+    """Hidden neuron ``neuron`` on the way back: the paths into it, and the name of out_h written again."""
+
+    neuron: _Neuron
+    paths: tuple[_Path, ...]
+    operand: str
+
+
+class _Weight(NamedTuple):
+    """Weight ``w`` from ``source`` into ``to``: the names of ∂net/∂w, ∂E_total/∂w and w_new."""
+
+    w: str
+    to: str
+    source: str
+    of_net: bool  # ∂net/∂w read as the source's net instead of its out (there is no net of an input)
+    dnet_dw: str
+    gradient: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A variant's step as lines to fill in, every lookup that does not change between steps done."""
 
     variant: Variant
+    half: float  # the ½ of E = Σ ½(target − out)², or 1 when the variant leaves it out
+    neurons: tuple[_Neuron, ...]  # hidden, then output
+    back: tuple[_Back, ...]  # per hidden neuron
+    output_weights: tuple[_Weight, ...]  # w5..w8, updated before the hidden deltas
+    hidden_weights: tuple[_Weight, ...]  # w1..w4
+
+    @property
+    def output(self) -> tuple[_Neuron, ...]:
+        """The output neurons' lines."""
+        return self.neurons[len(HIDDEN_NEURONS) :]
+
+
+_ERRORS = tuple((o, f"E_{o}") for o in OUTPUT_NEURONS)
+_BIASES = tuple(
+    (b, layer, f"dEtotal_d{b}", f"{b}_new") for b, layer in (("b2", OUTPUT_NEURONS), ("b1", HIDDEN_NEURONS))
+)
+_OUTPUT_WEIGHTS, _HIDDEN_WEIGHTS = ("w5", "w6", "w7", "w8"), ("w1", "w2", "w3", "w4")
+
+# The names, the same for every variant (a plan is made for every variant the search tries, once each).
+_NEURON_NAMES = {
+    n: (f"net_{n}", f"out_{n}", f"dEtotal_dout_{n}", f"dout_{n}_dnet_{n}", f"delta_{n}")
+    for n in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
+}
+_PATH_NAMES = {
+    (o, h): (f"dnet_{o}_dout_{h}", f"dE{o}_dout_{h}") for o in OUTPUT_NEURONS for h in HIDDEN_NEURONS
+}
+_OPERAND_NAMES = {h: f"out_{h}_operand" for h in HIDDEN_NEURONS}
+_WEIGHT_NAMES = {  # (w, the neuron it feeds) → its names; the neuron depends on the labelling
+    (w, to): (f"dnet_{to}_d{w}", f"dEtotal_d{w}", f"{w}_new")
+    for w in mazur.WEIGHTS
+    for to in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
+}
+
+
+@lru_cache(maxsize=64)  # the variants being trained: a step of another one makes its plan anew
+def _plan(variant: Variant) -> _Plan:
+    forward: dict[str, str] = {}  # meant → used, at each site
+    backward: dict[str, str] = {}
+    for site, meant, used in variant.weight_for:  # the last one given for a weight and site counts
+        (forward if site == "forward" else backward)[meant] = used
+    paths = _paths(variant.swap_w2_w3, variant.order, tuple(backward.items()))
+
+    def neuron(n: str, has_sigma_prime: bool) -> _Neuron:
+        into = variant.wiring.into[n]  # (weight, source) pairs: the terms, unless a weight reads another
+        terms = tuple((forward.get(w, w), source) for w, source in into) if forward else into
+        of = "net" if n in variant.sigma_prime_of_net else "out"
+        sigma_prime_of = of if has_sigma_prime and n not in variant.no_sigma_prime else None
+        bias = None if n in variant.no_bias else mazur.BIAS[n]
+        return _Neuron(n, terms, bias, n in variant.linear, sigma_prime_of, *_NEURON_NAMES[n])
+
+    hidden = tuple(neuron(h, variant.hidden_derivative) for h in HIDDEN_NEURONS)
+    return _Plan(
+        variant,
+        0.5 if variant.half else 1.0,
+        (*hidden, *(neuron(o, variant.output_derivative) for o in OUTPUT_NEURONS)),
+        tuple(_Back(h, into_h, _OPERAND_NAMES[h.n]) for h, into_h in zip(hidden, paths, strict=True)),
+        *_weights(variant.swap_w2_w3, variant.layer_input),
+    )
+
+
+@lru_cache(maxsize=256)  # the weight-for-weight edits the search tries, and a few more
+def _paths(
+    swap_w2_w3: bool, order: str, backward: tuple[tuple[str, str], ...]
+) -> tuple[tuple[_Path, ...], ...]:
+    """Per hidden neuron, its paths back from each output, reading ``backward``'s weight in place of
+    the one meant, as (meant, used) pairs: the same for every variant with these three settings."""
+    joining, used = Wiring.of(swap_w2_w3).joining, dict(backward)
+
+    def path(o: str, h: str) -> _Path:
+        weight = used.get(joining[o, h], joining[o, h])
+        updated = order == "output-first" and weight in _OUTPUT_WEIGHTS
+        return _Path(o, weight, updated, *_PATH_NAMES[o, h])
+
+    return tuple(tuple(path(o, h) for o in OUTPUT_NEURONS) for h in HIDDEN_NEURONS)
+
+
+@cache  # four: two labellings, two readings of ∂net/∂w
+def _weights(swap_w2_w3: bool, layer_input: str) -> tuple[tuple[_Weight, ...], tuple[_Weight, ...]]:
+    """The lines of the updates, w5..w8 then w1..w4: the same for every variant with this labelling and
+    this ∂net/∂w."""
+    feeds = Wiring.of(swap_w2_w3).feeds
+
+    def weight(w: str) -> _Weight:
+        to, source = feeds[w]
+        of_net = layer_input == "net" and source not in mazur.INPUTS
+        return _Weight(w, to, source, of_net, *_WEIGHT_NAMES[w, to])
+
+    return tuple(weight(w) for w in _OUTPUT_WEIGHTS), tuple(weight(w) for w in _HIDDEN_WEIGHTS)
+
+
+# -- the step: the worksheet filled in line by line --
+
+
+@dataclass(slots=True)
+class _Sheet:
+    """The worksheet of one step by hand: its plan, the parameters before it, every number so far."""
+
+    plan: _Plan
     parameters: Mapping[str, float]  # w1..w8, b1, b2 before the step
     record: Callable[[str, float], float]  # keeps a quantity under its name (see _recorder)
     recorded: dict[str, float]  # every quantity kept so far, in the order computed
-    half: float  # the ½ of E = Σ ½(target − out)², or 1 when the variant leaves it out
-    net: dict[str, float] = field(default_factory=dict)  # net_n
-    out: dict[str, float] = field(default_factory=lambda: dict(mazur.INPUTS))  # out_n; inputs as out_i
-    dE_dout: dict[str, float] = field(default_factory=dict)  # ∂E_total/∂out_n
-    dout_dnet: dict[str, float] = field(default_factory=dict)  # ∂out_n/∂net_n
-    delta: dict[str, float] = field(default_factory=dict)  # ∂E_total/∂net_n
-    new: dict[str, float] = field(default_factory=dict)  # w_new, b_new
+    net: dict[str, float]  # net_n
+    out: dict[str, float]  # out_n; the inputs as out_i
+    dE_dout: dict[str, float]  # ∂E_total/∂out_n
+    dout_dnet: dict[str, float]  # ∂out_n/∂net_n
+    delta: dict[str, float]  # ∂E_total/∂net_n
+    new: dict[str, float]  # w_new, b_new
 
 
 def _forward(sheet: _Sheet) -> None:
     """Forward pass: net = Σ w·(input) + b·1, out = σ(net), layer by layer; then the errors."""
     record, parameters, net, out = sheet.record, sheet.parameters, sheet.net, sheet.out
-    variant, targets = sheet.variant, mazur.TARGETS
-    into, read = variant.wiring.into, _reader(variant, "forward", parameters, parameters)
-    for layer in (HIDDEN_NEURONS, OUTPUT_NEURONS):
-        for n in layer:
-            weighted = sum([read(w) * out[source] for w, source in into[n]])
-            bias = 0.0 if n in variant.no_bias else parameters[mazur.BIAS[n]]
-            net[n] = record(f"net_{n}", weighted + bias * 1)
-            out[n] = record(f"out_{n}", net[n] if n in variant.linear else sigma(net[n]))
-    for o in OUTPUT_NEURONS:
-        record(f"E_{o}", sheet.half * (targets[o] - out[o]) ** 2)
+    for neuron in sheet.plan.neurons:
+        n, weighted = neuron.n, 0.0
+        for w, source in neuron.terms:
+            weighted += parameters[w] * out[source]
+        bias = 0.0 if neuron.bias is None else parameters[neuron.bias]
+        net[n] = z = record(neuron.net, weighted + bias * 1)
+        out[n] = record(neuron.out, z if neuron.linear else sigma(z))
+    targets, half = mazur.TARGETS, sheet.plan.half
+    for o, name in _ERRORS:
+        record(name, half * (targets[o] - out[o]) ** 2)
     record("E_total", sheet.recorded["E_o1"] + sheet.recorded["E_o2"])
 
 
 def _output_deltas(sheet: _Sheet) -> None:
     """Output layer: ∂E_total/∂out_o = ∂/∂out [half·(target − out)²] = −2·half·(target − out)."""
-    variant, record, out, targets = sheet.variant, sheet.record, sheet.out, mazur.TARGETS
+    plan, record, net, out, targets = sheet.plan, sheet.record, sheet.net, sheet.out, mazur.TARGETS
     dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
-    for o in OUTPUT_NEURONS:
-        dE_dout[o] = record(
-            f"dEtotal_dout_{o}", -2.0 * sheet.half * variant.error_sign * (targets[o] - out[o])
-        )
-        dout_dnet[o] = record(f"dout_{o}_dnet_{o}", _sigma_prime(sheet, o, out[o], variant.output_derivative))
-        delta[o] = record(f"delta_{o}", dE_dout[o] * dout_dnet[o])
+    half, error_sign = plan.half, plan.variant.error_sign
+    for neuron in plan.output:
+        o = neuron.n
+        dE_dout[o] = record(neuron.dE_dout, -2.0 * half * error_sign * (targets[o] - out[o]))
+        dout_dnet[o] = record(neuron.dout_dnet, _sigma_prime(neuron.sigma_prime_of, net[o], out[o]))
+        delta[o] = record(neuron.delta, dE_dout[o] * dout_dnet[o])
 
 
 def _hidden_deltas(sheet: _Sheet) -> None:
     """Hidden layer: out_h reaches E_total along one path per output, ∂E_o/∂out_h = δ_o · ∂net_o/∂out_h,
     where ∂net_o/∂out_h is the weight from h into o: before the step, or "output-first" after it."""
-    variant, record, out = sheet.variant, sheet.record, sheet.out
+    record, parameters, new, net, out = sheet.record, sheet.parameters, sheet.new, sheet.net, sheet.out
     dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
-    weights = sheet.new if variant.order == "output-first" else sheet.parameters
-    read = _reader(variant, "backward", weights, sheet.parameters)
-    for h in HIDDEN_NEURONS:
-        paths = {}
-        for o in OUTPUT_NEURONS:
-            weight = record(f"dnet_{o}_dout_{h}", read(variant.wiring.joining[o, h]))
-            paths[o] = record(f"dE{o}_dout_{h}", delta[o] * weight)
-        dE_dout[h] = record(f"dEtotal_dout_{h}", sum([paths[o] for o in variant.paths]))
-        operand = record(f"out_{h}_operand", out[h])  # the post writes out_h1 again, to 8 decimals
-        dout_dnet[h] = record(
-            f"dout_{h}_dnet_{h}", _sigma_prime(sheet, h, operand, variant.hidden_derivative)
-        )
-        delta[h] = record(f"delta_{h}", dE_dout[h] * dout_dnet[h])
+    for neuron, paths, operand_name in sheet.plan.back:
+        h, dEo_dout, carried = neuron.n, {}, 0.0
+        for o, w, updated, dnet_dout, dEo_dout_name in paths:
+            weight = record(dnet_dout, new[w] if updated else parameters[w])
+            dEo_dout[o] = record(dEo_dout_name, delta[o] * weight)
+        for o in sheet.plan.variant.paths:
+            carried += dEo_dout[o]
+        dE_dout[h] = record(neuron.dE_dout, carried)
+        operand = record(operand_name, out[h])  # the post writes out_h1 again, to 8 decimals
+        dout_dnet[h] = record(neuron.dout_dnet, _sigma_prime(neuron.sigma_prime_of, net[h], operand))
+        delta[h] = record(neuron.delta, dE_dout[h] * dout_dnet[h])
 
 
-def _reader(
-    variant: Variant, site: str, weights: Mapping[str, float], before: Mapping[str, float]
-) -> Callable[[str], float]:
-    """``read(w)``: the weight the variant reads where ``w`` belongs at ``site`` (itself, or another),
-    from ``weights``, or ``before`` the step for one ``weights`` does not hold (a hidden weight read
-    on the way back when the output weights are already updated)."""
-    used = {meant: other for at, meant, other in variant.weight_for if at == site}
-
-    def read(w: str) -> float:
-        name = used.get(w, w)
-        return weights[name] if name in weights else before[name]
-
-    return read
-
-
-def _sigma_prime(sheet: _Sheet, n: str, out: float, layer_has_it: bool) -> float:
-    """σ′ at neuron n: out(1 − out) (the activation's own derivative, as the post writes it); 1 when the
-    variant leaves it out at n or at its layer; net(1 − net) when it takes it of net instead."""
-    variant = sheet.variant
-    if not layer_has_it or n in variant.no_sigma_prime:
+def _sigma_prime(of: str | None, net: float, out: float) -> float:
+    """σ′ at a neuron: out(1 − out) (the activation's own derivative, as the post writes it); 1 when the
+    variant leaves it out there; net(1 − net) when it takes it of net instead."""
+    if of is None:
         return 1.0
-    operand = sheet.net[n] if n in variant.sigma_prime_of_net else out
+    operand = net if of == "net" else out
     return operand * (1.0 - operand)
 
 
-def _update(sheet: _Sheet, weights: tuple[str, ...]) -> None:
+def _update(sheet: _Sheet, weights: tuple[_Weight, ...]) -> None:
     """∂E_total/∂w = ∂E_total/∂out · ∂out/∂net · ∂net/∂w, the post's triple product; then w − η·∂E/∂w."""
-    variant, record, parameters = sheet.variant, sheet.record, sheet.parameters
-    for w in weights:
-        to, source = variant.wiring.feeds[w]
-        layer_input = sheet.net if variant.layer_input == "net" and source in sheet.net else sheet.out
-        d_w = record(f"dnet_{to}_d{w}", layer_input[source])
-        gradient = record(f"dEtotal_d{w}", sheet.dE_dout[to] * sheet.dout_dnet[to] * d_w)
-        sheet.new[w] = record(f"{w}_new", parameters[w] - variant.eta * gradient)
+    record, parameters, eta = sheet.record, sheet.parameters, sheet.plan.variant.eta
+    net, out, dE_dout, dout_dnet, new = sheet.net, sheet.out, sheet.dE_dout, sheet.dout_dnet, sheet.new
+    for w, to, source, of_net, dnet_dw, gradient_name, new_name in weights:
+        d_w = record(dnet_dw, net[source] if of_net else out[source])
+        gradient = record(gradient_name, dE_dout[to] * dout_dnet[to] * d_w)
+        new[w] = record(new_name, parameters[w] - eta * gradient)
 
 
 def _update_biases(sheet: _Sheet) -> None:
     """The shared biases: b feeds every neuron of its layer, so ∂E_total/∂b = Σ_j δ_j (BP3, summed)."""
-    variant, record, parameters = sheet.variant, sheet.record, sheet.parameters
-    for b, layer in (("b2", OUTPUT_NEURONS), ("b1", HIDDEN_NEURONS)):
-        gradient = record(f"dEtotal_d{b}", sum([sheet.delta[n] for n in layer]))
+    variant, record, parameters = sheet.plan.variant, sheet.record, sheet.parameters
+    for b, layer, gradient_name, new_name in _BIASES:
+        summed = 0.0
+        for n in layer:
+            summed += sheet.delta[n]
+        gradient = record(gradient_name, summed)
         trained = parameters[b] - variant.eta * gradient if variant.train_biases else parameters[b]
-        sheet.new[b] = record(f"{b}_new", trained)
+        sheet.new[b] = record(new_name, trained)
 
 
 def step(
@@ -210,14 +347,28 @@ def step(
     ``parameters`` are w1..w8, b1, b2 (default: the tutorial's initial values); the updated ones come
     back as ``w1_new`` .. ``b2_new``. ``override`` replaces recorded quantities by other values.
     """
-    recorded: dict[str, float] = {}
-    record = _recorder(variant, recorded, override or {})
     before = mazur.INITIAL if parameters is None else parameters
-    sheet = _Sheet(variant, before, record, recorded, 0.5 if variant.half else 1.0)
+    return _worked(_plan(variant), before, override or {}).recorded
+
+
+def steps(variant: Variant = STATED) -> Iterator[dict[str, float]]:
+    """:func:`step` after :func:`step` from the tutorial's initial values, each from the parameters the
+    one before left (its ``w1_new`` .. ``b2_new``), without end: the training run, every step recorded."""
+    plan, parameters = _plan(variant), mazur.INITIAL
+    while True:
+        sheet = _worked(plan, parameters, {})
+        yield sheet.recorded
+        parameters = sheet.new  # w1..b2 each as recorded under its w_new
+
+
+def _worked(plan: _Plan, parameters: Mapping[str, float], override: Mapping[str, float]) -> _Sheet:
+    recorded: dict[str, float] = {}
+    record = _recorder(plan.variant, recorded, override)
+    sheet = _Sheet(plan, parameters, record, recorded, {}, dict(mazur.INPUTS), {}, {}, {}, {})
     _forward(sheet)
     _output_deltas(sheet)
-    _update(sheet, ("w5", "w6", "w7", "w8"))
+    _update(sheet, plan.output_weights)
     _hidden_deltas(sheet)
-    _update(sheet, ("w1", "w2", "w3", "w4"))
+    _update(sheet, plan.hidden_weights)
     _update_biases(sheet)
-    return recorded
+    return sheet
