@@ -80,9 +80,10 @@ def test_the_pair_search_is_bounded_and_says_when_it_stopped():
     assert d.pair_search.tried == min(search.MAX_PAIRS, d.pair_search.total)
 
 
-STEP_BUDGET = 30_000
-"""The issue's 2 s for a 60-key sheet, counted in plain steps of the hand computation (about 65 µs each
-on an idle core) so that a loaded machine, which slows both alike, does not fail it."""
+STEP_BUDGET = 100_000
+"""The issue's 2 s for a 60-key sheet, counted in plain steps of the hand computation (17-20 µs each
+on an idle core since the steps fill in a plan made once per variant) so that a loaded machine, which
+slows both alike, does not fail it. The search takes about 0.5 s, some 30,000 steps."""
 
 
 def test_a_sixty_key_sheet_with_the_pair_search_costs_less_than_the_budget_in_steps():

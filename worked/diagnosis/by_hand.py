@@ -23,12 +23,13 @@ Every quantity is *recorded* under its name as it is computed (``net_h1``, ``dEt
   from it follows. Perturbing each one in turn is how :mod:`worked.diagnosis.quantities` learns which
   quantity depends on which, from this computation itself rather than from a second, hand-typed graph.
 
-What does not change from step to step is worked out once per variant (``_plan``, cached): the name
-each quantity is kept under, the weight each site reads, the wiring, which neurons keep their bias,
-sigmoid and σ′. A step then only fills in the lines, in the order above; :func:`steps` repeats it,
-each step from the parameters the one before recorded, and :mod:`worked.diagnosis.runs` makes that the
-training run (tests/diagnosis/test_training_run.py holds it to repeated :func:`step` calls, bit for
-bit) and caches every value per variant.
+What does not change from step to step is worked out once per variant
+(:func:`worked.diagnosis.plan.plan_for`, cached): the name each quantity is kept under, the weight
+each site reads, the wiring, which neurons keep their bias, sigmoid and σ′. A step then only fills
+in the lines, in the order above; :func:`steps` repeats it, each step from the parameters the one
+before recorded, and :mod:`worked.diagnosis.runs` makes that the training run
+(tests/diagnosis/test_training_run.py holds it to repeated :func:`step` calls, bit for bit) and
+caches every value per variant.
 """
 
 from __future__ import annotations
@@ -37,12 +38,11 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache, lru_cache
-from typing import NamedTuple
 
 from worked import mazur
-from worked.diagnosis.variant import STATED, Variant, Wiring
-from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS, decimals
+from worked.diagnosis.plan import BIASES, ERRORS, Plan, Weight, plan_for
+from worked.diagnosis.variant import STATED, Variant
+from worked.mazur import decimals
 
 __all__ = ["UNPRINTED_DECIMALS", "step", "steps"]
 
@@ -97,150 +97,6 @@ def sigma(z: float) -> float:
     return e / (1.0 + e)
 
 
-# -- the lines of a variant's worksheet: what each reads and the name it is kept under, worked out once --
-
-
-@dataclass(slots=True)  # read by attribute, which a slot serves fastest; never written once made
-class _Neuron:
-    """Neuron ``n`` under a variant: its net's terms and bias, its sigmoid, its σ′, and its names."""
-
-    n: str
-    terms: tuple[tuple[str, str], ...]  # (the weight read, the neuron whose out it weighs), per input
-    bias: str | None  # the bias added into net (times 1); None when the variant leaves it out
-    linear: bool  # out = net: the sigmoid skipped
-    sigma_prime_of: str | None  # σ′ taken of "out" (the rule) or of "net"; None when left out
-    net: str  # the names it is kept under: net_n, out_n, dEtotal_dout_n, dout_n_dnet_n, delta_n
-    out: str
-    dE_dout: str
-    dout_dnet: str
-    delta: str
-
-
-class _Path(NamedTuple):
-    """The path from output ``o`` back into a hidden neuron h: ∂E_o/∂out_h = δ_o · ∂net_o/∂out_h."""
-
-    o: str
-    weight: str  # the weight read as ∂net_o/∂out_h
-    updated: bool  # read after its update ("output-first"), not as it was before the step
-    dnet_dout: str  # the names: dnet_o_dout_h, dEo_dout_h
-    dEo_dout: str
-
-
-class _Back(NamedTuple):
-    """Hidden neuron ``neuron`` on the way back: the paths into it, and the name of out_h written again."""
-
-    neuron: _Neuron
-    paths: tuple[_Path, ...]
-    operand: str
-
-
-class _Weight(NamedTuple):
-    """Weight ``w`` from ``source`` into ``to``: the names of ∂net/∂w, ∂E_total/∂w and w_new."""
-
-    w: str
-    to: str
-    source: str
-    of_net: bool  # ∂net/∂w read as the source's net instead of its out (there is no net of an input)
-    dnet_dw: str
-    gradient: str
-    new: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """A variant's step as lines to fill in, every lookup that does not change between steps done."""
-
-    variant: Variant
-    half: float  # the ½ of E = Σ ½(target − out)², or 1 when the variant leaves it out
-    neurons: tuple[_Neuron, ...]  # hidden, then output
-    back: tuple[_Back, ...]  # per hidden neuron
-    output_weights: tuple[_Weight, ...]  # w5..w8, updated before the hidden deltas
-    hidden_weights: tuple[_Weight, ...]  # w1..w4
-
-    @property
-    def output(self) -> tuple[_Neuron, ...]:
-        """The output neurons' lines."""
-        return self.neurons[len(HIDDEN_NEURONS) :]
-
-
-_ERRORS = tuple((o, f"E_{o}") for o in OUTPUT_NEURONS)
-_BIASES = tuple(
-    (b, layer, f"dEtotal_d{b}", f"{b}_new") for b, layer in (("b2", OUTPUT_NEURONS), ("b1", HIDDEN_NEURONS))
-)
-_OUTPUT_WEIGHTS, _HIDDEN_WEIGHTS = ("w5", "w6", "w7", "w8"), ("w1", "w2", "w3", "w4")
-
-# The names, the same for every variant (a plan is made for every variant the search tries, once each).
-_NEURON_NAMES = {
-    n: (f"net_{n}", f"out_{n}", f"dEtotal_dout_{n}", f"dout_{n}_dnet_{n}", f"delta_{n}")
-    for n in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
-}
-_PATH_NAMES = {
-    (o, h): (f"dnet_{o}_dout_{h}", f"dE{o}_dout_{h}") for o in OUTPUT_NEURONS for h in HIDDEN_NEURONS
-}
-_OPERAND_NAMES = {h: f"out_{h}_operand" for h in HIDDEN_NEURONS}
-_WEIGHT_NAMES = {  # (w, the neuron it feeds) → its names; the neuron depends on the labelling
-    (w, to): (f"dnet_{to}_d{w}", f"dEtotal_d{w}", f"{w}_new")
-    for w in mazur.WEIGHTS
-    for to in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
-}
-
-
-@lru_cache(maxsize=64)  # the variants being trained: a step of another one makes its plan anew
-def _plan(variant: Variant) -> _Plan:
-    forward: dict[str, str] = {}  # meant → used, at each site
-    backward: dict[str, str] = {}
-    for site, meant, used in variant.weight_for:  # the last one given for a weight and site counts
-        (forward if site == "forward" else backward)[meant] = used
-    paths = _paths(variant.swap_w2_w3, variant.order, tuple(backward.items()))
-
-    def neuron(n: str, has_sigma_prime: bool) -> _Neuron:
-        into = variant.wiring.into[n]  # (weight, source) pairs: the terms, unless a weight reads another
-        terms = tuple((forward.get(w, w), source) for w, source in into) if forward else into
-        of = "net" if n in variant.sigma_prime_of_net else "out"
-        sigma_prime_of = of if has_sigma_prime and n not in variant.no_sigma_prime else None
-        bias = None if n in variant.no_bias else mazur.BIAS[n]
-        return _Neuron(n, terms, bias, n in variant.linear, sigma_prime_of, *_NEURON_NAMES[n])
-
-    hidden = tuple(neuron(h, variant.hidden_derivative) for h in HIDDEN_NEURONS)
-    return _Plan(
-        variant,
-        0.5 if variant.half else 1.0,
-        (*hidden, *(neuron(o, variant.output_derivative) for o in OUTPUT_NEURONS)),
-        tuple(_Back(h, into_h, _OPERAND_NAMES[h.n]) for h, into_h in zip(hidden, paths, strict=True)),
-        *_weights(variant.swap_w2_w3, variant.layer_input),
-    )
-
-
-@lru_cache(maxsize=256)  # the weight-for-weight edits the search tries, and a few more
-def _paths(
-    swap_w2_w3: bool, order: str, backward: tuple[tuple[str, str], ...]
-) -> tuple[tuple[_Path, ...], ...]:
-    """Per hidden neuron, its paths back from each output, reading ``backward``'s weight in place of
-    the one meant, as (meant, used) pairs: the same for every variant with these three settings."""
-    joining, used = Wiring.of(swap_w2_w3).joining, dict(backward)
-
-    def path(o: str, h: str) -> _Path:
-        weight = used.get(joining[o, h], joining[o, h])
-        updated = order == "output-first" and weight in _OUTPUT_WEIGHTS
-        return _Path(o, weight, updated, *_PATH_NAMES[o, h])
-
-    return tuple(tuple(path(o, h) for o in OUTPUT_NEURONS) for h in HIDDEN_NEURONS)
-
-
-@cache  # four: two labellings, two readings of ∂net/∂w
-def _weights(swap_w2_w3: bool, layer_input: str) -> tuple[tuple[_Weight, ...], tuple[_Weight, ...]]:
-    """The lines of the updates, w5..w8 then w1..w4: the same for every variant with this labelling and
-    this ∂net/∂w."""
-    feeds = Wiring.of(swap_w2_w3).feeds
-
-    def weight(w: str) -> _Weight:
-        to, source = feeds[w]
-        of_net = layer_input == "net" and source not in mazur.INPUTS
-        return _Weight(w, to, source, of_net, *_WEIGHT_NAMES[w, to])
-
-    return tuple(weight(w) for w in _OUTPUT_WEIGHTS), tuple(weight(w) for w in _HIDDEN_WEIGHTS)
-
-
 # -- the step: the worksheet filled in line by line --
 
 
@@ -248,7 +104,7 @@ def _weights(swap_w2_w3: bool, layer_input: str) -> tuple[tuple[_Weight, ...], t
 class _Sheet:
     """The worksheet of one step by hand: its plan, the parameters before it, every number so far."""
 
-    plan: _Plan
+    plan: Plan
     parameters: Mapping[str, float]  # w1..w8, b1, b2 before the step
     record: Callable[[str, float], float]  # keeps a quantity under its name (see _recorder)
     recorded: dict[str, float]  # every quantity kept so far, in the order computed
@@ -271,7 +127,7 @@ def _forward(sheet: _Sheet) -> None:
         net[n] = z = record(neuron.net, weighted + bias * 1)
         out[n] = record(neuron.out, z if neuron.linear else sigma(z))
     targets, half = mazur.TARGETS, sheet.plan.half
-    for o, name in _ERRORS:
+    for o, name in ERRORS:
         record(name, half * (targets[o] - out[o]) ** 2)
     record("E_total", sheet.recorded["E_o1"] + sheet.recorded["E_o2"])
 
@@ -315,7 +171,7 @@ def _sigma_prime(of: str | None, net: float, out: float) -> float:
     return operand * (1.0 - operand)
 
 
-def _update(sheet: _Sheet, weights: tuple[_Weight, ...]) -> None:
+def _update(sheet: _Sheet, weights: tuple[Weight, ...]) -> None:
     """∂E_total/∂w = ∂E_total/∂out · ∂out/∂net · ∂net/∂w, the post's triple product; then w − η·∂E/∂w."""
     record, parameters, eta = sheet.record, sheet.parameters, sheet.plan.variant.eta
     net, out, dE_dout, dout_dnet, new = sheet.net, sheet.out, sheet.dE_dout, sheet.dout_dnet, sheet.new
@@ -328,7 +184,7 @@ def _update(sheet: _Sheet, weights: tuple[_Weight, ...]) -> None:
 def _update_biases(sheet: _Sheet) -> None:
     """The shared biases: b feeds every neuron of its layer, so ∂E_total/∂b = Σ_j δ_j (BP3, summed)."""
     variant, record, parameters = sheet.plan.variant, sheet.record, sheet.parameters
-    for b, layer, gradient_name, new_name in _BIASES:
+    for b, layer, gradient_name, new_name in BIASES:
         summed = 0.0
         for n in layer:
             summed += sheet.delta[n]
@@ -348,20 +204,20 @@ def step(
     back as ``w1_new`` .. ``b2_new``. ``override`` replaces recorded quantities by other values.
     """
     before = mazur.INITIAL if parameters is None else parameters
-    return _worked(_plan(variant), before, override or {}).recorded
+    return _worked(plan_for(variant), before, override or {}).recorded
 
 
 def steps(variant: Variant = STATED) -> Iterator[dict[str, float]]:
     """:func:`step` after :func:`step` from the tutorial's initial values, each from the parameters the
     one before left (its ``w1_new`` .. ``b2_new``), without end: the training run, every step recorded."""
-    plan, parameters = _plan(variant), mazur.INITIAL
+    plan, parameters = plan_for(variant), mazur.INITIAL
     while True:
         sheet = _worked(plan, parameters, {})
         yield sheet.recorded
         parameters = sheet.new  # w1..b2 each as recorded under its w_new
 
 
-def _worked(plan: _Plan, parameters: Mapping[str, float], override: Mapping[str, float]) -> _Sheet:
+def _worked(plan: Plan, parameters: Mapping[str, float], override: Mapping[str, float]) -> _Sheet:
     recorded: dict[str, float] = {}
     record = _recorder(plan.variant, recorded, override)
     sheet = _Sheet(plan, parameters, record, recorded, {}, dict(mazur.INPUTS), {}, {}, {}, {})
