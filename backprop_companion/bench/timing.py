@@ -14,18 +14,31 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+REPEATS = 7
+"""Batches a median is taken over, unless a case says otherwise."""
+ROUNDS = 9
+"""Rounds of a paired ratio, unless a case says otherwise."""
+MIN_TIME_S = 0.02
+"""How long a batch of calls runs at least: well above the clock's resolution and a call's overhead."""
+
 
 def median_seconds(
-    work: Callable[[], object], *, repeats: int = 7, min_time: float = 0.02, warm_up: bool = True
+    work: Callable[[], object],
+    *,
+    repeats: int | None = None,
+    min_time: float | None = None,
+    warm_up: bool = True,
 ) -> float:
     """Median seconds per call: calls are batched until a batch takes ``min_time``, after a warm-up.
 
+    ``repeats`` and ``min_time`` default to :data:`REPEATS` and :data:`MIN_TIME_S`, read at the call.
     ``warm_up=False`` is for work that takes seconds and repeats a small step thousands of times
     itself (an exhaustive check): its first call has nothing left to warm up.
     """
+    repeats = REPEATS if repeats is None else repeats
     if warm_up:
         work()  # warm-up: first-call allocation, caches, lazy imports
-    number, first = _batch(work, min_time)
+    number, first = _batch(work, MIN_TIME_S if min_time is None else min_time)
     return statistics.median([first, *(_per_call(work, number) for _ in range(repeats - 1))])
 
 
@@ -33,18 +46,20 @@ def paired_ratio(
     numerator: Callable[[], object],
     denominator: Callable[[], object],
     *,
-    rounds: int = 9,
-    min_time: float = 0.02,
+    rounds: int | None = None,
+    min_time: float | None = None,
 ) -> tuple[float, float, float]:
     """``(ratio, numerator seconds, denominator seconds)``, each the median over ``rounds`` rounds that
     time both, one after the other, so a change of the machine's load hits both sides of a ratio
-    alike rather than whichever happened to be timed second. Calls are batched as in :func:`median_seconds`.
+    alike rather than whichever happened to be timed second. Calls are batched as in :func:`median_seconds`;
+    ``rounds`` defaults to :data:`ROUNDS`.
     """
     for work in (numerator, denominator):
         work()  # warm-up, as in median_seconds
+    min_time = MIN_TIME_S if min_time is None else min_time
     numbers = [_batch(work, min_time)[0] for work in (numerator, denominator)]
     ratios, tops, bottoms = [], [], []
-    for _ in range(rounds):
+    for _ in range(ROUNDS if rounds is None else rounds):
         top, bottom = (_per_call(work, n) for work, n in zip((numerator, denominator), numbers, strict=True))
         ratios.append(top / bottom)
         tops.append(top)
