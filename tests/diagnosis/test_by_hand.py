@@ -195,3 +195,19 @@ def test_upstream_is_in_the_order_of_the_computation_and_training_follows_the_up
 def test_unknown_names_are_refused():
     with pytest.raises(KeyError):
         quantities.upstream("w9_new")
+
+
+def test_a_variant_given_sets_and_lists_is_the_variant_given_frozensets_and_tuples():
+    """A variant is a value: the hand computation caches its plan per variant, so one made with a set
+    or a list (as a reader might write it) must be hashable and equal to the frozen one."""
+    loose = Variant(
+        no_bias={"h1"}, paths=["o1"], weight_for=[["forward", "w1", "w2"]], round_to=[3, "half up"]
+    )
+    frozen = Variant(
+        no_bias=frozenset({"h1"}),
+        paths=("o1",),
+        weight_for=(("forward", "w1", "w2"),),
+        round_to=(3, "half up"),
+    )
+    assert loose == frozen and hash(loose) == hash(frozen)
+    assert by_hand.step(loose) == by_hand.step(frozen)

@@ -92,6 +92,17 @@ class Variant:
     weight_for: tuple[tuple[str, str, str], ...] = ()
 
     def __post_init__(self) -> None:
+        # Sets and lists given for the fields become frozensets and tuples: a variant is a value,
+        # hashable, so the hand computation's plan and the runs can be cached per variant.
+        for name in ("no_bias", "linear", "no_sigma_prime", "sigma_prime_of_net"):
+            if isinstance(getattr(self, name), (set, list, tuple)):
+                object.__setattr__(self, name, frozenset(getattr(self, name)))
+        for name in ("paths", "round_to"):
+            if isinstance(getattr(self, name), list):
+                object.__setattr__(self, name, tuple(getattr(self, name)))
+        if isinstance(self.weight_for, (list, tuple)):
+            edits = (tuple(e) if isinstance(e, list) else e for e in self.weight_for)
+            object.__setattr__(self, "weight_for", tuple(edits))
         if self.order not in UPDATE_ORDERS:
             raise InvalidInput(
                 f"unknown update order {self.order!r}; choose one of: {', '.join(UPDATE_ORDERS)}"
