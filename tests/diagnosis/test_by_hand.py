@@ -9,6 +9,7 @@ under that choice too, so those knobs of the hand computation are checked agains
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -200,9 +201,13 @@ def test_unknown_names_are_refused():
 def test_a_variant_given_sets_and_lists_is_the_variant_given_frozensets_and_tuples():
     """A variant is a value: the hand computation caches its plan per variant, so one made with a set
     or a list (as a reader might write it) must be hashable and equal to the frozen one."""
-    loose = Variant(
-        no_bias={"h1"}, paths=["o1"], weight_for=[["forward", "w1", "w2"]], round_to=[3, "half up"]
-    )
+    as_written: dict[str, Any] = {
+        "no_bias": {"h1"},
+        "paths": ["o1"],
+        "weight_for": [["forward", "w1", "w2"]],
+        "round_to": [3, "half up"],
+    }
+    loose = Variant(**as_written)
     frozen = Variant(
         no_bias=frozenset({"h1"}),
         paths=("o1",),
@@ -211,3 +216,12 @@ def test_a_variant_given_sets_and_lists_is_the_variant_given_frozensets_and_tupl
     )
     assert loose == frozen and hash(loose) == hash(frozen)
     assert by_hand.step(loose) == by_hand.step(frozen)
+
+
+def test_a_step_reads_the_numbers_of_the_variant_it_is_given_not_of_an_equal_one_seen_before():
+    """The plan is cached per variant and shared by equal ones; η and the other numbers come from the
+    variant of the call (here a Python float, after an equal variant with numpy's)."""
+    import numpy as np
+
+    by_hand.step(Variant(eta=np.float64(0.5), half=False))
+    assert type(by_hand.step(Variant(eta=0.5, half=False))["w5_new"]) is float

@@ -105,6 +105,7 @@ class _Sheet:
     """The worksheet of one step by hand: its plan, the parameters before it, every number so far."""
 
     plan: Plan
+    variant: Variant  # the knobs: η, the error's sign, the paths summed, the rounding (see _recorder)
     parameters: Mapping[str, float]  # w1..w8, b1, b2 before the step
     record: Callable[[str, float], float]  # keeps a quantity under its name (see _recorder)
     recorded: dict[str, float]  # every quantity kept so far, in the order computed
@@ -124,8 +125,8 @@ def _forward(sheet: _Sheet) -> None:
         for w, source in neuron.terms:
             weighted += parameters[w] * out[source]
         bias = 0.0 if neuron.bias is None else parameters[neuron.bias]
-        net[n] = z = record(neuron.net, weighted + bias * 1)
-        out[n] = record(neuron.out, z if neuron.linear else sigma(z))
+        net[n] = z = record(neuron.net_name, weighted + bias * 1)
+        out[n] = record(neuron.out_name, z if neuron.linear else sigma(z))
     targets, half = mazur.TARGETS, sheet.plan.half
     for o, name in ERRORS:
         record(name, half * (targets[o] - out[o]) ** 2)
@@ -136,12 +137,12 @@ def _output_deltas(sheet: _Sheet) -> None:
     """Output layer: ∂E_total/∂out_o = ∂/∂out [half·(target − out)²] = −2·half·(target − out)."""
     plan, record, net, out, targets = sheet.plan, sheet.record, sheet.net, sheet.out, mazur.TARGETS
     dE_dout, dout_dnet, delta = sheet.dE_dout, sheet.dout_dnet, sheet.delta
-    half, error_sign = plan.half, plan.variant.error_sign
+    half, error_sign = plan.half, sheet.variant.error_sign
     for neuron in plan.output:
         o = neuron.n
-        dE_dout[o] = record(neuron.dE_dout, -2.0 * half * error_sign * (targets[o] - out[o]))
-        dout_dnet[o] = record(neuron.dout_dnet, _sigma_prime(neuron.sigma_prime_of, net[o], out[o]))
-        delta[o] = record(neuron.delta, dE_dout[o] * dout_dnet[o])
+        dE_dout[o] = record(neuron.dE_dout_name, -2.0 * half * error_sign * (targets[o] - out[o]))
+        dout_dnet[o] = record(neuron.dout_dnet_name, _sigma_prime(neuron.sigma_prime_of, net[o], out[o]))
+        delta[o] = record(neuron.delta_name, dE_dout[o] * dout_dnet[o])
 
 
 def _hidden_deltas(sheet: _Sheet) -> None:
@@ -154,12 +155,12 @@ def _hidden_deltas(sheet: _Sheet) -> None:
         for o, w, updated, dnet_dout, dEo_dout_name in paths:
             weight = record(dnet_dout, new[w] if updated else parameters[w])
             dEo_dout[o] = record(dEo_dout_name, delta[o] * weight)
-        for o in sheet.plan.variant.paths:
+        for o in sheet.variant.paths:
             carried += dEo_dout[o]
-        dE_dout[h] = record(neuron.dE_dout, carried)
+        dE_dout[h] = record(neuron.dE_dout_name, carried)
         operand = record(operand_name, out[h])  # the post writes out_h1 again, to 8 decimals
-        dout_dnet[h] = record(neuron.dout_dnet, _sigma_prime(neuron.sigma_prime_of, net[h], operand))
-        delta[h] = record(neuron.delta, dE_dout[h] * dout_dnet[h])
+        dout_dnet[h] = record(neuron.dout_dnet_name, _sigma_prime(neuron.sigma_prime_of, net[h], operand))
+        delta[h] = record(neuron.delta_name, dE_dout[h] * dout_dnet[h])
 
 
 def _sigma_prime(of: str | None, net: float, out: float) -> float:
@@ -173,7 +174,7 @@ def _sigma_prime(of: str | None, net: float, out: float) -> float:
 
 def _update(sheet: _Sheet, weights: tuple[Weight, ...]) -> None:
     """∂E_total/∂w = ∂E_total/∂out · ∂out/∂net · ∂net/∂w, the post's triple product; then w − η·∂E/∂w."""
-    record, parameters, eta = sheet.record, sheet.parameters, sheet.plan.variant.eta
+    record, parameters, eta = sheet.record, sheet.parameters, sheet.variant.eta
     net, out, dE_dout, dout_dnet, new = sheet.net, sheet.out, sheet.dE_dout, sheet.dout_dnet, sheet.new
     for w, to, source, of_net, dnet_dw, gradient_name, new_name in weights:
         d_w = record(dnet_dw, net[source] if of_net else out[source])
@@ -183,7 +184,7 @@ def _update(sheet: _Sheet, weights: tuple[Weight, ...]) -> None:
 
 def _update_biases(sheet: _Sheet) -> None:
     """The shared biases: b feeds every neuron of its layer, so ∂E_total/∂b = Σ_j δ_j (BP3, summed)."""
-    variant, record, parameters = sheet.plan.variant, sheet.record, sheet.parameters
+    variant, record, parameters = sheet.variant, sheet.record, sheet.parameters
     for b, layer, gradient_name, new_name in BIASES:
         summed = 0.0
         for n in layer:
@@ -204,7 +205,7 @@ def step(
     back as ``w1_new`` .. ``b2_new``. ``override`` replaces recorded quantities by other values.
     """
     before = mazur.INITIAL if parameters is None else parameters
-    return _worked(plan_for(variant), before, override or {}).recorded
+    return _worked(plan_for(variant), variant, before, override or {}).recorded
 
 
 def steps(variant: Variant = STATED) -> Iterator[dict[str, float]]:
@@ -212,15 +213,28 @@ def steps(variant: Variant = STATED) -> Iterator[dict[str, float]]:
     one before left (its ``w1_new`` .. ``b2_new``), without end: the training run, every step recorded."""
     plan, parameters = plan_for(variant), mazur.INITIAL
     while True:
-        sheet = _worked(plan, parameters, {})
+        sheet = _worked(plan, variant, parameters, {})
         yield sheet.recorded
         parameters = sheet.new  # w1..b2 each as recorded under its w_new
 
 
-def _worked(plan: Plan, parameters: Mapping[str, float], override: Mapping[str, float]) -> _Sheet:
+def _worked(
+    plan: Plan, variant: Variant, parameters: Mapping[str, float], override: Mapping[str, float]
+) -> _Sheet:
     recorded: dict[str, float] = {}
-    record = _recorder(plan.variant, recorded, override)
-    sheet = _Sheet(plan, parameters, record, recorded, {}, dict(mazur.INPUTS), {}, {}, {}, {})
+    sheet = _Sheet(
+        plan=plan,
+        variant=variant,
+        parameters=parameters,
+        record=_recorder(variant, recorded, override),
+        recorded=recorded,
+        net={},
+        out=dict(mazur.INPUTS),
+        dE_dout={},
+        dout_dnet={},
+        delta={},
+        new={},
+    )
     _forward(sheet)
     _output_deltas(sheet)
     _update(sheet, plan.output_weights)

@@ -18,7 +18,7 @@ from worked.mazur import HIDDEN_NEURONS, OUTPUT_NEURONS
 __all__ = ["BIASES", "ERRORS", "Plan", "Weight", "plan_for"]
 
 
-@dataclass(slots=True)  # read by attribute, which a slot serves fastest; never written once made
+@dataclass(frozen=True, slots=True)  # read by attribute, which a slot serves fastest
 class _Neuron:
     """Neuron ``n`` under a variant: its net's terms and bias, its sigmoid, its σ′, and its names."""
 
@@ -27,11 +27,11 @@ class _Neuron:
     bias: str | None  # the bias added into net (times 1); None when the variant leaves it out
     linear: bool  # out = net: the sigmoid skipped
     sigma_prime_of: str | None  # σ′ taken of "out" (the rule) or of "net"; None when left out
-    net: str  # the names it is kept under: net_n, out_n, dEtotal_dout_n, dout_n_dnet_n, delta_n
-    out: str
-    dE_dout: str
-    dout_dnet: str
-    delta: str
+    net_name: str  # the names its numbers are kept under: net_n, out_n, dEtotal_dout_n, ...
+    out_name: str
+    dE_dout_name: str
+    dout_dnet_name: str
+    delta_name: str
 
 
 class _Path(NamedTuple):
@@ -40,8 +40,8 @@ class _Path(NamedTuple):
     o: str
     weight: str  # the weight read as ∂net_o/∂out_h
     updated: bool  # read after its update ("output-first"), not as it was before the step
-    dnet_dout: str  # the names: dnet_o_dout_h, dEo_dout_h
-    dEo_dout: str
+    dnet_dout_name: str  # the names: dnet_o_dout_h, dEo_dout_h
+    dEo_dout_name: str
 
 
 class _Back(NamedTuple):
@@ -49,7 +49,7 @@ class _Back(NamedTuple):
 
     neuron: _Neuron
     paths: tuple[_Path, ...]
-    operand: str
+    operand_name: str
 
 
 class Weight(NamedTuple):
@@ -59,16 +59,18 @@ class Weight(NamedTuple):
     to: str
     source: str
     of_net: bool  # ∂net/∂w read as the source's net instead of its out (there is no net of an input)
-    dnet_dw: str
-    gradient: str
-    new: str
+    dnet_dw_name: str
+    gradient_name: str
+    new_name: str
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """A variant's step as lines to fill in, every lookup that does not change between steps done."""
+    """A variant's step as lines to fill in, every lookup that does not change between steps done.
 
-    variant: Variant
+    It holds the structure only: the numbers a variant sets (η, the error's sign, the paths summed,
+    the rounding) are read from the variant the caller gives, which may be another, equal one."""
+
     half: float  # the ½ of E = Σ ½(target − out)², or 1 when the variant leaves it out
     neurons: tuple[_Neuron, ...]  # hidden, then output
     back: tuple[_Back, ...]  # per hidden neuron
@@ -91,15 +93,23 @@ _OUTPUT_WEIGHTS, _HIDDEN_WEIGHTS = ("w5", "w6", "w7", "w8"), ("w1", "w2", "w3", 
 
 # The names, the same for every variant (a plan is made for every variant the search tries, once each).
 _NEURON_NAMES = {
-    n: (f"net_{n}", f"out_{n}", f"dEtotal_dout_{n}", f"dout_{n}_dnet_{n}", f"delta_{n}")
+    n: {
+        "net_name": f"net_{n}",
+        "out_name": f"out_{n}",
+        "dE_dout_name": f"dEtotal_dout_{n}",
+        "dout_dnet_name": f"dout_{n}_dnet_{n}",
+        "delta_name": f"delta_{n}",
+    }
     for n in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
 }
 _PATH_NAMES = {
-    (o, h): (f"dnet_{o}_dout_{h}", f"dE{o}_dout_{h}") for o in OUTPUT_NEURONS for h in HIDDEN_NEURONS
+    (o, h): {"dnet_dout_name": f"dnet_{o}_dout_{h}", "dEo_dout_name": f"dE{o}_dout_{h}"}
+    for o in OUTPUT_NEURONS
+    for h in HIDDEN_NEURONS
 }
 _OPERAND_NAMES = {h: f"out_{h}_operand" for h in HIDDEN_NEURONS}
 _WEIGHT_NAMES = {  # (w, the neuron it feeds) → its names; the neuron depends on the labelling
-    (w, to): (f"dnet_{to}_d{w}", f"dEtotal_d{w}", f"{w}_new")
+    (w, to): {"dnet_dw_name": f"dnet_{to}_d{w}", "gradient_name": f"dEtotal_d{w}", "new_name": f"{w}_new"}
     for w in mazur.WEIGHTS
     for to in (*HIDDEN_NEURONS, *OUTPUT_NEURONS)
 }
@@ -120,15 +130,17 @@ def plan_for(variant: Variant) -> Plan:
         of = "net" if n in variant.sigma_prime_of_net else "out"
         sigma_prime_of = of if has_sigma_prime and n not in variant.no_sigma_prime else None
         bias = None if n in variant.no_bias else mazur.BIAS[n]
-        return _Neuron(n, terms, bias, n in variant.linear, sigma_prime_of, *_NEURON_NAMES[n])
+        linear = n in variant.linear
+        return _Neuron(n, terms, bias, linear, sigma_prime_of, **_NEURON_NAMES[n])
 
     hidden = tuple(neuron(h, variant.hidden_derivative) for h in HIDDEN_NEURONS)
+    output_weights, hidden_weights = _weights(variant.swap_w2_w3, variant.layer_input)
     return Plan(
-        variant,
-        0.5 if variant.half else 1.0,
-        (*hidden, *(neuron(o, variant.output_derivative) for o in OUTPUT_NEURONS)),
-        tuple(_Back(h, into_h, _OPERAND_NAMES[h.n]) for h, into_h in zip(hidden, paths, strict=True)),
-        *_weights(variant.swap_w2_w3, variant.layer_input),
+        half=0.5 if variant.half else 1.0,
+        neurons=(*hidden, *(neuron(o, variant.output_derivative) for o in OUTPUT_NEURONS)),
+        back=tuple(_Back(h, into_h, _OPERAND_NAMES[h.n]) for h, into_h in zip(hidden, paths, strict=True)),
+        output_weights=output_weights,
+        hidden_weights=hidden_weights,
     )
 
 
@@ -143,7 +155,7 @@ def _paths(
     def path(o: str, h: str) -> _Path:
         weight = used.get(joining[o, h], joining[o, h])
         updated = order == "output-first" and weight in _OUTPUT_WEIGHTS
-        return _Path(o, weight, updated, *_PATH_NAMES[o, h])
+        return _Path(o, weight, updated, **_PATH_NAMES[o, h])
 
     return tuple(tuple(path(o, h) for o in OUTPUT_NEURONS) for h in HIDDEN_NEURONS)
 
@@ -157,6 +169,6 @@ def _weights(swap_w2_w3: bool, layer_input: str) -> tuple[tuple[Weight, ...], tu
     def weight(w: str) -> Weight:
         to, source = feeds[w]
         of_net = layer_input == "net" and source not in mazur.INPUTS
-        return Weight(w, to, source, of_net, *_WEIGHT_NAMES[w, to])
+        return Weight(w, to, source, of_net, **_WEIGHT_NAMES[w, to])
 
     return tuple(weight(w) for w in _OUTPUT_WEIGHTS), tuple(weight(w) for w in _HIDDEN_WEIGHTS)
