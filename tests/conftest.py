@@ -98,9 +98,9 @@ LONGEST_FIRST = (
     "tests/shell/test_docs_interrupts.py",
     "tests/test_reader_types.py",  # mypy
 )
-"""The files that take longest (each 5 to 30 s of a run), longest first. Under pytest-xdist a file is
-one unit of work (``--dist loadfile``) handed to the next free worker in collection order, so the
-long ones go first and the many short ones fill in behind them; last, one would run alone at the end.
+"""The files that take longest (seconds of a run each, or tens), longest first. Under pytest-xdist a
+file is one unit of work (``--dist loadfile``) handed to the next free worker in collection order, so
+the long ones go first and the many short ones fill in behind them; last, one would run alone at the end.
 A file missing here only runs later; the order changes no result."""
 
 

@@ -74,9 +74,11 @@ def test_a_derivative_with_a_substitution_is_xreplace_of_the_derivative():
 
 
 @pytest.mark.parametrize("regularised", [False, True], ids=["mean cost", "regularised mean cost"])
-def test_ngs_gradients_of_the_batch_cost_are_sympy_diff(regularised):
-    """Ng's oracle: the mean cost of three examples (and its penalty) by every weight and bias."""
-    nets = [SymbolicNetwork((2, 2, 2), example=i) for i in range(1, 4)]
-    cost = Rational(1, 3) * Add(*(net.cost for net in nets)) + (penalty(nets[0], 3) if regularised else 0)
+@pytest.mark.parametrize(("sizes", "m"), [((2, 2, 2), 3), ((2, 1, 3, 1), 2)], ids=["2-2-2", "2-1-3-1"])
+def test_ngs_gradients_of_the_batch_cost_are_sympy_diff(regularised, sizes, m):
+    """Ng's oracle: the mean cost of m examples (and its penalty) by every weight and bias, on the
+    shapes the accumulation is proved on (symbolic.ng.accumulate in the lemma and regularisation tests)."""
+    nets = [SymbolicNetwork(sizes, example=i) for i in range(1, m + 1)]
+    cost = Rational(1, m) * Add(*(net.cost for net in nets)) + (penalty(nets[0], m) if regularised else 0)
     for parameter in _parameters(nets[0]):
         assert nets[0].diff(cost, parameter) == cost.diff(parameter)

@@ -69,8 +69,8 @@ def _with_training(variant: Variant) -> Mapping[str, float]:
 def values(variant: Variant = STATED, *, training: bool = True) -> Mapping[str, float]:
     """Every recorded quantity of the first step and, with ``training``, the :data:`TRAINING_KEYS`.
 
-    The first step takes about 17 µs (35 µs for a variant not seen before, which works out its
-    lines first); the training keys a 10,000-step run, about 0.17 s (0.55 s when rounding, most of it
-    in round()). Both are cached per variant.
+    The first step takes tens of µs (a variant not seen before works out its lines first); the
+    training keys a 10,000-step run, a fraction of a second (about three times longer when rounding,
+    most of it in round()). Both are cached per variant.
     """
     return _with_training(variant) if training else _first_step(variant)
