@@ -2,8 +2,10 @@
 
 An ASCII-only stream gets ASCII spellings and the same exit code; a full disk or a closed stdout is
 exit 1 with one line on stderr (silence when stderr is gone too); Ctrl-C at any moment, start-up
-included, is exit 130 with one line. Each case is a fresh interpreter (``python -m
-backprop_companion``), since the streams and the signal handler are the process's own.
+included, is exit 130 with one line. Each hostile case is a fresh interpreter (``python -m
+backprop_companion``), since the streams and the signal handler are the process's own; what an ASCII
+stream is compared with is the command's output run in-process, which a UTF-8 child is held to for
+one command of each style.
 """
 
 from __future__ import annotations
@@ -75,12 +77,24 @@ def test_an_ascii_terminal_gets_ascii_spellings_and_the_same_exit_code(argv, cap
         assert json.loads(ascii_.stdout) == json.loads(utf8)
 
 
-def test_the_reference_output_is_a_utf_8_terminal_s(capsys):
-    """The reference above is the command run in-process: the same bytes a real process writes to a
-    UTF-8 stream (one command with symbols in its output, as the child prints it)."""
-    utf8 = run(["walkthrough"], env={"PYTHONIOENCODING": "utf-8"})
-    assert utf8.returncode == 0 and not utf8.stdout.isascii()
-    assert in_process(["walkthrough"], capsys) == (0, utf8.stdout.decode("utf-8"))
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["walkthrough"],
+        ["walkthrough", "--json"],
+        ["gradcheck", "--help"],
+        ["train", "--steps", "x"],
+        ["derive", "--mathml"],
+    ],
+    ids=" ".join,
+)
+def test_the_in_process_reference_is_what_a_utf_8_terminal_gets(argv, capsys, monkeypatch):
+    """The reference above is the command run in-process; a real process on a UTF-8 stream writes the
+    same bytes and exits alike, for one command of each style of output (text, JSON, help, a refusal,
+    MathML)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    utf8 = run(argv, env={"PYTHONIOENCODING": "utf-8"})
+    assert (utf8.returncode, utf8.stdout.decode("utf-8")) == in_process(argv, capsys)
 
 
 def test_every_spelling_is_ascii_and_a_latin_1_stream_keeps_what_it_can_hold():
