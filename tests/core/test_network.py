@@ -287,12 +287,15 @@ def test_backprop_names_a_non_finite_input_where_it_is(bad, column_of_zeros):
 
 
 def test_not_finite_names_only_arrays_with_an_infinite_or_nan_entry():
-    """backprop's one-pass finiteness check: sums that overflow from finite entries are no alarm."""
+    """backprop's one-pass finiteness check: totals that overflow from finite entries are no alarm."""
     from worked.core.network import _not_finite
 
     big = np.array([1e308, 1e308])  # its sum overflows; every entry is finite
+    squares_overflow = np.full((3, 4), 1e200)  # a sum of squares overflows beyond 1e154; its sum would not
     with np.errstate(over="ignore", invalid="ignore"):
         assert _not_finite([big, big, np.array([-1e308])]) == []
+        assert _not_finite([squares_overflow, -squares_overflow[:, ::2]]) == []  # a strided view too
+        assert _not_finite([squares_overflow[:, ::2], np.array([[np.nan, 1.0]])]) == [1]
         assert _not_finite([np.ones(3), np.array([1.0, np.inf]), np.array([np.nan]), big]) == [1, 2]
         assert _not_finite([np.array([np.inf]), np.array([-np.inf])]) == [0, 1]  # inf - inf is NaN: both
         assert _not_finite([np.empty(0), np.ones((2, 0))]) == []

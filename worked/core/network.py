@@ -299,11 +299,12 @@ class Network:
 
 def _not_finite(arrays: list[Array]) -> list[int]:
     """The indices of the arrays that hold an infinite or NaN entry, without an array of flags as large
-    as any of them. An infinite or NaN entry makes its array's sum, and the sum of the sums, infinite
-    or NaN, so one finite total settles all of them; only a total that is not finite (an entry's, or a
-    sum that overflowed from finite entries) needs each array's extremes. Called under
+    as any of them. An infinite or NaN entry makes its array's sum of squares (a BLAS dot product, the
+    fastest pass over an array numpy has), and the sum of those, infinite or NaN, so one finite total
+    settles all of them; only a total that is not finite (an entry's, or squares that overflowed from
+    finite entries beyond 1e154) needs each array's extremes. Called under
     ``np.errstate(over="ignore")``: that overflow is no error here."""
-    sums = [np.add.reduce(a, axis=None) for a in arrays]
-    if math.isfinite(sum(sums)):
+    squares = [np.vdot(a, a) for a in arrays]
+    if math.isfinite(sum(squares)):
         return []
     return [i for i, a in enumerate(arrays) if not (math.isfinite(a.min()) and math.isfinite(a.max()))]

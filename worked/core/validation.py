@@ -139,6 +139,8 @@ def finite_array(name: str, value: object) -> Array:
 
 def real_array(name: str, value: object) -> Array:
     """``value`` as a float64 array, refusing what :func:`finite_array` refuses but NaN and infinity."""
+    if type(value) is np.ndarray and value.dtype == np.float64:
+        return value  # already what the conversions below make (a float64 array is real numbers)
     if value is None:
         raise InvalidInput(f"{name} is missing")
     kind: str
